@@ -1,0 +1,224 @@
+import { prisma } from "~/db.server";
+import type { Role, TokenPurpose } from "~/generated/prisma/enums";
+import { recordAudit } from "~/models/audit.server";
+import { composeEmail } from "~/models/email.server";
+import { clearAccountFailures, lockoutMinutes, recordLoginFailure } from "~/models/login-throttle.server";
+import { queueEmail } from "~/models/outbox.server";
+import type { Locale } from "~/utils/i18n";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
+import { createToken, hashToken } from "~/utils/tokens.server";
+
+export const ROLES: Role[] = ["ADMIN", "TRAINER", "EDITOR", "MEMBER"];
+
+const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  EMAIL_VERIFICATION: 24 * 60 * 60_000,
+  PASSWORD_RESET: 60 * 60_000,
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email: normaliseEmail(email) }, include: { roles: true } });
+}
+
+async function issueToken(tx: Pick<typeof prisma, "userToken">, userId: string, purpose: TokenPurpose) {
+  const token = createToken();
+  // Older links of the same purpose stop working when a new one is sent.
+  await tx.userToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+  await tx.userToken.create({
+    data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) },
+  });
+  return token;
+}
+
+export type Registration = { name: string; email: string; password: string; locale: Locale };
+
+/**
+ * A new member account, unverified until the emailed link is followed. The
+ * account, its token and the email are written in one transaction.
+ */
+export async function registerMember(input: Registration, appUrl: string) {
+  const email = normaliseEmail(input.email);
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    return { ok: false as const, error: "emailTaken" as const };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: { email, name: input.name.trim(), passwordHash, locale: input.locale, roles: { create: [{ role: "MEMBER" }] } },
+    });
+    await sendVerification(tx, created, appUrl);
+    await recordAudit(tx, { actorId: created.id, action: "user.registered", subjectType: "User", subjectId: created.id });
+    return created;
+  });
+  return { ok: true as const, user };
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+async function sendVerification(tx: Tx, user: { id: string; email: string; name: string; locale: string }, appUrl: string) {
+  const token = await issueToken(tx, user.id, "EMAIL_VERIFICATION");
+  const locale = user.locale as Locale;
+  const email = await composeEmail("verify-email", user.email, {
+    locale,
+    name: user.name,
+    verifyUrl: `${appUrl}/verify-email?token=${token}`,
+  });
+  await queueEmail(tx, email);
+}
+
+/** Sends a fresh verification link (after a login attempt with an unconfirmed address). */
+export async function resendVerification(userId: string, appUrl: string) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (user.emailVerifiedAt) return;
+    await sendVerification(tx, user, appUrl);
+  });
+}
+
+/** Finds the unused, unexpired token of a purpose; null when the link is bad. */
+async function findValidToken(token: string, purpose: TokenPurpose) {
+  const found = await prisma.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!found || found.purpose !== purpose || found.usedAt || found.expiresAt < new Date()) return null;
+  return found;
+}
+
+export async function isValidToken(token: string, purpose: TokenPurpose) {
+  return (await findValidToken(token, purpose)) !== null;
+}
+
+export async function verifyEmail(token: string): Promise<boolean> {
+  const found = await findValidToken(token, "EMAIL_VERIFICATION");
+  if (!found) return false;
+  await prisma.$transaction(async (tx) => {
+    const used = await tx.userToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (used.count !== 1) return;
+    await tx.user.update({ where: { id: found.userId }, data: { emailVerifiedAt: new Date() } });
+    await recordAudit(tx, { actorId: found.userId, action: "user.email_verified", subjectType: "User", subjectId: found.userId });
+  });
+  return true;
+}
+
+/** Sends a reset link if the account exists; says nothing either way, so accounts cannot be discovered. */
+export async function requestPasswordReset(emailInput: string, appUrl: string) {
+  const user = await findUserByEmail(emailInput);
+  if (!user || user.disabledAt) return;
+  await prisma.$transaction(async (tx) => {
+    const token = await issueToken(tx, user.id, "PASSWORD_RESET");
+    const email = await composeEmail("password-reset", user.email, {
+      locale: user.locale as Locale,
+      name: user.name,
+      resetUrl: `${appUrl}/reset-password?token=${token}`,
+    });
+    await queueEmail(tx, email);
+  });
+}
+
+export async function resetPassword(token: string, password: string): Promise<boolean> {
+  const found = await findValidToken(token, "PASSWORD_RESET");
+  if (!found) return false;
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const used = await tx.userToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (used.count !== 1) return false;
+    // Following the emailed link proves the address too.
+    const user = await tx.user.update({
+      where: { id: found.userId },
+      data: { passwordHash, emailVerifiedAt: new Date() },
+    });
+    // A changed password ends every session, in case the old one was known to someone else.
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, { actorId: user.id, action: "user.password_reset", subjectType: "User", subjectId: user.id });
+    return true;
+  });
+}
+
+export type LoginResult =
+  | { ok: true; userId: string }
+  | { ok: false; error: "invalid" | "disabled" }
+  | { ok: false; error: "locked"; minutes: number }
+  | { ok: false; error: "unverified"; userId: string };
+
+/** Checks a login, counting failures per account and per client address. */
+export async function authenticate(emailInput: string, password: string, address: string | null): Promise<LoginResult> {
+  const email = normaliseEmail(emailInput);
+  const who = { email, address };
+  const minutes = await lockoutMinutes(who);
+  if (minutes > 0) return { ok: false, error: "locked", minutes };
+  const user = await findUserByEmail(email);
+  const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
+  if (!user || !valid) {
+    await recordLoginFailure(who);
+    return { ok: false, error: "invalid" };
+  }
+  if (user.disabledAt) return { ok: false, error: "disabled" };
+  if (!user.emailVerifiedAt) return { ok: false, error: "unverified", userId: user.id };
+  await clearAccountFailures(email);
+  return { ok: true, userId: user.id };
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
+}
+
+// --- Administration -------------------------------------------------------
+
+export const USERS_PAGE_SIZE = 25;
+
+export async function listUsers({ query, page }: { query?: string; page: number }) {
+  const q = query?.trim();
+  const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {};
+  const [users, total] = await Promise.all([
+    prisma.user.findMany({
+      where,
+      include: { roles: true },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+    }),
+    prisma.user.count({ where }),
+  ]);
+  return { users, total, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}
+
+export type AdminError = "noRoles" | "notYourself" | "notFound";
+
+/** Replaces a user's roles; every change is written to the audit log. */
+export async function setUserRoles(actorId: string, userId: string, roles: Role[]): Promise<{ ok: true } | { ok: false; error: AdminError }> {
+  const wanted = [...new Set(roles)].filter((r) => ROLES.includes(r));
+  if (wanted.length === 0) return { ok: false, error: "noRoles" };
+  if (actorId === userId && !wanted.includes("ADMIN")) return { ok: false, error: "notYourself" };
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, include: { roles: true } });
+    if (!user) return { ok: false as const, error: "notFound" as const };
+    const current = user.roles.map((r) => r.role);
+    const added = wanted.filter((r) => !current.includes(r));
+    const removed = current.filter((r) => !wanted.includes(r));
+    if (added.length === 0 && removed.length === 0) return { ok: true as const };
+    await tx.userRole.deleteMany({ where: { userId, role: { in: removed } } });
+    await tx.userRole.createMany({ data: added.map((role) => ({ userId, role })) });
+    await recordAudit(tx, {
+      actorId,
+      action: "user.roles_changed",
+      subjectType: "User",
+      subjectId: userId,
+      details: { added, removed },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Disables (or enables) an account; disabling ends its sessions at once. */
+export async function setUserDisabled(actorId: string, userId: string, disabled: boolean): Promise<{ ok: true } | { ok: false; error: AdminError }> {
+  if (actorId === userId) return { ok: false, error: "notYourself" };
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) return { ok: false as const, error: "notFound" as const };
+    await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+    if (disabled) await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, { actorId, action: disabled ? "user.disabled" : "user.enabled", subjectType: "User", subjectId: userId });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,178 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import styles from "~/styles.css";
+import { getSessionUser } from "~/utils/auth.server";
+import { LOCALE_NAMES, LOCALE_TAGS, LOCALES } from "~/utils/i18n";
+import { useLocale } from "~/utils/use-locale";
+import { resolveLocale } from "~/utils/locale.server";
+import { mailboxVisibleTo } from "~/models/mailbox.server";
+import { can } from "~/utils/permissions.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Durable" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([getSessionUser(request), resolveLocale(request)]);
+  return {
+    locale,
+    user: user ? { name: user.name, email: user.email, roles: user.roles } : null,
+    nav: {
+      users: can(user, "users:manage"),
+      mailbox: mailboxVisibleTo(user),
+    },
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <html lang={LOCALE_TAGS[locale]}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const current = useLocale();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="bar">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.menu")}>
+          <ul>
+            {data?.user ? (
+              <>
+                <li>
+                  <Link to="/dashboard">{t("nav.dashboard")}</Link>
+                </li>
+                {data.nav.users ? (
+                  <li>
+                    <Link to="/admin/users">{t("nav.users")}</Link>
+                  </li>
+                ) : null}
+              </>
+            ) : null}
+            {data?.nav.mailbox ? (
+              <li>
+                <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>
+              </li>
+            ) : null}
+            {data?.user ? (
+              <li>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <Link to="/login">{t("nav.login")}</Link>
+                </li>
+                <li>
+                  <Link to="/register">{t("nav.register")}</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <Form method="post" action="/language" className="language-switcher" reloadDocument>
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <label htmlFor="language-select" className="visually-hidden">
+            {t("language.label")}
+          </label>
+          <select id="language-select" name="locale" defaultValue={current}>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={LOCALE_TAGS[locale]}>
+                {LOCALE_NAMES[locale]}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t("language.change")}</button>
+        </Form>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  let title = t("errors.serverErrorTitle");
+  let text = t("errors.serverError");
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    if (error.status === 404) {
+      title = t("errors.notFoundTitle");
+      text = t("errors.notFound");
+    } else if (error.status === 403) {
+      title = t("errors.forbiddenTitle");
+      text = t("errors.forbidden");
+    } else if (error.status === 400) {
+      title = t("errors.badRequestTitle");
+      text = "";
+    }
+  }
+  return (
+    <>
+      <Header />
+      <main id="main" className="page">
+        <h1>{title}</h1>
+        {text ? <p>{text}</p> : null}
+        <p className="muted">{status}</p>
+        <p>
+          <Link to="/">{t("errors.backHome")}</Link>
+        </p>
+      </main>
+    </>
+  );
+}

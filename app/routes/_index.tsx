@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listClustersWithMunicipalities } from "~/models/cluster.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { clusterName, municipalityName } from "~/utils/names";
+import { useLocale } from "~/utils/use-locale";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, clusters] = await Promise.all([getSessionUser(request), listClustersWithMunicipalities()]);
+  return { loggedIn: !!user, clusters };
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { loggedIn, clusters } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p>{t("home.intro")}</p>
+      {loggedIn ? null : (
+        <p>
+          <Link to="/login">{t("home.getStarted")}</Link>
+        </p>
+      )}
+      <h2>{t("home.clusters")}</h2>
+      {clusters.map((cluster) => (
+        <section className="card" key={cluster.id}>
+          <h3>
+            {clusterName(cluster, locale)}{" "}
+            <span className="muted">({t("home.municipalityCount", { count: cluster.municipalities.length })})</span>
+          </h3>
+          <ul className="tags">
+            {cluster.municipalities.map((m) => (
+              <li key={m.id}>{municipalityName(m, locale)}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

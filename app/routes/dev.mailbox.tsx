@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listMailbox, mailboxVisibleTo } from "~/models/mailbox.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!mailboxVisibleTo(await getSessionUser(request))) throw new Response("Not Found", { status: 404 });
+  return { mails: await listMailbox() };
+}
+
+export default function Mailbox() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { mails } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("mailbox.title")}</h1>
+      <p className="muted">{t("mailbox.intro")}</p>
+      {mails.length === 0 ? (
+        <p>{t("mailbox.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th>{t("mailbox.date")}</th>
+                <th>{t("mailbox.to")}</th>
+                <th>{t("mailbox.subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((mail) => (
+                <tr key={mail.id}>
+                  <td data-label={t("mailbox.date")}>{formatDateTime(mail.date, locale)}</td>
+                  <td data-label={t("mailbox.to")}>{mail.to}</td>
+                  <td data-label={t("mailbox.subject")}>
+                    <Link to={`/dev/mailbox/${mail.id}`}>{mail.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/field";
+import { registerMember } from "~/models/user.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
+import { appUrl } from "~/utils/url.server";
+import { emailField, localeField, passwordField, requiredText, withPasswordConfirmation } from "~/utils/validation";
+
+const RegisterSchema = withPasswordConfirmation(
+  z.object({
+    name: requiredText(120),
+    email: emailField,
+    password: passwordField,
+    confirmPassword: z.string({ error: "validation.required" }),
+    locale: localeField,
+  }),
+);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSessionUser(request)) throw redirect("/dashboard");
+  return { locale: await resolveLocale(request) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: RegisterSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }), sentTo: null }, { status: 400 });
+  }
+  const { name, email, password, locale } = submission.value;
+  const outcome = await registerMember({ name, email, password, locale }, appUrl(request));
+  if (!outcome.ok) {
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { email: ["auth.register.emailTaken"] }, hideFields: ["password", "confirmPassword"] }),
+        sentTo: null,
+      },
+      { status: 400 },
+    );
+  }
+  return { result: submission.reply({ resetForm: true }), sentTo: outcome.user.email };
+}
+
+export default function Register() {
+  const { t } = useTranslation();
+  const { locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "register",
+    lastResult: actionData?.result,
+    defaultValue: { locale },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
+    shouldRevalidate: "onBlur",
+  });
+
+  if (actionData?.sentTo) {
+    return (
+      <div className="narrow">
+        <h1>{t("auth.register.checkEmailTitle")}</h1>
+        <p className="notice notice-ok" role="status">
+          {t("auth.register.checkEmail", { email: actionData.sentTo })}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow">
+      <h1>{t("auth.register.title")}</h1>
+      <p>{t("auth.register.intro")}</p>
+      <div className="card">
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field id={fields.name.id} label={t("auth.name")} errors={fields.name.errors}>
+            <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" />
+          </Field>
+          <Field id={fields.email.id} label={t("auth.email")} errors={fields.email.errors}>
+            <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
+          </Field>
+          <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} hint={t("validation.passwordTooShort")}>
+            <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
+          </Field>
+          <Field id={fields.confirmPassword.id} label={t("auth.confirmPassword")} errors={fields.confirmPassword.errors}>
+            <input {...getInputProps(fields.confirmPassword, { type: "password" })} autoComplete="new-password" />
+          </Field>
+          <Field id={fields.locale.id} label={t("auth.preferredLanguage")} errors={fields.locale.errors}>
+            <select {...getSelectProps(fields.locale)}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit">{t("auth.register.submit")}</button>
+        </Form>
+      </div>
+      <p>
+        {t("auth.register.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/field";
+import { isValidToken, resetPassword } from "~/models/user.server";
+import { passwordField, withPasswordConfirmation } from "~/utils/validation";
+
+const ResetSchema = withPasswordConfirmation(
+  z.object({
+    token: z.string({ error: "auth.reset.invalid" }),
+    password: passwordField,
+    confirmPassword: z.string({ error: "validation.required" }),
+  }),
+);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const valid = token ? await isValidToken(token, "PASSWORD_RESET") : false;
+  return data({ token, valid }, { status: valid ? 200 : 400 });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  const hideFields = ["password", "confirmPassword"];
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), done: false }, { status: 400 });
+  const done = await resetPassword(submission.value.token, submission.value.password);
+  if (!done) return data({ result: submission.reply({ formErrors: ["auth.reset.invalid"], hideFields }), done: false }, { status: 400 });
+  return { result: submission.reply({ resetForm: true }), done: true };
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const { token, valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "reset",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  if (actionData?.done) {
+    return (
+      <div className="narrow">
+        <h1>{t("auth.reset.title")}</h1>
+        <p className="notice notice-ok" role="status">
+          {t("auth.reset.done")}
+        </p>
+        <Link className="button" to="/login">
+          {t("nav.login")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("auth.reset.title")}</h1>
+      {valid ? (
+        <div className="card">
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="token" value={token} />
+            <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors}>
+              <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
+            </Field>
+            <Field id={fields.confirmPassword.id} label={t("auth.confirmPassword")} errors={fields.confirmPassword.errors}>
+              <input {...getInputProps(fields.confirmPassword, { type: "password" })} autoComplete="new-password" />
+            </Field>
+            <button type="submit">{t("auth.reset.submit")}</button>
+          </Form>
+        </div>
+      ) : (
+        <p className="notice notice-error" role="alert">
+          {t("auth.reset.invalid")} <Link to="/forgot-password">{t("auth.forgot.title")}</Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import nodemailer from "nodemailer";
+
+export type OutgoingMail = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
+};
+
+export type MailTransport = {
+  kind: "smtp" | "local";
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+};
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM || "Durable <no-reply@durable.localhost>";
+}
+
+export function mailboxDir(): string {
+  return resolve(process.env.MAILBOX_DIR || join(process.env.DATA_DIR || "data", "mailbox"));
+}
+
+/**
+ * With SMTP_URL (smtp://user:pass@host:port, or smtps://), mail goes to that
+ * server. Without it, each message is written as an .eml file to the local
+ * mailbox, which the development mailbox page shows.
+ */
+export function createMailTransport(smtpUrl = process.env.SMTP_URL): MailTransport {
+  if (smtpUrl) {
+    const transporter = nodemailer.createTransport(smtpUrl);
+    return {
+      kind: "smtp",
+      async send(mail) {
+        await transporter.sendMail(mail);
+      },
+      close: () => transporter.close(),
+    };
+  }
+  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    kind: "local",
+    async send(mail) {
+      const info = await streamer.sendMail(mail);
+      const dir = mailboxDir();
+      mkdirSync(dir, { recursive: true });
+      // Named by the message id: delivering the same message again overwrites, never duplicates.
+      const name = mail.messageId.replace(/[^A-Za-z0-9._-]/g, "");
+      writeFileSync(join(dir, `${name}.eml`), info.message as Buffer);
+    },
+    close: () => streamer.close(),
+  };
+}

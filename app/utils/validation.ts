@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { LOCALES } from "./i18n";
+
+// Shared field rules. Messages are keys into the translations (validation.*),
+// so the browser and the server show the same text in the reader's language.
+
+export const requiredText = (max = 200) =>
+  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
+
+export const emailField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .max(254, "validation.tooLong")
+  .pipe(z.email("validation.email"));
+
+export const passwordField = z
+  .string({ error: "validation.required" })
+  .min(10, "validation.passwordTooShort")
+  .max(200, "validation.passwordTooLong");
+
+export const localeField = z.enum(LOCALES, { error: "validation.invalidChoice" });
+
+/** Checks that a password and its repetition agree, reporting on the repetition. */
+export function withPasswordConfirmation<T extends z.ZodObject<{ password: z.ZodType<string>; confirmPassword: z.ZodType<string> }>>(schema: T) {
+  return schema.refine((value) => value.password === value.confirmPassword, {
+    message: "validation.passwordsDontMatch",
+    path: ["confirmPassword"],
+  });
+}

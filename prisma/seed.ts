@@ -1,0 +1,72 @@
+// Idempotent demo data: run it as often as you like (npm start runs it on
+// every start); it adds what is missing and changes nothing a user changed.
+import { createPrismaClient } from "../app/db.server";
+import { foldForSearch } from "../app/utils/search";
+import { hashPassword } from "../app/utils/password.server";
+import { CLUSTERS, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS } from "./seed-data";
+
+export async function seed(url?: string, options: { demoUsers?: boolean } = {}) {
+  const prisma = createPrismaClient(url);
+  try {
+    const municipalityIds = new Map<string, string>();
+    for (const cluster of CLUSTERS) {
+      const { municipalities, ...names } = cluster;
+      const saved = await prisma.cluster.upsert({ where: { slug: cluster.slug }, update: {}, create: names });
+      for (const m of municipalities) {
+        const row = await prisma.municipality.upsert({
+          where: { slug: m.slug },
+          update: {},
+          create: { ...m, clusterId: saved.id, searchText: foldForSearch(m.nameSq, m.nameSr, m.nameEn) },
+        });
+        municipalityIds.set(m.slug, row.id);
+      }
+    }
+    for (const org of ORGANISATIONS) {
+      await prisma.organisation.upsert({
+        where: { name_type: { name: org.name, type: org.type } },
+        update: {},
+        create: {
+          name: org.name,
+          type: org.type,
+          municipalityId: org.municipality ? municipalityIds.get(org.municipality) : null,
+          searchText: foldForSearch(org.name),
+        },
+      });
+    }
+    const created: string[] = [];
+    if (options.demoUsers ?? true) {
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      for (const demo of DEMO_USERS) {
+        const exists = await prisma.user.findUnique({ where: { email: demo.email }, select: { id: true } });
+        if (exists) continue;
+        await prisma.user.create({
+          data: {
+            email: demo.email,
+            name: demo.name,
+            locale: demo.locale,
+            passwordHash,
+            emailVerifiedAt: new Date(),
+            roles: { create: [{ role: demo.role }] },
+          },
+        });
+        created.push(demo.email);
+      }
+    }
+    return { clusters: CLUSTERS.length, municipalities: municipalityIds.size, organisations: ORGANISATIONS.length, created };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const demoUsers = process.env.SEED_DEMO_USERS !== "off";
+  const result = await seed(undefined, { demoUsers });
+  console.log(
+    `Seeded ${result.clusters} clusters, ${result.municipalities} municipalities, ${result.organisations} organisations` +
+      (result.created.length ? `; new demo accounts: ${result.created.length}` : ""),
+  );
+  if (demoUsers) {
+    console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const demo of DEMO_USERS) console.log(`  ${demo.role.padEnd(8)} ${demo.email}`);
+  }
+}
