@@ -16,6 +16,10 @@ app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// The old ?_data protocol is not used by this app (single fetch); Remix
+// answers such requests with a 500, so refuse them plainly.
+app.use((req, res, next) => (req.query._data === undefined ? next() : res.status(400).send("Bad Request")));
+
 // CSRF: a state-changing request from a page of another site is refused.
 // Browsers send Origin on cross-site posts; session cookies are SameSite=Lax too.
 app.use((req, res, next) => {

@@ -1,14 +1,15 @@
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import type { Role, TokenPurpose } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { clearAccountFailures, lockoutMinutes, recordLoginFailure } from "~/models/login-throttle.server";
 import { queueEmail } from "~/models/outbox.server";
 import type { Locale } from "~/utils/i18n";
+import { ROLES } from "~/utils/roles";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
-export const ROLES: Role[] = ["ADMIN", "TRAINER", "EDITOR", "MEMBER"];
 
 const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   EMAIL_VERIFICATION: 24 * 60 * 60_000,
@@ -45,15 +46,23 @@ export async function registerMember(input: Registration, appUrl: string) {
     return { ok: false as const, error: "emailTaken" as const };
   }
   const passwordHash = await hashPassword(input.password);
-  const user = await prisma.$transaction(async (tx) => {
-    const created = await tx.user.create({
-      data: { email, name: input.name.trim(), passwordHash, locale: input.locale, roles: { create: [{ role: "MEMBER" }] } },
+  try {
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email, name: input.name.trim(), passwordHash, locale: input.locale, roles: { create: [{ role: "MEMBER" }] } },
+      });
+      await sendVerification(tx, created, appUrl);
+      await recordAudit(tx, { actorId: created.id, action: "user.registered", subjectType: "User", subjectId: created.id });
+      return created;
     });
-    await sendVerification(tx, created, appUrl);
-    await recordAudit(tx, { actorId: created.id, action: "user.registered", subjectType: "User", subjectId: created.id });
-    return created;
-  });
-  return { ok: true as const, user };
+    return { ok: true as const, user };
+  } catch (error) {
+    // The same email registered meanwhile (e.g. a double-submitted form): the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false as const, error: "emailTaken" as const };
+    }
+    throw error;
+  }
 }
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];

@@ -2,11 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { listUsers, ROLES, setUserDisabled, setUserRoles } from "~/models/user.server";
+import { listUsers, setUserDisabled, setUserRoles } from "~/models/user.server";
+import { ROLES } from "~/utils/roles";
 import { translateMessage, messageWith } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 
-const RoleEnum = z.enum(["ADMIN", "TRAINER", "EDITOR", "MEMBER"]);
+const RoleEnum = z.enum(ROLES);
 
 const AdminAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("roles"), userId: z.string().min(1), roles: z.array(RoleEnum).default([]) }),

@@ -1,0 +1,114 @@
+import type { Browser } from "playwright-core";
+import { createPrismaClient, type PrismaClient } from "~/db.server";
+import en from "~/locales/en";
+import sq from "~/locales/sq";
+import { DEMO_PASSWORD } from "../../prisma/seed-data";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+
+describe.skipIf(browserMissing)("a new member in Albanian, and the admin who makes her a trainer (Chromium)", () => {
+  let smtp: SmtpPeer;
+  let app: RunningApp;
+  let browser: Browser;
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    smtp = await startSmtpPeer();
+    app = await startApp({ SMTP_URL: smtp.url });
+    browser = await launchBrowser();
+    db = createPrismaClient(app.databaseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await smtp?.close();
+    await db?.$disconnect();
+  });
+
+  it("registers, confirms the address from the email, logs in, and is made a trainer by an admin", async () => {
+    const email = "arta.krasniqi@example.org";
+    const member = await openContext(browser, { locale: "sq-AL" });
+    const page = await member.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+
+    // The browser asks for Albanian, so the page speaks Albanian.
+    await page.goto(`${app.url}/register`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe(sq.auth.register.title);
+    await page.getByLabel(sq.auth.name).fill("Arta Krasniqi");
+    await page.getByLabel(sq.auth.email, { exact: true }).fill(email);
+    await page.getByLabel(sq.auth.password, { exact: true }).fill("Kosova-2026-punetori");
+    await page.getByLabel(sq.auth.confirmPassword).fill("Kosova-2026-punetori");
+    await page.getByRole("button", { name: sq.auth.register.submit }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain(email);
+
+    // The verification email arrives through SMTP, in Albanian.
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.subject).toBe(sq.emails.verify.subject);
+    expect(mail.html).toContain('lang="sq"');
+    const link = mail.text?.match(/https?:\/\/\S+verify-email\?token=\S+/)?.[0];
+    expect(link).toBeTruthy();
+
+    // Opening the link changes nothing; pressing the button confirms.
+    await page.goto(link!);
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.emailVerifiedAt).toBeNull();
+    await page.getByRole("button", { name: sq.auth.verify.submit }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe(sq.auth.verify.done);
+
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel(sq.auth.email).fill(email);
+    await page.getByLabel(sq.auth.password).fill("Kosova-2026-punetori");
+    await page.getByRole("button", { name: sq.auth.login.submit }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe(sq.dashboard.welcome.replace("{{name}}", "Arta Krasniqi"));
+    await expect.poll(() => page.getByTestId("roles").textContent()).toBe(sq.roles.MEMBER);
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sq");
+
+    // An admin, working in English, makes her a trainer.
+    const adminContext = await openContext(browser, { locale: "en-GB" });
+    const admin = await adminContext.newPage();
+    admin.on("pageerror", (error) => pageErrors.push(String(error)));
+    await admin.goto(`${app.url}/login`);
+    await admin.getByLabel(en.auth.email).fill("admin@durable.localhost");
+    await admin.getByLabel(en.auth.password).fill(DEMO_PASSWORD);
+    await admin.getByRole("button", { name: en.auth.login.submit }).click();
+    await expect.poll(() => admin.locator("h1").textContent()).toContain("Arben Admin");
+    await admin.goto(`${app.url}/admin/users?q=arta`);
+    const row = admin.locator(`tr[data-user-email="${email}"]`);
+    await row.getByLabel(en.roles.TRAINER).check();
+    await row.getByRole("button", { name: en.admin.users.saveRoles }).click();
+    await expect.poll(() => admin.getByRole("status").textContent()).toBe(en.admin.users.rolesSaved.replace("{{name}}", "Arta Krasniqi"));
+
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.roles_changed", subjectId: user.id } });
+    expect(JSON.parse(audit.details)).toEqual({ added: ["TRAINER"], removed: [] });
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId("roles").textContent()).toContain(sq.roles.TRAINER);
+    // Every page hydrated without a script error.
+    expect(pageErrors).toEqual([]);
+    await member.close();
+    await adminContext.close();
+  });
+
+  it("shows a form's errors next to its fields and keeps what was typed, without JavaScript", async () => {
+    const context = await openContext(browser, { locale: "sr-Latn-RS", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/register`);
+    await page.locator('input[name="name"]').fill("Milica Petrović");
+    await page.locator('input[name="email"]').fill("milica@example.org");
+    await page.locator('input[name="password"]').fill("dugacka-lozinka-1");
+    await page.locator('input[name="confirmPassword"]').fill("druga-lozinka-22");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator('form[method="post"] button[type="submit"]').last().click(),
+    ]);
+    expect(response.status()).toBe(400);
+    await expect.poll(() => page.locator("#register-confirmPassword-error").isVisible()).toBe(true);
+    await expect.poll(() => page.locator('input[name="name"]').inputValue()).toBe("Milica Petrović");
+    await expect.poll(() => page.locator('input[name="email"]').inputValue()).toBe("milica@example.org");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sr-Latn");
+    await context.close();
+  });
+});

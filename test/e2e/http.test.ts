@@ -1,0 +1,86 @@
+import en from "~/locales/en";
+import sq from "~/locales/sq";
+import { latinToCyrillic } from "~/locales/transliterate";
+import sr from "~/locales/sr";
+import { startApp, type RunningApp } from "../helpers/app-server";
+
+describe("the running app over HTTP", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("answers an unknown address with a translated 404 page", async () => {
+    const res = await fetch(`${app.url}/no-such-page`, { headers: { "Accept-Language": "sq" } });
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain(sq.errors.notFoundTitle);
+    const cyr = await fetch(`${app.url}/no-such-page`, { headers: { "Accept-Language": "sr-Cyrl" } });
+    expect(await cyr.text()).toContain(latinToCyrillic(sr.errors.notFoundTitle));
+  });
+
+  it("answers bad form input with 400 and the message, never 500", async () => {
+    for (const path of ["/login", "/login.data", "/login?_data=routes%2Flogin"]) {
+      const res = await fetch(`${app.url}${path}`, {
+        method: "POST",
+        body: new URLSearchParams({ email: "", password: "" }),
+        headers: { "Accept-Language": "en" },
+      });
+      expect(res.status, path).toBe(400);
+    }
+    const page = await fetch(`${app.url}/register`, {
+      method: "POST",
+      body: new URLSearchParams({ name: "", email: "not-an-email", password: "short", confirmPassword: "x", locale: "xx" }),
+      headers: { "Accept-Language": "en" },
+    });
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain(en.validation.email);
+    expect(html).toContain(en.validation.passwordTooShort);
+    expect(html).toContain('value="not-an-email"');
+  });
+
+  it("refuses a form posted from another site", async () => {
+    const res = await fetch(`${app.url}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "admin@durable.localhost", password: "x" }),
+      headers: { Origin: "https://evil.example" },
+      redirect: "manual",
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("sends visitors to the login page and refuses members the admin pages", async () => {
+    const anonymous = await fetch(`${app.url}/admin/users`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toContain("/login?redirectTo=%2Fadmin%2Fusers");
+
+    const login = await fetch(`${app.url}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "member@durable.localhost", password: "durable-demo" }),
+      redirect: "manual",
+    });
+    expect(login.status).toBe(302);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    expect(login.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    expect(login.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
+    const refused = await fetch(`${app.url}/admin/users`, { headers: { Cookie: cookie } });
+    expect(refused.status).toBe(403);
+  });
+
+  it("locks an account after repeated failed logins, with a clear message", async () => {
+    const attempt = () =>
+      fetch(`${app.url}/login`, {
+        method: "POST",
+        body: new URLSearchParams({ email: "editor@durable.localhost", password: "wrong-password" }),
+        headers: { "Accept-Language": "en" },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400);
+    const locked = await attempt();
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain("Too many failed attempts");
+  });
+});

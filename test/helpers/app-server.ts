@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, copyFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { seed } from "../../prisma/seed";
+
+export type RunningApp = { url: string; databaseUrl: string; dataDir: string; output: () => string; stop(): Promise<void> };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built app (`node server.js`, as `npm start` does) on a free
+ * loopback port with a database of its own, migrated and seeded.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  if (!existsSync("build/index.js")) throw new Error("The app is not built: run `npm run build` (npm test does).");
+  const dataDir = mkdtempSync(join(tmpdir(), "durable-app-"));
+  const file = join(dataDir, "durable.db");
+  copyFileSync(inject("templateDatabase"), file);
+  const databaseUrl = `file:${file}`;
+  await seed(databaseUrl);
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      MAILBOX_DIR: join(dataDir, "mailbox"),
+      OUTBOX_INTERVAL_MS: "250",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!output.includes("Durable is running")) {
+    if (child.exitCode !== null) throw new Error(`The app exited: ${output}`);
+    if (Date.now() - started > 20_000) throw new Error(`The app did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `http://localhost:${port}`,
+    databaseUrl,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
