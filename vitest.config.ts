@@ -11,6 +11,7 @@ export default defineConfig({
   esbuild: { jsx: "automatic" },
   test: {
     globals: true,
+    reporters: ["default", "./test/setup/summary-reporter.ts"],
     environment: "node",
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     globalSetup: ["test/setup/global.ts"],

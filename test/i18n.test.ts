@@ -42,12 +42,17 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\
 
 describe("translations", () => {
   it.each(["sq", "sr"] as const)("%s has exactly the keys of en.ts (with its own plural forms)", (lang) => {
-    const actual = [...flatten(source[lang]).keys()].sort();
-    expect(actual).toEqual([...expectedKeys(lang)].sort());
+    const actual = new Set(flatten(source[lang]).keys());
+    const expected = expectedKeys(lang);
+    const missing = [...expected].filter((key) => !actual.has(key));
+    const extra = [...actual].filter((key) => !expected.has(key));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
   });
 
   it("English uses the plural forms English needs", () => {
     expect([...flatten(en).keys()].sort()).toEqual([...expectedKeys("en")].sort());
+    // A plural needs every form its language has.
+    expect(expectedKeys("sr")).toContain("admin.users.count_few");
   });
 
   it.each(["en", "sq", "sr"] as const)("every %s message is non-empty and has the placeholders of the English one", (lang) => {
@@ -130,5 +135,13 @@ describe("dates and times in Kosovo's time zone", () => {
 
   it("shows 09:00 the day before, still on winter time", () => {
     for (const locale of LOCALES) expect(formatDateTime("2026-03-28T08:00:00Z", locale), locale).toContain("09:00");
+  });
+
+  it("uses the 24-hour clock in every language", () => {
+    for (const locale of LOCALES) {
+      const evening = formatDateTime("2026-03-29T20:30:00Z", locale);
+      expect(evening, locale).toContain("22:30");
+      expect(evening, locale).not.toMatch(/\b(?:AM|PM|p\.d\.|m\.d\.)/i);
+    }
   });
 });

@@ -7,6 +7,8 @@ export function formatDateTime(date: Date | string, locale: Locale, timeZone = D
   return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
     dateStyle: "full",
     timeStyle: "short",
+    // The 24-hour clock in every language (Albanian would otherwise get "9:00 p.d.").
+    hourCycle: "h23",
     timeZone,
   }).format(new Date(date));
 }

@@ -1,0 +1,57 @@
+// Emails: rendered in the reader's language, with the link in both the HTML
+// and the plain-text part; every template previews in react-email.
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { render } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import { composeEmail } from "~/models/email.server";
+import { LOCALE_TAGS, LOCALES, messages, type MessageTree } from "~/utils/i18n";
+
+const emailsDir = fileURLToPath(new URL("../emails/", import.meta.url));
+
+function message(locale: (typeof LOCALES)[number], path: string): string {
+  const value = path.split(".").reduce<MessageTree | string>((tree, key) => (tree as MessageTree)[key], messages[locale]);
+  if (typeof value !== "string") throw new Error(`${path} is not a message`);
+  return value;
+}
+
+const CASES = [
+  { template: "verify-email", keys: "emails.verify", url: "https://durable.test/verify-email?token=Zm9vYmFy-_0123" },
+  { template: "password-reset", keys: "emails.reset", url: "https://durable.test/reset-password?token=YmFyYmF6-_4567" },
+] as const;
+
+describe.each(CASES)("the $template email", ({ template, keys, url }) => {
+  it.each(LOCALES)("in %s: subject and text in that language, the link in HTML and text, html lang set", async (locale) => {
+    const props = { locale, name: "Milica Petrović", verifyUrl: url, resetUrl: url };
+    const email = await composeEmail(template, "reader@example.org", props);
+
+    expect(email).toMatchObject({ template, to: "reader@example.org", subject: message(locale, `${keys}.subject`) });
+    expect(email.html).toContain(`lang="${LOCALE_TAGS[locale]}"`);
+    expect(email.html).toContain(`href="${url}"`);
+    expect(email.text).toContain(url);
+    expect(email.text).toContain(message(locale, `${keys}.body`));
+    expect(email.text).toContain("Milica Petrović");
+    expect(email.html).toContain(message(locale, `${keys}.button`));
+  });
+});
+
+describe("email templates", () => {
+  const files = readdirSync(emailsDir).filter((f) => f.endsWith(".tsx"));
+
+  it("are all found (the _components folder is not a template)", () => {
+    expect(files.sort()).toEqual(expect.arrayContaining(["password-reset.tsx", "verify-email.tsx"]));
+    expect(files.some((f) => f.startsWith("_"))).toBe(false);
+  });
+
+  it.each(files)("%s has PreviewProps and renders them", async (file) => {
+    const mod = (await import(`${emailsDir}${file}`)) as {
+      default: ComponentType<Record<string, unknown>> & { PreviewProps?: Record<string, unknown> };
+    };
+    const Template = mod.default;
+    expect(typeof Template).toBe("function");
+    expect(Template.PreviewProps).toBeTypeOf("object");
+    const html = await render(createElement(Template, Template.PreviewProps));
+    expect(html).toContain("<html");
+    expect(html).toContain(`lang="${LOCALE_TAGS[Template.PreviewProps!.locale as (typeof LOCALES)[number]]}"`);
+  });
+});
