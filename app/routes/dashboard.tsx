@@ -3,21 +3,22 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
-import { useLocale } from "~/utils/use-locale";
+import { resolveLocale } from "~/utils/locale.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { name: user.name, email: user.email, roles: user.roles, now: new Date().toISOString() };
+  // Dates are formatted on the server: browsers' ICU data can word them differently, which would break hydration.
+  const today = formatDateTime(new Date(), await resolveLocale(request));
+  return { name: user.name, email: user.email, roles: user.roles, today };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, email, roles, now } = useLoaderData<typeof loader>();
-  const locale = useLocale();
+  const { name, email, roles, today } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("dashboard.welcome", { name })}</h1>
-      <p className="muted">{t("dashboard.today", { date: formatDateTime(now, locale) })}</p>
+      <p className="muted">{t("dashboard.today", { date: today })}</p>
       <section className="card">
         <h2>{t("dashboard.yourRoles")}</h2>
         <ul className="tags" data-testid="roles">

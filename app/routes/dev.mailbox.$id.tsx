@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { mailboxVisibleTo, readMail } from "~/models/mailbox.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
-import { useLocale } from "~/utils/use-locale";
+import { resolveLocale } from "~/utils/locale.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!mailboxVisibleTo(await getSessionUser(request))) throw new Response("Not Found", { status: 404 });
@@ -12,12 +12,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!mail) throw new Response("Not Found", { status: 404 });
   // The links of the message, so that a developer can follow them from here.
   const links = [...new Set(mail.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
-  return { mail, links };
+  return { mail: { ...mail, date: formatDateTime(mail.date, await resolveLocale(request)) }, links };
 }
 
 export default function MailboxMessage() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { mail, links } = useLoaderData<typeof loader>();
   return (
     <>
@@ -26,7 +25,7 @@ export default function MailboxMessage() {
       </p>
       <h1>{mail.subject}</h1>
       <p className="muted">
-        {t("mailbox.to")}: {mail.to} · {formatDateTime(mail.date, locale)}
+        {t("mailbox.to")}: {mail.to} · {mail.date}
       </p>
       {links.length ? (
         <ul>

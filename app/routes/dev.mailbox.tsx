@@ -4,16 +4,18 @@ import { useTranslation } from "react-i18next";
 import { listMailbox, mailboxVisibleTo } from "~/models/mailbox.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
-import { useLocale } from "~/utils/use-locale";
+import { resolveLocale } from "~/utils/locale.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!mailboxVisibleTo(await getSessionUser(request))) throw new Response("Not Found", { status: 404 });
-  return { mails: await listMailbox() };
+  const locale = await resolveLocale(request);
+  const mails = await listMailbox();
+  // Dates are formatted on the server so that the browser's hydration sees the same text.
+  return { mails: mails.map((mail) => ({ ...mail, date: formatDateTime(mail.date, locale) })) };
 }
 
 export default function Mailbox() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { mails } = useLoaderData<typeof loader>();
   return (
     <>
@@ -34,7 +36,7 @@ export default function Mailbox() {
             <tbody>
               {mails.map((mail) => (
                 <tr key={mail.id}>
-                  <td data-label={t("mailbox.date")}>{formatDateTime(mail.date, locale)}</td>
+                  <td data-label={t("mailbox.date")}>{mail.date}</td>
                   <td data-label={t("mailbox.to")}>{mail.to}</td>
                   <td data-label={t("mailbox.subject")}>
                     <Link to={`/dev/mailbox/${mail.id}`}>{mail.subject}</Link>

@@ -2,6 +2,8 @@ import type { Browser } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "~/db.server";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
+import sr from "~/locales/sr";
+import { latinToCyrillic } from "~/locales/transliterate";
 import { DEMO_PASSWORD } from "../../prisma/seed-data";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
@@ -109,6 +111,33 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     await expect.poll(() => page.locator('input[name="name"]').inputValue()).toBe("Milica Petrović");
     await expect.poll(() => page.locator('input[name="email"]').inputValue()).toBe("milica@example.org");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sr-Latn");
+    await context.close();
+  });
+
+  it("switches the language with the switcher, keeps it for the account, and logs out", async () => {
+    const context = await openContext(browser, { locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel(en.language.label).selectOption("sr-Cyrl");
+    await page.getByRole("button", { name: en.language.change }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe(latinToCyrillic(sr.auth.login.title));
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sr-Cyrl");
+
+    // Logged in, the choice is saved on the account: a new browser gets it too.
+    await page.locator('input[name="email"]').fill("editor@durable.localhost");
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form[method="post"] button[type="submit"]').last().click();
+    await expect.poll(() => page.url()).toContain("/dashboard");
+    await page.getByLabel(latinToCyrillic(sr.language.label)).selectOption("sq");
+    await page.getByRole("button", { name: latinToCyrillic(sr.language.change) }).click();
+    await expect.poll(() => page.getByTestId("roles").textContent()).toBe(sq.roles.EDITOR);
+    const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@durable.localhost" } });
+    expect(editor.locale).toBe("sq");
+
+    await page.getByRole("button", { name: sq.nav.logout }).click();
+    await expect.poll(() => page.getByRole("link", { name: sq.nav.login, exact: true }).count()).toBe(1);
+    await page.goto(`${app.url}/dashboard`);
+    expect(page.url()).toContain("/login?redirectTo=%2Fdashboard");
     await context.close();
   });
 });
