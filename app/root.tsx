@@ -35,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     user: user ? { name: user.name, email: user.email, roles: user.roles } : null,
     nav: {
+      people: can(user, "people:read"),
+      events: can(user, "events:read"),
       users: can(user, "users:manage"),
       mailbox: mailboxVisibleTo(user),
     },
@@ -81,6 +83,16 @@ function Header() {
                 <li>
                   <Link to="/dashboard">{t("nav.dashboard")}</Link>
                 </li>
+                {data.nav.events ? (
+                  <li>
+                    <Link to="/events">{t("events.title")}</Link>
+                  </li>
+                ) : null}
+                {data.nav.people ? (
+                  <li>
+                    <Link to="/people">{t("directory.title")}</Link>
+                  </li>
+                ) : null}
                 {data.nav.users ? (
                   <li>
                     <Link to="/admin/users">{t("nav.users")}</Link>

@@ -73,3 +73,15 @@ export const DEMO_USERS = [
   { email: "editor@durable.localhost", name: "Edona Editor", role: "EDITOR", locale: "en" },
   { email: "member@durable.localhost", name: "Milan Članović", role: "MEMBER", locale: "sr" },
 ] as const;
+
+/** The programme's themes (editable by admins later). */
+export const THEMES = [
+  { slug: "participation", nameEn: "Participation", nameSq: "Pjesëmarrja", nameSr: "Učešće" },
+  { slug: "protection", nameEn: "Protection", nameSq: "Mbrojtja", nameSr: "Zaštita" },
+  { slug: "livelihoods", nameEn: "Access to livelihoods", nameSq: "Qasja në mjete jetese", nameSr: "Pristup sredstvima za život" },
+  { slug: "housing", nameEn: "Housing and shelter", nameSq: "Strehimi", nameSr: "Stanovanje i smeštaj" },
+  { slug: "documentation-property", nameEn: "Documentation and property", nameSq: "Dokumentacioni dhe prona", nameSr: "Dokumentacija i imovina" },
+  { slug: "education", nameEn: "Education", nameSq: "Arsimi", nameSr: "Obrazovanje" },
+  { slug: "health-psychosocial", nameEn: "Health and psychosocial support", nameSq: "Shëndetësia dhe mbështetja psikosociale", nameSr: "Zdravlje i psihosocijalna podrška" },
+  { slug: "community-integration", nameEn: "Community integration and multi-ethnic cohesion", nameSq: "Integrimi në komunitet dhe kohezioni shumetnik", nameSr: "Integracija u zajednicu i multietnička kohezija" },
+] as const;

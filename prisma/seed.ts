@@ -3,7 +3,7 @@
 import { createPrismaClient } from "../app/db.server";
 import { foldForSearch } from "../app/utils/search";
 import { hashPassword } from "../app/utils/password.server";
-import { CLUSTERS, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS } from "./seed-data";
+import { CLUSTERS, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS, THEMES } from "./seed-data";
 
 export async function seed(url?: string, options: { demoUsers?: boolean } = {}) {
   const prisma = createPrismaClient(url);
@@ -33,6 +33,9 @@ export async function seed(url?: string, options: { demoUsers?: boolean } = {}) 
         },
       });
     }
+    for (const [sortOrder, theme] of THEMES.entries()) {
+      await prisma.theme.upsert({ where: { slug: theme.slug }, update: {}, create: { ...theme, sortOrder } });
+    }
     const created: string[] = [];
     if (options.demoUsers ?? true) {
       const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -52,7 +55,13 @@ export async function seed(url?: string, options: { demoUsers?: boolean } = {}) 
         created.push(demo.email);
       }
     }
-    return { clusters: CLUSTERS.length, municipalities: municipalityIds.size, organisations: ORGANISATIONS.length, created };
+    return {
+      clusters: CLUSTERS.length,
+      municipalities: municipalityIds.size,
+      organisations: ORGANISATIONS.length,
+      themes: THEMES.length,
+      created,
+    };
   } finally {
     await prisma.$disconnect();
   }
@@ -62,7 +71,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const demoUsers = process.env.SEED_DEMO_USERS !== "off";
   const result = await seed(undefined, { demoUsers });
   console.log(
-    `Seeded ${result.clusters} clusters, ${result.municipalities} municipalities, ${result.organisations} organisations` +
+    `Seeded ${result.clusters} clusters, ${result.municipalities} municipalities, ${result.organisations} organisations, ${result.themes} themes` +
       (result.created.length ? `; new demo accounts: ${result.created.length}` : ""),
   );
   if (demoUsers) {

@@ -1,6 +1,11 @@
 // English messages: the reference set. Every key here must exist in sq.ts and
 // sr.ts (a test checks); Serbian Cyrillic is derived from sr.ts.
+import directory from "./directory/en";
+import events from "./events/en";
+
 const en = {
+  directory,
+  events,
   app: {
     name: "Durable",
     tagline: "Capacity building for returns and reintegration",

@@ -1,5 +1,10 @@
 // Albanian messages (standard Albanian as used in Kosovo). Same keys as en.ts.
+import directory from "./directory/sq";
+import events from "./events/sq";
+
 const sq = {
+  directory,
+  events,
   app: {
     name: "Durable",
     tagline: "Ngritja e kapaciteteve për kthim dhe riintegrim",

@@ -1,6 +1,11 @@
 // Serbian messages in Latin script (ekavian). The Cyrillic set is derived from
 // this file by transliteration. Same keys as en.ts, with _one/_few/_other plurals.
+import directory from "./directory/sr";
+import events from "./events/sr";
+
 const sr = {
+  directory,
+  events,
   app: {
     name: "Durable",
     tagline: "Izgradnja kapaciteta za povratak i reintegraciju",

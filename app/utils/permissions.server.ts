@@ -8,6 +8,10 @@ import { requireUser, type SessionUser } from "~/utils/auth.server";
 export const PERMISSIONS = {
   "users:manage": ["ADMIN"],
   "mailbox:read": ["ADMIN"],
+  // directory: people, organisations, commissions
+  "people:read": ["ADMIN", "TRAINER"],
+  // events and calendar
+  "events:read": ["ADMIN", "TRAINER", "EDITOR", "MEMBER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
