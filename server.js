@@ -47,6 +47,7 @@ app.all(
 );
 
 const worker = process.env.OUTBOX_WORKER === "off" ? null : build.entry.module.startOutboxWorker();
+const scheduler = process.env.OUTBOX_WORKER === "off" ? null : build.entry.module.startScheduler();
 
 const server = app.listen(port, host, () => {
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -56,9 +57,29 @@ const server = app.listen(port, host, () => {
   }
 });
 
-function shutdown() {
-  server.close();
-  Promise.resolve(worker?.stop()).finally(() => process.exit(0));
+// Graceful shutdown: readiness turns 503 at once, the server stops accepting
+// connections and finishes the requests in flight, the outbox worker finishes
+// its current delivery (a message is marked sent only after the SMTP server
+// accepted it), then the process exits. A stuck request cannot hold it forever.
+let stopping = false;
+function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  globalThis.durableShuttingDown = true;
+  console.log(`${signal}: finishing requests in flight, then stopping`);
+  const force = setTimeout(() => {
+    console.error("shutdown: requests still open after 20 s; exiting");
+    process.exit(1);
+  }, Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000));
+  force.unref();
+  server.close(async () => {
+    await scheduler?.stop();
+    await worker?.stop();
+    await build.entry.module.disconnectDatabase?.();
+    console.log("stopped");
+    process.exit(0);
+  });
+  server.closeIdleConnections?.();
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -16,7 +16,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     globalSetup: ["test/setup/global.ts"],
     setupFiles: ["test/setup/database.ts"],
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    // Browser assertions poll the page; give a busy machine time to answer.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 60_000,
     // Browser tests start servers and Chromium: run files two at a time at most.
     maxWorkers: 2,

@@ -7,9 +7,16 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { prisma } from "~/db.server";
 import { startOutboxWorker } from "~/models/outbox.server";
+import { startScheduler } from "~/models/scheduler.server";
 
-export { startOutboxWorker };
+export { startOutboxWorker, startScheduler };
+
+/** For server.js: closes the database connection on shutdown. */
+export async function disconnectDatabase() {
+  await prisma.$disconnect();
+}
 
 const ABORT_DELAY = 5_000;
 

@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       events: can(user, "events:read"),
       users: can(user, "users:manage"),
       mailbox: mailboxVisibleTo(user),
+      contributions: can(user, "contributions:write") || can(user, "contributions:review"),
     },
   };
 }
@@ -83,6 +84,9 @@ function Header() {
                 <li>
                   <Link to="/dashboard">{t("nav.dashboard")}</Link>
                 </li>
+                <li>
+                  <Link to="/my/invitations">{t("invitations.mine.title")}</Link>
+                </li>
                 {data.nav.events ? (
                   <li>
                     <Link to="/events">{t("events.title")}</Link>
@@ -100,6 +104,14 @@ function Header() {
                 ) : null}
               </>
             ) : null}
+            {data?.nav.contributions ? (
+              <li>
+                <Link to="/contributions">{t("guidelines.nav.contributions")}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to="/guidelines">{t("guidelines.nav.guidelines")}</Link>
+            </li>
             {data?.nav.mailbox ? (
               <li>
                 <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>

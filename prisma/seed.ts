@@ -4,6 +4,7 @@ import { createPrismaClient } from "../app/db.server";
 import { foldForSearch } from "../app/utils/search";
 import { hashPassword } from "../app/utils/password.server";
 import { CLUSTERS, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS, THEMES } from "./seed-data";
+import { seedDirectory } from "./seed-directory";
 
 export async function seed(url?: string, options: { demoUsers?: boolean } = {}) {
   const prisma = createPrismaClient(url);
@@ -33,6 +34,7 @@ export async function seed(url?: string, options: { demoUsers?: boolean } = {}) 
         },
       });
     }
+    const directory = await seedDirectory(prisma, municipalityIds);
     for (const [sortOrder, theme] of THEMES.entries()) {
       await prisma.theme.upsert({ where: { slug: theme.slug }, update: {}, create: { ...theme, sortOrder } });
     }
@@ -60,6 +62,7 @@ export async function seed(url?: string, options: { demoUsers?: boolean } = {}) 
       municipalities: municipalityIds.size,
       organisations: ORGANISATIONS.length,
       themes: THEMES.length,
+      directory,
       created,
     };
   } finally {

@@ -2,10 +2,14 @@
 // sr.ts (a test checks); Serbian Cyrillic is derived from sr.ts.
 import directory from "./directory/en";
 import events from "./events/en";
+import guidelines from "./guidelines/en";
+import invitations from "./invitations/en";
 
 const en = {
+  guidelines,
   directory,
   events,
+  invitations,
   app: {
     name: "Durable",
     tagline: "Capacity building for returns and reintegration",

@@ -1,10 +1,14 @@
 // Albanian messages (standard Albanian as used in Kosovo). Same keys as en.ts.
 import directory from "./directory/sq";
 import events from "./events/sq";
+import guidelines from "./guidelines/sq";
+import invitations from "./invitations/sq";
 
 const sq = {
+  guidelines,
   directory,
   events,
+  invitations,
   app: {
     name: "Durable",
     tagline: "Ngritja e kapaciteteve për kthim dhe riintegrim",

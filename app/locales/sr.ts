@@ -2,10 +2,14 @@
 // this file by transliteration. Same keys as en.ts, with _one/_few/_other plurals.
 import directory from "./directory/sr";
 import events from "./events/sr";
+import guidelines from "./guidelines/sr";
+import invitations from "./invitations/sr";
 
 const sr = {
+  guidelines,
   directory,
   events,
+  invitations,
   app: {
     name: "Durable",
     tagline: "Izgradnja kapaciteta za povratak i reintegraciju",

@@ -1,17 +1,47 @@
 import { render } from "@react-email/render";
 import type { ComponentType } from "react";
+import EventChanged, { subject as eventChangedSubject, type EventChangedProps } from "~emails/event-changed";
+import CommissionJoinDecision, {
+  subject as commissionJoinDecisionSubject,
+  type CommissionJoinDecisionProps,
+} from "~emails/commission-join-decision";
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from "~emails/password-reset";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "~emails/verify-email";
+import EventReminder, { subject as eventReminderSubject, type EventReminderProps } from "~emails/event-reminder";
+import Invitation, { subject as invitationSubject, type InvitationProps } from "~emails/invitation";
+import WaitlistPromoted, { subject as waitlistPromotedSubject, type WaitlistPromotedProps } from "~emails/waitlist-promoted";
+import ContributionDecision, { subject as contributionDecisionSubject, type ContributionDecisionProps } from "~emails/contribution-decision";
+import ContributionComment, { subject as contributionCommentSubject, type ContributionCommentProps } from "~emails/contribution-comment";
+import GuidelineSubscription, { subject as guidelineSubscriptionSubject, type GuidelineSubscriptionProps } from "~emails/guideline-subscription";
+import GuidelineNewVersion, { subject as guidelineNewVersionSubject, type GuidelineNewVersionProps } from "~emails/guideline-new-version";
 
 /** Every email the app sends, by name: its react-email template and subject line. */
 const TEMPLATES = {
   "verify-email": { component: VerifyEmail, subject: verifyEmailSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "waitlist-promoted": { component: WaitlistPromoted, subject: waitlistPromotedSubject },
+  invitation: { component: Invitation, subject: invitationSubject },
+  "event-reminder": { component: EventReminder, subject: eventReminderSubject },
+  "commission-join-decision": { component: CommissionJoinDecision, subject: commissionJoinDecisionSubject },
+  "event-changed": { component: EventChanged, subject: eventChangedSubject },
+  "contribution-decision": { component: ContributionDecision, subject: contributionDecisionSubject },
+  "contribution-comment": { component: ContributionComment, subject: contributionCommentSubject },
+  "guideline-subscription": { component: GuidelineSubscription, subject: guidelineSubscriptionSubject },
+  "guideline-new-version": { component: GuidelineNewVersion, subject: guidelineNewVersionSubject },
 } satisfies Record<string, { component: ComponentType<never>; subject: (props: never) => string }>;
 
 export type EmailTemplateProps = {
   "verify-email": VerifyEmailProps;
   "password-reset": PasswordResetProps;
+  "waitlist-promoted": WaitlistPromotedProps;
+  invitation: InvitationProps;
+  "event-reminder": EventReminderProps;
+  "commission-join-decision": CommissionJoinDecisionProps;
+  "event-changed": EventChangedProps;
+  "contribution-decision": ContributionDecisionProps;
+  "contribution-comment": ContributionCommentProps;
+  "guideline-subscription": GuidelineSubscriptionProps;
+  "guideline-new-version": GuidelineNewVersionProps;
 };
 export type EmailTemplate = keyof EmailTemplateProps;
 

@@ -10,8 +10,28 @@ export const PERMISSIONS = {
   "mailbox:read": ["ADMIN"],
   // directory: people, organisations, commissions
   "people:read": ["ADMIN", "TRAINER"],
+  "people:edit": ["ADMIN", "TRAINER"],
+  "people:sensitive": ["ADMIN", "TRAINER"],
+  "people:export": ["ADMIN", "TRAINER"],
+  "people:import": ["ADMIN", "TRAINER"],
+  "people:erase": ["ADMIN", "TRAINER"],
+  "organisations:manage": ["ADMIN", "TRAINER"],
+  "commissions:read": ["ADMIN", "TRAINER"],
+  "commissions:manage": ["ADMIN", "TRAINER"],
+  "commissions:decide": ["ADMIN", "TRAINER"],
+  "commissions:join": ["MEMBER"],
+  "directory:aggregates": ["ADMIN", "TRAINER", "EDITOR", "MEMBER"],
   // events and calendar
   "events:read": ["ADMIN", "TRAINER", "EDITOR", "MEMBER"],
+  // plan, change, publish and cancel events; staff who may open every event's materials
+  "events:manage": ["ADMIN", "TRAINER"],
+  // invitations: build lists, send, record answers on someone's behalf
+  "invitations:manage": ["ADMIN", "TRAINER"],
+  // guidelines: members (and trainers for a commission) write contributions; editors review and publish
+  "contributions:write": ["MEMBER", "TRAINER"],
+  "contributions:review": ["ADMIN", "EDITOR"],
+  "guidelines:edit": ["ADMIN", "EDITOR"],
+  "guidelines:publish": ["ADMIN", "EDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -22,6 +42,16 @@ export function hasRole(user: Pick<SessionUser, "roles"> | null | undefined, ...
 
 export function can(user: Pick<SessionUser, "roles"> | null | undefined, permission: Permission): boolean {
   return hasRole(user, ...PERMISSIONS[permission]);
+}
+
+/**
+ * The sensitive-data rule: gender and community per person are visible and
+ * editable only to those allowed here; everyone else sees aggregates only.
+ * Every loader and export that returns people goes through redactPerson
+ * (app/models/person.server.ts), which asks this.
+ */
+export function maySeeSensitive(user: Pick<SessionUser, "roles"> | null | undefined): boolean {
+  return can(user, "people:sensitive");
 }
 
 export function forbidden(): Response {

@@ -83,4 +83,20 @@ describe("the running app over HTTP", () => {
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain("Too many failed attempts");
   });
+
+  it("answers health and readiness checks without a session", async () => {
+    const health = await fetch(`${app.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: "ok" } });
+  });
+
+  it("stops cleanly on SIGTERM", async () => {
+    const second = await startApp();
+    await second.stop();
+    expect(second.output()).toContain("SIGTERM: finishing requests in flight");
+    expect(second.output()).toContain("stopped");
+  });
 });

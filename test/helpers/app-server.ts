@@ -52,7 +52,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const started = Date.now();
   while (!output.includes("Durable is running")) {
     if (child.exitCode !== null) throw new Error(`The app exited: ${output}`);
-    if (Date.now() - started > 20_000) throw new Error(`The app did not start: ${output}`);
+    if (Date.now() - started > 60_000) throw new Error(`The app did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

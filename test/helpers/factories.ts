@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
-import type { Role } from "~/generated/prisma/enums";
+import type { InvitationStatus, Role } from "~/generated/prisma/enums";
 import type { Locale } from "~/utils/i18n";
 import { hashPassword } from "~/utils/password.server";
 
@@ -25,4 +25,27 @@ export async function createUser(
     },
     include: { roles: true },
   });
+}
+
+/** A person in the directory (events: facilitators and invitees). */
+export async function createPerson(options: { name?: string; email?: string | null; locale?: string; userId?: string } = {}) {
+  const id = randomUUID().slice(0, 8);
+  return prisma.person.create({
+    data: {
+      name: options.name ?? `Invitee ${id}`,
+      email: options.email === undefined ? `invitee-${id}@example.org` : options.email,
+      locale: options.locale ?? "sq",
+      userId: options.userId,
+    },
+  });
+}
+
+/** An invitation of a person to an event, in a given state (the invitations issue adds sending and answers). */
+export async function createInvitation(eventId: string, personId: string, status: InvitationStatus = "PENDING") {
+  return prisma.invitation.create({ data: { eventId, personId, status } });
+}
+
+/** The signed-in user a model function receives, for a user made by createUser (directory tests). */
+export function asSessionUser(user: Awaited<ReturnType<typeof createUser>>) {
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, roles: user.roles.map((r) => r.role) };
 }

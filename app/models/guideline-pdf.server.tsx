@@ -1,0 +1,197 @@
+import { createRequire } from "node:module";
+import { Document, Font, Link, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { ReadableVersion } from "~/models/guideline-version.server";
+import { formatDate } from "~/utils/dates";
+import { translator, type Locale } from "~/utils/i18n";
+import { markdownBlocks, type TextBlock } from "~/utils/markdown.server";
+import { latinToCyrillic } from "~/locales/transliterate";
+import { municipalityName } from "~/utils/names";
+
+/**
+ * A guideline version as a printable document: cover, contents, changelog,
+ * the sections, and the credits. Text is drawn, never interpreted, so what
+ * contributors write cannot do anything in a PDF reader. The standard PDF
+ * fonts have no Cyrillic (Serbian would come out as garbage), so DejaVu Sans
+ * is embedded.
+ */
+const require = createRequire(import.meta.url);
+const FAMILY = "DejaVu Sans";
+let fontsRegistered = false;
+function registerFonts() {
+  if (fontsRegistered) return;
+  Font.register({
+    family: FAMILY,
+    fonts: [
+      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") },
+      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), fontWeight: "bold" },
+      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"), fontStyle: "italic" },
+    ],
+  });
+  // Words are not split with hyphens the PDF reader would then copy.
+  Font.registerHyphenationCallback((word) => [word]);
+  fontsRegistered = true;
+}
+
+const BRAND = "#0b4f6c";
+const styles = StyleSheet.create({
+  page: { fontFamily: FAMILY, fontSize: 10.5, lineHeight: 1.5, color: "#1f2933", paddingTop: 56, paddingBottom: 64, paddingHorizontal: 62 },
+  cover: { fontFamily: FAMILY, padding: 0, color: "#1f2933" },
+  coverBand: { backgroundColor: BRAND, height: 14 },
+  coverBody: { paddingHorizontal: 62, paddingTop: 180, flexGrow: 1 },
+  coverKicker: { fontSize: 11, color: BRAND, fontWeight: "bold", letterSpacing: 1.5, marginBottom: 18 },
+  coverTitle: { fontSize: 28, fontWeight: "bold", lineHeight: 1.25, marginBottom: 18 },
+  coverSummary: { fontSize: 12, lineHeight: 1.5, color: "#3e4a56", marginBottom: 36 },
+  coverMeta: { fontSize: 11, color: "#5b6470" },
+  coverFooter: { paddingHorizontal: 62, paddingBottom: 48, fontSize: 9, color: "#5b6470" },
+  h1: { fontSize: 18, fontWeight: "bold", color: BRAND, marginBottom: 14 },
+  sectionTitle: { fontSize: 16, fontWeight: "bold", color: BRAND, marginBottom: 10 },
+  tocRow: { flexDirection: "row", marginBottom: 5, fontSize: 11 },
+  tocNumber: { width: 24, color: "#5b6470" },
+  tocLink: { color: "#1f2933", textDecoration: "none" },
+  changelog: { marginTop: 24, padding: 12, backgroundColor: "#f4f6f8", borderLeftWidth: 3, borderLeftColor: BRAND },
+  label: { fontWeight: "bold", marginBottom: 4 },
+  h2: { fontSize: 13, fontWeight: "bold", marginTop: 10, marginBottom: 4 },
+  h3: { fontSize: 11.5, fontWeight: "bold", marginTop: 8, marginBottom: 3 },
+  paragraph: { marginBottom: 6, textAlign: "justify" },
+  item: { flexDirection: "row", marginBottom: 3 },
+  quote: { marginBottom: 6, paddingLeft: 10, borderLeftWidth: 2, borderLeftColor: "#c5ccd4", color: "#3e4a56" },
+  code: { marginBottom: 6, padding: 6, backgroundColor: "#f4f6f8", fontSize: 9 },
+  sources: { marginTop: 8, paddingTop: 6, borderTopWidth: 0.5, borderTopColor: "#c5ccd4", fontSize: 9, color: "#5b6470" },
+  creditRow: { marginBottom: 8 },
+  creditTitle: { fontWeight: "bold" },
+  creditMeta: { fontSize: 9.5, color: "#5b6470" },
+  footer: { position: "absolute", bottom: 28, left: 62, right: 62, flexDirection: "row", justifyContent: "space-between", fontSize: 8.5, color: "#5b6470" },
+});
+
+function Block({ block }: { block: TextBlock }) {
+  switch (block.kind) {
+    case "heading":
+      return <Text style={block.level <= 2 ? styles.h2 : styles.h3}>{block.text}</Text>;
+    case "item":
+      return (
+        <View style={{ ...styles.item, paddingLeft: 12 * Math.max(0, block.depth - 1) }} wrap={false}>
+          <Text style={{ width: 16 }}>{block.marker}</Text>
+          <Text style={{ flex: 1 }}>{block.text}</Text>
+        </View>
+      );
+    case "quote":
+      return <Text style={styles.quote}>{block.text}</Text>;
+    case "code":
+      return <Text style={styles.code}>{block.text}</Text>;
+    default:
+      return <Text style={styles.paragraph}>{block.text}</Text>;
+  }
+}
+
+function reloadFonts() {
+  // Font.reset() forgets the font data but not the promise that loaded it, so the sources are reset here.
+  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: { data: unknown; loadResultPromise: unknown }[] }>;
+  for (const source of families[FAMILY]?.sources ?? []) {
+    source.data = null;
+    source.loadResultPromise = null;
+  }
+}
+
+// react-pdf keeps each loaded font (and the subset of glyphs it embeds) between
+// documents: a second document then lacked letters only the first had used.
+// So fonts are reloaded for every document, and documents are made one at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function renderGuidelinePdf(version: ReadableVersion, locale: Locale): Promise<Buffer> {
+  const next = queue.then(() => {
+    registerFonts();
+    reloadFonts();
+    return renderDocument(version, locale);
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function renderDocument(version: ReadableVersion, locale: Locale): Promise<Buffer> {
+  const t = translator(locale);
+  // Serbian versions are written in Latin script; Cyrillic readers get them transliterated.
+  const cyrillic = locale === "sr-Cyrl" && version.locale === "sr";
+  const text = (value: string) => (cyrillic ? latinToCyrillic(value) : value);
+  const date = formatDate(version.publishedAt, locale);
+  const place = (credit: ReadableVersion["credits"][number]) =>
+    credit.municipality ? municipalityName(credit.municipality, locale) : t("guidelines.reader.programmeWide");
+  const footer = (
+    <View style={styles.footer} fixed>
+      <Text>{`${text(version.title)} · ${t("guidelines.pdf.cover", { number: version.number, date })}`}</Text>
+      <Text render={({ pageNumber, totalPages }) => t("guidelines.pdf.page", { page: pageNumber, pages: totalPages })} />
+    </View>
+  );
+  return renderToBuffer(
+    <Document title={text(version.title)} author="Durable" subject={version.summary} language={locale} creator="Durable">
+      <Page size="A4" style={styles.cover}>
+        <View style={styles.coverBand} />
+        <View style={styles.coverBody}>
+          <Text style={styles.coverKicker}>{t("app.name").toUpperCase()}</Text>
+          <Text style={styles.coverTitle}>{text(version.title)}</Text>
+          {version.summary ? <Text style={styles.coverSummary}>{text(version.summary)}</Text> : null}
+          <Text style={styles.coverMeta}>{t("guidelines.pdf.cover", { number: version.number, date })}</Text>
+          {version.sourceVersion ? (
+            <Text style={styles.coverMeta}>{t("guidelines.reader.translatedFrom", { number: version.sourceVersion.number })}</Text>
+          ) : null}
+        </View>
+        <Text style={styles.coverFooter}>{t("guidelines.pdf.publisher")}</Text>
+      </Page>
+      <Page size="A4" style={styles.page}>
+        <Text style={styles.h1}>{t("guidelines.pdf.contents")}</Text>
+        {version.sections.map((section, index) => (
+          <View key={section.key} style={styles.tocRow}>
+            <Text style={styles.tocNumber}>{index + 1}.</Text>
+            <Link src={`#section-${section.key}`} style={styles.tocLink}>
+              {text(section.title)}
+            </Link>
+          </View>
+        ))}
+        <View style={styles.tocRow}>
+          <Text style={styles.tocNumber} />
+          <Link src="#credits" style={styles.tocLink}>
+            {t("guidelines.pdf.credits")}
+          </Link>
+        </View>
+        <View style={styles.changelog}>
+          <Text style={styles.label}>{t("guidelines.pdf.changelog")}</Text>
+          <Text>{text(version.changelog)}</Text>
+        </View>
+        {footer}
+      </Page>
+      {version.sections.map((section, index) => {
+        const sources = version.credits.filter((c) => c.sectionKey === section.key);
+        return (
+          <Page key={section.key} size="A4" style={styles.page}>
+            <Text id={`section-${section.key}`} style={styles.sectionTitle}>
+              {`${index + 1}. ${text(section.title)}`}
+            </Text>
+            {markdownBlocks(section.body, { cyrillic }).map((block, i) => (
+              <Block key={i} block={block} />
+            ))}
+            {sources.length ? (
+              <View style={styles.sources}>
+                <Text>
+                  {`${t("guidelines.reader.sources")}: ` + sources.map((c) => `${text(c.title)} (${place(c)})`).join("; ")}
+                </Text>
+              </View>
+            ) : null}
+            {footer}
+          </Page>
+        );
+      })}
+      <Page size="A4" style={styles.page}>
+        <Text id="credits" style={styles.h1}>
+          {t("guidelines.pdf.credits")}
+        </Text>
+        {version.credits.length === 0 ? <Text>{t("guidelines.reader.noCredits")}</Text> : null}
+        {version.credits.map((credit) => (
+          <View key={credit.id} style={styles.creditRow} wrap={false}>
+            <Text style={styles.creditTitle}>{text(credit.title)}</Text>
+            <Text style={styles.creditMeta}>{`${place(credit)} · ${credit.authorNames}`}</Text>
+          </View>
+        ))}
+        {footer}
+      </Page>
+    </Document>,
+  );
+}

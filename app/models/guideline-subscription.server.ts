@@ -1,0 +1,71 @@
+import { prisma } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { composeEmail } from "~/models/email.server";
+import { queueEmail } from "~/models/outbox.server";
+import { isLocale, type Locale } from "~/utils/i18n";
+import { createToken, hashToken } from "~/utils/tokens.server";
+
+/**
+ * Following a guideline by email. Anyone may ask; nothing is sent about new
+ * versions until the address is confirmed through the link emailed to it.
+ * The link's token is stored only as its hash, and opening the link changes
+ * nothing (mail scanners open links): the reader presses a button.
+ */
+
+/**
+ * Asks to follow a guideline. The answer is the same whether or not the
+ * address already follows it, so the form reveals nothing about who does.
+ */
+export async function subscribe(guidelineSlug: string, emailAddress: string, locale: Locale, baseUrl: string): Promise<boolean> {
+  const email = emailAddress.trim().toLowerCase();
+  return prisma.$transaction(async (tx) => {
+    const guideline = await tx.guideline.findUnique({ where: { slug: guidelineSlug } });
+    if (!guideline) return false;
+    const existing = await tx.guidelineSubscription.findUnique({ where: { guidelineId_email: { guidelineId: guideline.id, email } } });
+    if (existing?.confirmedAt) return true;
+    const token = createToken();
+    if (existing) {
+      await tx.guidelineSubscription.update({ where: { id: existing.id }, data: { tokenHash: hashToken(token), locale } });
+    } else {
+      await tx.guidelineSubscription.create({ data: { guidelineId: guideline.id, email, locale, tokenHash: hashToken(token) } });
+    }
+    const message = await composeEmail("guideline-subscription", email, {
+      locale,
+      title: guideline.title,
+      confirmUrl: `${baseUrl}/guidelines/subscription?token=${token}`,
+    });
+    await queueEmail(tx, message);
+    return true;
+  });
+}
+
+/** What a subscription link is about, without changing anything. */
+export async function subscriptionByToken(token: string) {
+  if (!token) return null;
+  return prisma.guidelineSubscription.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { guideline: { select: { slug: true, title: true } } },
+  });
+}
+
+export async function confirmSubscription(token: string): Promise<{ ok: true; slug: string } | { ok: false }> {
+  const subscription = await subscriptionByToken(token);
+  if (!subscription) return { ok: false };
+  if (!subscription.confirmedAt) {
+    await prisma.guidelineSubscription.update({ where: { id: subscription.id }, data: { confirmedAt: new Date() } });
+  }
+  return { ok: true, slug: subscription.guideline.slug };
+}
+
+export async function unsubscribe(token: string): Promise<{ ok: true; slug: string } | { ok: false }> {
+  const subscription = await subscriptionByToken(token);
+  if (!subscription) return { ok: false };
+  await prisma.$transaction(async (tx) => {
+    await tx.guidelineSubscription.delete({ where: { id: subscription.id } });
+    // The address itself is not kept in the log.
+    await recordAudit(tx, { actorId: null, action: "guideline.unsubscribed", subjectType: "Guideline", subjectId: subscription.guidelineId });
+  });
+  return { ok: true, slug: subscription.guideline.slug };
+}
+
+export const subscriberLocale = (locale: string): Locale => (isLocale(locale) ? locale : "en");

@@ -1,0 +1,171 @@
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { AnswerChannel, InvitationStatus } from "~/generated/prisma/enums";
+import { composeEmail } from "~/models/email.server";
+import { eventLocation } from "~/models/event-calendar.server";
+import { formatEventTimes } from "~/models/event.server";
+import { queueEmail } from "~/models/outbox.server";
+import { eventText } from "~/utils/events";
+import { isLocale, type Locale } from "~/utils/i18n";
+
+/**
+ * Answers to invitations, and the seats they take. The rule that no seat is
+ * given twice lives here: every answer runs in a transaction that first takes
+ * the event's row lock (an UPDATE of the event row: PostgreSQL holds a row
+ * lock until commit, SQLite its write lock), then counts the accepted seats.
+ * Two answers for the same event therefore never count at the same time, in
+ * one process or several. (pretix takes quotas the same way.)
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export type Needs = { interpretation?: string | null; accessibilityNeeds?: string | null; needsTransport?: boolean };
+
+export type AnswerInput = {
+  invitationId: string;
+  answer: "ACCEPT" | "DECLINE";
+  channel: AnswerChannel;
+  /** Who recorded it, when not the person (a trainer taking an answer by phone). */
+  recordedById?: string | null;
+  needs?: Needs;
+  now?: Date;
+};
+
+export type AnswerRefusal = "notFound" | "eventNotOpen" | "eventStarted" | "invitationCancelled";
+
+export type AnswerResult =
+  | { ok: true; status: InvitationStatus; promotedInvitationId: string | null }
+  | { ok: false; error: AnswerRefusal };
+
+/** Serialises seat-taking for one event until the transaction ends. */
+async function lockEventSeats(tx: Tx, eventId: string) {
+  await tx.$executeRaw`UPDATE "Event" SET "capacity" = "capacity" WHERE "id" = ${eventId}`;
+}
+
+/** Records an answer; acceptances beyond capacity join the waitlist, and a freed seat goes to the first waiting. */
+export async function answerInvitation(input: AnswerInput): Promise<AnswerResult> {
+  const now = input.now ?? new Date();
+  const found = await prisma.invitation.findUnique({ where: { id: input.invitationId }, select: { eventId: true } });
+  if (!found) return { ok: false, error: "notFound" };
+
+  const outcome = await prisma.$transaction(async (tx) => {
+    await lockEventSeats(tx, found.eventId);
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { id: input.invitationId },
+      include: { event: { select: { id: true, status: true, startsAt: true, capacity: true } } },
+    });
+    const { event } = invitation;
+    if (event.status !== "PUBLISHED") return { ok: false as const, error: "eventNotOpen" as const };
+    if (now >= event.startsAt) return { ok: false as const, error: "eventStarted" as const };
+    if (invitation.status === "CANCELLED") return { ok: false as const, error: "invitationCancelled" as const };
+
+    const needs = input.needs ? normaliseNeeds(input.needs) : {};
+    let status: InvitationStatus = invitation.status;
+    let waitlistedAt = invitation.waitlistedAt;
+    let promotedInvitationId: string | null = null;
+
+    if (input.answer === "ACCEPT") {
+      if (invitation.status !== "ACCEPTED" && invitation.status !== "WAITLISTED") {
+        const accepted = await tx.invitation.count({ where: { eventId: event.id, status: "ACCEPTED" } });
+        if (accepted < event.capacity) {
+          status = "ACCEPTED";
+          waitlistedAt = null;
+        } else {
+          status = "WAITLISTED";
+          waitlistedAt = await nextWaitlistTime(tx, event.id, now);
+        }
+      }
+    } else {
+      status = "DECLINED";
+      waitlistedAt = null;
+    }
+
+    await tx.invitation.update({
+      where: { id: invitation.id },
+      data: { status, waitlistedAt, respondedAt: now, ...needs },
+    });
+    if (status !== invitation.status) {
+      await tx.invitationAnswer.create({
+        data: { invitationId: invitation.id, status, channel: input.channel, recordedById: input.recordedById ?? null, createdAt: now },
+      });
+    }
+    if (invitation.status === "ACCEPTED" && status === "DECLINED") {
+      promotedInvitationId = await promoteFromWaitlist(tx, event.id, event.capacity, now);
+    }
+    return { ok: true as const, status, promotedInvitationId };
+  });
+  return outcome;
+}
+
+/**
+ * The waitlist's order is the order of arrival. Several answers can arrive in
+ * the same millisecond, so each new place is at least a millisecond after the
+ * last one: under the event lock this is a strict order.
+ */
+async function nextWaitlistTime(tx: Tx, eventId: string, now: Date): Promise<Date> {
+  const last = await tx.invitation.findFirst({
+    where: { eventId, status: "WAITLISTED" },
+    orderBy: { waitlistedAt: "desc" },
+    select: { waitlistedAt: true },
+  });
+  const after = last?.waitlistedAt ? last.waitlistedAt.getTime() + 1 : 0;
+  return new Date(Math.max(now.getTime(), after));
+}
+
+/** Gives free seats to the first people waiting, and tells each of them by email. Call under the event lock. */
+async function promoteFromWaitlist(tx: Tx, eventId: string, capacity: number, now: Date): Promise<string | null> {
+  const accepted = await tx.invitation.count({ where: { eventId, status: "ACCEPTED" } });
+  if (accepted >= capacity) return null;
+  const next = await tx.invitation.findFirst({
+    where: { eventId, status: "WAITLISTED" },
+    orderBy: [{ waitlistedAt: "asc" }, { createdAt: "asc" }],
+    include: {
+      person: { select: { name: true, email: true, locale: true } },
+      event: { include: { translations: true, municipality: true } },
+    },
+  });
+  if (!next) return null;
+  await tx.invitation.update({ where: { id: next.id }, data: { status: "ACCEPTED", waitlistedAt: null } });
+  await tx.invitationAnswer.create({ data: { invitationId: next.id, status: "ACCEPTED", channel: "SYSTEM", createdAt: now } });
+  if (next.person.email) {
+    const locale: Locale = isLocale(next.person.locale) ? next.person.locale : "sq";
+    const event = next.event;
+    const email = await composeEmail("waitlist-promoted", next.person.email, {
+      locale,
+      name: next.person.name,
+      title: eventText(event.translations, locale).title,
+      when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
+      where: eventLocation(event, locale),
+    });
+    await queueEmail(tx, email);
+  }
+  return next.id;
+}
+
+function normaliseNeeds(needs: Needs) {
+  const interpretation = needs.interpretation && ["en", "sq", "sr"].includes(needs.interpretation) ? needs.interpretation : null;
+  const accessibilityNeeds = needs.accessibilityNeeds?.trim().slice(0, 500) || null;
+  return { interpretation, accessibilityNeeds, needsTransport: !!needs.needsTransport };
+}
+
+/** Seats taken and people waiting, for an event page. */
+export async function seatSummary(eventId: string) {
+  const [event, groups] = await Promise.all([
+    prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { capacity: true } }),
+    prisma.invitation.groupBy({ by: ["status"], where: { eventId }, _count: { _all: true } }),
+  ]);
+  const count = (status: InvitationStatus) => groups.find((g) => g.status === status)?._count._all ?? 0;
+  return {
+    capacity: event.capacity,
+    accepted: count("ACCEPTED"),
+    waitlisted: count("WAITLISTED"),
+    pending: count("PENDING"),
+    declined: count("DECLINED"),
+    free: Math.max(0, event.capacity - count("ACCEPTED")),
+  };
+}
+
+/** The history of an invitation's answers, oldest first, with who recorded each. */
+export async function answerHistory(invitationId: string) {
+  return prisma.invitationAnswer.findMany({ where: { invitationId }, orderBy: { createdAt: "asc" } });
+}

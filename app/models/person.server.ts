@@ -1,0 +1,460 @@
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { Community, Gender, OrganisationType } from "~/generated/prisma/enums";
+import { recordAudit } from "~/models/audit.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { PEOPLE_PAGE_SIZE, type PersonLocale } from "~/utils/directory";
+import { can, maySeeSensitive } from "~/utils/permissions.server";
+import { foldForSearch, foldQuery } from "~/utils/search";
+
+type Tx = Prisma.TransactionClient;
+type Viewer = Pick<SessionUser, "roles"> | null | undefined;
+
+// --- The sensitive-data rule ----------------------------------------------
+
+type Sensitive = { gender: Gender | null; community: Community | null };
+
+/**
+ * What a viewer may see of a person: gender and community only for those
+ * allowed (maySeeSensitive); for everyone else the keys are absent, not
+ * null, so nothing downstream can mistake "hidden" for "not given".
+ */
+export function redactPerson<T extends Sensitive>(viewer: Viewer, person: T): Omit<T, keyof Sensitive> & Partial<Sensitive> {
+  if (maySeeSensitive(viewer)) return person;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { gender, community, ...rest } = person;
+  return rest;
+}
+
+// --- Search text ------------------------------------------------------------
+
+type Place = { nameSq: string; nameSr: string; nameEn: string };
+
+/** The folded text a person is found by: name, email, organisation and municipality (both languages). */
+export function personSearchText(person: {
+  name: string;
+  email?: string | null;
+  organisation?: { name: string } | null;
+  municipality?: Place | null;
+}): string {
+  const m = person.municipality;
+  return foldForSearch(person.name, person.email, person.organisation?.name, m?.nameSq, m?.nameSr, m?.nameEn);
+}
+
+/** Rewrites the search text of people whose organisation or municipality was renamed. */
+export async function refreshSearchText(tx: Tx, where: Prisma.PersonWhereInput) {
+  const people = await tx.person.findMany({
+    where: { ...where, erasedAt: null },
+    select: { id: true, name: true, email: true, organisation: { select: { name: true } }, municipality: true },
+  });
+  for (const person of people) {
+    await tx.person.update({ where: { id: person.id }, data: { searchText: personSearchText(person) } });
+  }
+}
+
+// --- Listing ----------------------------------------------------------------
+
+export type PeopleFilter = {
+  q?: string;
+  cluster?: string;
+  municipality?: string;
+  organisationType?: OrganisationType;
+  commission?: string;
+  language?: PersonLocale;
+};
+
+/** The filter as a Prisma condition; erased people are never listed. */
+export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
+  const and: Prisma.PersonWhereInput[] = [{ erasedAt: null }];
+  const terms = filter.q ? foldQuery(filter.q).split(" ").filter(Boolean) : [];
+  // Every word must appear somewhere: "ana gjilan" finds Ana in Gjilan.
+  for (const term of terms) and.push({ searchText: { contains: term } });
+  if (filter.municipality) and.push({ municipalityId: filter.municipality });
+  if (filter.cluster) and.push({ municipality: { clusterId: filter.cluster } });
+  if (filter.organisationType) and.push({ organisation: { type: filter.organisationType } });
+  if (filter.commission) and.push({ commissions: { some: { commissionId: filter.commission } } });
+  if (filter.language) and.push({ locale: filter.language });
+  return { AND: and };
+}
+
+const listInclude = {
+  organisation: { select: { id: true, name: true, type: true } },
+  municipality: { select: { id: true, nameSq: true, nameSr: true, nameEn: true } },
+} satisfies Prisma.PersonInclude;
+
+export async function listPeople(viewer: Viewer, filter: PeopleFilter, page = 1) {
+  const where = peopleWhere(filter);
+  const [people, total] = await Promise.all([
+    prisma.person.findMany({
+      where,
+      include: listInclude,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PEOPLE_PAGE_SIZE,
+      take: PEOPLE_PAGE_SIZE,
+    }),
+    prisma.person.count({ where }),
+  ]);
+  return {
+    people: people.map((p) => redactPerson(viewer, p)),
+    total,
+    pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
+  };
+}
+
+/** Everything the list's filters need to offer. */
+export async function directoryFilterChoices() {
+  const [clusters, commissions, organisations] = await Promise.all([
+    prisma.cluster.findMany({ orderBy: { nameEn: "asc" }, include: { municipalities: { orderBy: { nameSq: "asc" } } } }),
+    prisma.commission.findMany({ orderBy: [{ municipality: { nameSq: "asc" } }, { name: "asc" }], include: { municipality: true } }),
+    prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, type: true } }),
+  ]);
+  return { clusters, commissions, organisations };
+}
+
+// --- One person ---------------------------------------------------------------
+
+export async function getPerson(viewer: Viewer, id: string) {
+  const person = await prisma.person.findUnique({
+    where: { id },
+    include: {
+      organisation: true,
+      municipality: { include: { cluster: true } },
+      user: { select: { id: true, email: true } },
+      commissions: { include: { commission: { include: { municipality: true } } }, orderBy: { joinedAt: "asc" } },
+      invitations: { include: { event: { include: { translations: true } } }, orderBy: { createdAt: "desc" } },
+      facilitating: { include: { event: { include: { translations: true } } } },
+    },
+  });
+  return person ? redactPerson(viewer, person) : null;
+}
+
+export type PersonInput = {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  position?: string | null;
+  locale: PersonLocale;
+  organisationId?: string | null;
+  municipalityId?: string | null;
+  gender?: Gender | null;
+  community?: Community | null;
+  consentGivenAt?: Date | null;
+  consentText?: string | null;
+};
+
+export type PersonError = "emailTaken" | "notFound" | "erased";
+
+async function placesOf(tx: Tx, input: Pick<PersonInput, "organisationId" | "municipalityId">) {
+  const [organisation, municipality] = await Promise.all([
+    input.organisationId ? tx.organisation.findUnique({ where: { id: input.organisationId } }) : null,
+    input.municipalityId ? tx.municipality.findUnique({ where: { id: input.municipalityId } }) : null,
+  ]);
+  return { organisation, municipality };
+}
+
+function cleanEmail(email: string | null | undefined) {
+  const trimmed = email?.trim().toLowerCase();
+  return trimmed ? trimmed : null;
+}
+
+/**
+ * The fields a viewer may write: someone not allowed to see gender and
+ * community cannot set them either (the form does not show them, and a
+ * crafted post is ignored rather than trusted).
+ */
+function writableFields(viewer: Viewer, input: PersonInput) {
+  const { gender, community, ...rest } = input;
+  const base = {
+    ...rest,
+    email: cleanEmail(input.email),
+    phone: input.phone?.trim() || null,
+    position: input.position?.trim() || null,
+    consentText: input.consentText?.trim() || null,
+    organisationId: input.organisationId || null,
+    municipalityId: input.municipalityId || null,
+  };
+  return maySeeSensitive(viewer) ? { ...base, gender: gender ?? null, community: community ?? null } : base;
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function createPerson(actor: SessionUser, input: PersonInput) {
+  const fields = writableFields(actor, input);
+  try {
+    const person = await prisma.$transaction(async (tx) => {
+      const places = await placesOf(tx, fields);
+      const created = await tx.person.create({
+        data: { ...fields, name: fields.name.trim(), createdById: actor.id, searchText: personSearchText({ ...fields, ...places }) },
+      });
+      await recordAudit(tx, { actorId: actor.id, action: "person.created", subjectType: "Person", subjectId: created.id });
+      return created;
+    });
+    return { ok: true as const, person };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, error: "emailTaken" as const };
+    throw error;
+  }
+}
+
+export async function updatePerson(actor: SessionUser, id: string, input: PersonInput) {
+  const fields = writableFields(actor, input);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const before = await tx.person.findUnique({ where: { id } });
+      if (!before) return { ok: false as const, error: "notFound" as const };
+      if (before.erasedAt) return { ok: false as const, error: "erased" as const };
+      const places = await placesOf(tx, fields);
+      await tx.person.update({
+        where: { id },
+        data: { ...fields, name: fields.name.trim(), searchText: personSearchText({ ...fields, ...places }) },
+      });
+      // Which fields changed, never their values: the log must not become a copy of sensitive data.
+      const changed = Object.keys(fields).filter((key) => {
+        const a = before[key as keyof typeof before];
+        const b = fields[key as keyof typeof fields];
+        return a instanceof Date || b instanceof Date ? String(a) !== String(b) : (a ?? null) !== (b ?? null);
+      });
+      await recordAudit(tx, { actorId: actor.id, action: "person.updated", subjectType: "Person", subjectId: id, details: { changed } });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, error: "emailTaken" as const };
+    throw error;
+  }
+}
+
+// --- Merge --------------------------------------------------------------------
+
+/** People who might be the same as this one, for the merge page's choice. */
+export async function mergeCandidates(id: string, query: string) {
+  const person = await prisma.person.findUnique({ where: { id } });
+  if (!person) return [];
+  const q = query.trim() || person.name;
+  return prisma.person.findMany({
+    where: { AND: [peopleWhere({ q }), { id: { not: id } }] },
+    include: listInclude,
+    orderBy: { name: "asc" },
+    take: 20,
+  });
+}
+
+/**
+ * Two records of the same person become one: the kept record takes the other's
+ * commission memberships, invitations and facilitations (where it has none of
+ * its own for the same commission or event), and fills its empty fields from
+ * the other; then the other record is deleted. All in one transaction.
+ */
+export async function mergePeople(actor: SessionUser, keepId: string, removeId: string) {
+  if (keepId === removeId) return { ok: false as const, error: "samePerson" as const };
+  return prisma.$transaction(async (tx) => {
+    const [keep, remove] = await Promise.all([
+      tx.person.findUnique({ where: { id: keepId }, include: { commissions: true, invitations: true, facilitating: true } }),
+      tx.person.findUnique({ where: { id: removeId }, include: { commissions: true, invitations: true, facilitating: true } }),
+    ]);
+    if (!keep || !remove) return { ok: false as const, error: "notFound" as const };
+    if (keep.erasedAt || remove.erasedAt) return { ok: false as const, error: "erased" as const };
+
+    const keptCommissions = new Set(keep.commissions.map((m) => m.commissionId));
+    const movedCommissions = remove.commissions.filter((m) => !keptCommissions.has(m.commissionId));
+    for (const m of movedCommissions) await tx.commissionMember.update({ where: { id: m.id }, data: { personId: keepId } });
+
+    const keptEvents = new Set(keep.invitations.map((i) => i.eventId));
+    const movedInvitations = remove.invitations.filter((i) => !keptEvents.has(i.eventId));
+    for (const i of movedInvitations) await tx.invitation.update({ where: { id: i.id }, data: { personId: keepId } });
+
+    const keptFacilitations = new Set(keep.facilitating.map((f) => f.eventId));
+    const movedFacilitations = remove.facilitating.filter((f) => !keptFacilitations.has(f.eventId));
+    for (const f of movedFacilitations) {
+      await tx.eventFacilitator.create({ data: { eventId: f.eventId, personId: keepId } });
+    }
+
+    // Unique columns (email, account) must leave the removed record before the kept one takes them.
+    await tx.person.update({ where: { id: removeId }, data: { email: null, userId: null } });
+    const filled = {
+      email: keep.email ?? remove.email,
+      phone: keep.phone ?? remove.phone,
+      position: keep.position ?? remove.position,
+      organisationId: keep.organisationId ?? remove.organisationId,
+      municipalityId: keep.municipalityId ?? remove.municipalityId,
+      userId: keep.userId ?? remove.userId,
+      gender: keep.gender ?? remove.gender,
+      community: keep.community ?? remove.community,
+      consentGivenAt: keep.consentGivenAt ?? remove.consentGivenAt,
+      consentText: keep.consentText ?? remove.consentText,
+    };
+    const places = await placesOf(tx, filled);
+    await tx.person.update({ where: { id: keepId }, data: { ...filled, searchText: personSearchText({ ...keep, ...filled, ...places }) } });
+    // Duplicates the kept record already had (same commission or event) go with the removed record.
+    await tx.person.delete({ where: { id: removeId } });
+    const details = {
+      removedId: removeId,
+      commissionsMoved: movedCommissions.length,
+      invitationsMoved: movedInvitations.length,
+      facilitationsMoved: movedFacilitations.length,
+      invitationsDropped: remove.invitations.length - movedInvitations.length,
+    };
+    await recordAudit(tx, { actorId: actor.id, action: "person.merged", subjectType: "Person", subjectId: keepId, details });
+    return { ok: true as const, ...details };
+  });
+}
+
+// --- Erasure and the person's own copy ------------------------------------
+
+/**
+ * Erases a person on request (docs/decisions/002-directory-sensitive-data.md):
+ * everything that identifies them goes; municipality, gender and community
+ * stay on the anonymous row, with its invitations and attendance, so that
+ * aggregate reports keep adding up.
+ */
+export async function erasePerson(actor: SessionUser, id: string) {
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id } });
+    if (!person) return { ok: false as const, error: "notFound" as const };
+    if (person.erasedAt) return { ok: false as const, error: "erased" as const };
+    await tx.person.update({
+      where: { id },
+      data: {
+        name: "",
+        email: null,
+        phone: null,
+        position: null,
+        consentText: null,
+        consentGivenAt: null,
+        userId: null,
+        organisationId: null,
+        searchText: "",
+        erasedAt: new Date(),
+      },
+    });
+    // A membership list names its members; an erased person is no longer one of them.
+    const memberships = await tx.commissionMember.deleteMany({ where: { personId: id } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "person.erased",
+      subjectType: "Person",
+      subjectId: id,
+      details: { commissionMembershipsRemoved: memberships.count },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Everything the directory holds about a person, for them (audited). */
+export async function exportPersonData(actor: SessionUser, id: string) {
+  const person = await prisma.person.findUnique({
+    where: { id },
+    include: {
+      organisation: { select: { name: true, type: true } },
+      municipality: { select: { nameSq: true, nameSr: true, nameEn: true } },
+      commissions: { include: { commission: { select: { name: true } } } },
+      invitations: { select: { eventId: true, status: true, sentAt: true, respondedAt: true, createdAt: true } },
+      facilitating: { select: { eventId: true } },
+    },
+  });
+  if (!person) return null;
+  await recordAudit(prisma, { actorId: actor.id, action: "person.data_exported", subjectType: "Person", subjectId: id });
+  const visible = redactPerson(actor, person);
+  return {
+    exportedAt: new Date().toISOString(),
+    person: {
+      id: visible.id,
+      name: visible.name,
+      email: visible.email,
+      phone: visible.phone,
+      position: visible.position,
+      preferredLanguage: visible.locale,
+      organisation: visible.organisation,
+      municipality: visible.municipality,
+      ...("gender" in visible ? { gender: visible.gender, community: visible.community } : {}),
+      consentGivenAt: visible.consentGivenAt?.toISOString() ?? null,
+      consentText: visible.consentText,
+      erasedAt: visible.erasedAt?.toISOString() ?? null,
+      createdAt: visible.createdAt.toISOString(),
+      updatedAt: visible.updatedAt.toISOString(),
+    },
+    commissions: person.commissions.map((m) => ({ commission: m.commission.name, role: m.role, joinedAt: m.joinedAt.toISOString() })),
+    invitations: person.invitations,
+    facilitating: person.facilitating,
+  };
+}
+
+// --- Aggregates (the only view of gender and community for most readers) --
+
+export type DirectoryAggregates = {
+  people: number;
+  byGender: Record<string, number>;
+  byCommunity: Record<string, number>;
+  byMunicipality: Array<{ id: string; nameSq: string; nameSr: string; nameEn: string; count: number }>;
+  participants: { invited: number; accepted: number; acceptedByGender: Record<string, number>; acceptedByCommunity: Record<string, number> };
+};
+
+function countBy<T extends string | null>(rows: Array<{ key: T; _count: { _all: number } }>) {
+  return Object.fromEntries(rows.map((r) => [r.key ?? "UNKNOWN", r._count._all]));
+}
+
+/**
+ * Counts for donor reports. Erased people still count (their row keeps
+ * municipality, gender and community). One dimension at a time only: a
+ * cross-table (community by municipality) could single out a person.
+ */
+export async function directoryAggregates(): Promise<DirectoryAggregates> {
+  const [people, byGender, byCommunity, byMunicipality, municipalities, invited, acceptedGender, acceptedCommunity] = await Promise.all([
+    prisma.person.count(),
+    prisma.person.groupBy({ by: ["gender"], _count: { _all: true } }),
+    prisma.person.groupBy({ by: ["community"], _count: { _all: true } }),
+    prisma.person.groupBy({ by: ["municipalityId"], _count: { _all: true } }),
+    prisma.municipality.findMany({ orderBy: { nameSq: "asc" } }),
+    prisma.invitation.count(),
+    prisma.person.groupBy({ by: ["gender"], where: { invitations: { some: { status: "ACCEPTED" } } }, _count: { _all: true } }),
+    prisma.person.groupBy({ by: ["community"], where: { invitations: { some: { status: "ACCEPTED" } } }, _count: { _all: true } }),
+  ]);
+  const perMunicipality = new Map(byMunicipality.map((r) => [r.municipalityId, r._count._all]));
+  const acceptedByGender = countBy(acceptedGender.map((r) => ({ key: r.gender, _count: r._count })));
+  return {
+    people,
+    byGender: countBy(byGender.map((r) => ({ key: r.gender, _count: r._count }))),
+    byCommunity: countBy(byCommunity.map((r) => ({ key: r.community, _count: r._count }))),
+    byMunicipality: municipalities.map((m) => ({ id: m.id, nameSq: m.nameSq, nameSr: m.nameSr, nameEn: m.nameEn, count: perMunicipality.get(m.id) ?? 0 })),
+    participants: {
+      invited,
+      accepted: Object.values(acceptedByGender).reduce((a, b) => a + b, 0),
+      acceptedByGender,
+      acceptedByCommunity: countBy(acceptedCommunity.map((r) => ({ key: r.community, _count: r._count }))),
+    },
+  };
+}
+
+/** Which parts of the directory a reader's menu offers. */
+export function directoryLinksFor(user: Viewer) {
+  return {
+    people: can(user, "people:read"),
+    organisations: can(user, "organisations:manage"),
+    commissions: can(user, "commissions:read"),
+    import: can(user, "people:import"),
+    summary: can(user, "directory:aggregates"),
+  };
+}
+
+/** The form's values as the model takes them (dates are calendar days, kept at UTC midnight). */
+export function personInputFrom(value: {
+  name: string;
+  email?: string;
+  phone?: string;
+  position?: string;
+  locale: PersonLocale;
+  organisationId?: string;
+  municipalityId?: string;
+  gender?: Gender;
+  community?: Community;
+  consentGivenAt?: string;
+  consentText?: string;
+}): PersonInput {
+  return {
+    ...value,
+    gender: value.gender ?? null,
+    community: value.community ?? null,
+    consentGivenAt: value.consentGivenAt ? new Date(`${value.consentGivenAt}T00:00:00Z`) : null,
+  };
+}

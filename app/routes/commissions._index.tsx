@@ -1,0 +1,162 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { DirectoryNav } from "~/components/directory-nav";
+import { createCommission, decideJoinRequest, listCommissions, listPendingJoinRequests } from "~/models/commission.server";
+import { directoryFilterChoices, directoryLinksFor } from "~/models/person.server";
+import { formatDate } from "~/utils/dates";
+import { resolveLocale } from "~/utils/locale.server";
+import { municipalityName, placeName } from "~/utils/names";
+import { can, requirePermission } from "~/utils/permissions.server";
+import { appUrl } from "~/utils/url.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "commissions:read");
+  const locale = await resolveLocale(request);
+  const [commissions, requests, choices] = await Promise.all([listCommissions(), listPendingJoinRequests(), directoryFilterChoices()]);
+  return {
+    links: directoryLinksFor(user),
+    may: { decide: can(user, "commissions:decide"), manage: can(user, "commissions:manage") },
+    commissions: commissions.map((c) => ({
+      id: c.id,
+      name: c.name,
+      municipality: municipalityName(c.municipality, locale),
+      cluster: placeName(c.municipality.cluster, locale),
+      members: c._count.members,
+      pending: c._count.joinRequests,
+    })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      name: r.user.name,
+      email: r.user.email,
+      commission: `${r.commission.name} (${placeName(r.commission.municipality, locale)})`,
+      date: formatDate(r.createdAt, locale),
+    })),
+    municipalities: choices.clusters.flatMap((c) => c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) }))),
+  };
+}
+
+const CommissionAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), requestId: z.string().min(1), reason: z.string().max(1000).optional() }),
+  z.object({ intent: z.literal("decline"), requestId: z.string().min(1), reason: z.string().max(1000).optional() }),
+  z.object({ intent: z.literal("create"), municipalityId: z.string().min(1), name: z.string().trim().min(1, "validation.required").max(200) }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const intent = form.intent;
+  const user = await requirePermission(request, intent === "create" ? "commissions:manage" : "commissions:decide");
+  const parsed = CommissionAction.safeParse(form);
+  if (!parsed.success) {
+    const key = intent === "create" ? "validation.required" : "errors.badRequestTitle";
+    return data({ ok: false, message: key }, { status: 400 });
+  }
+  const input = parsed.data;
+  if (input.intent === "create") {
+    const outcome = await createCommission(user, input.municipalityId, input.name);
+    if (!outcome.ok) return data({ ok: false, message: outcome.error === "nameTaken" ? "directory.commissions.nameTaken" : "errors.notFound" }, { status: 400 });
+    return { ok: true, message: "directory.commissions.created" };
+  }
+  const outcome = await decideJoinRequest(user, input.requestId, { approve: input.intent === "approve", reason: input.reason }, appUrl(request));
+  if (!outcome.ok) return data({ ok: false, message: "directory.commissions.alreadyDecided" }, { status: outcome.error === "notFound" ? 404 : 409 });
+  return { ok: true, message: input.intent === "approve" ? "directory.commissions.approved" : "directory.commissions.declined" };
+}
+
+export default function Commissions() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <DirectoryNav links={d.links} />
+      <h1>{t("directory.commissions.title")}</h1>
+      {result ? (
+        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
+          {t(result.message)}
+        </p>
+      ) : null}
+      <section className="card" data-testid="join-requests">
+        <h2>{t("directory.commissions.requestsTitle")}</h2>
+        {d.requests.length === 0 ? <p className="muted">{t("directory.commissions.noRequests")}</p> : null}
+        <ul className="directory-cards">
+          {d.requests.map((r) => (
+            <li key={r.id} data-request-email={r.email}>
+              <p>
+                {t("directory.commissions.requestedBy", { name: r.name, email: r.email, commission: r.commission })}{" "}
+                <span className="muted">{r.date}</span>
+              </p>
+              {d.may.decide ? (
+                <Form method="post" className="stack">
+                  <input type="hidden" name="requestId" value={r.id} />
+                  <div className="field">
+                    <label htmlFor={`reason-${r.id}`}>{t("directory.commissions.reason")}</label>
+                    <input id={`reason-${r.id}`} type="text" name="reason" maxLength={1000} />
+                  </div>
+                  <div className="roles-form">
+                    <button type="submit" name="intent" value="approve">
+                      {t("directory.commissions.approve")}
+                    </button>
+                    <button type="submit" name="intent" value="decline" className="danger">
+                      {t("directory.commissions.decline")}
+                    </button>
+                  </div>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="table-wrap">
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th>{t("directory.fields.municipality")}</th>
+              <th>{t("directory.fields.commission")}</th>
+              <th>{t("directory.commissions.membersTitle")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.commissions.map((c) => (
+              <tr key={c.id}>
+                <td data-label={t("directory.fields.municipality")}>
+                  {c.municipality} <span className="muted">· {c.cluster}</span>
+                </td>
+                <td data-label={t("directory.fields.commission")}>
+                  <Link to={`/commissions/${c.id}`}>{c.name}</Link>
+                </td>
+                <td data-label={t("directory.commissions.membersTitle")}>
+                  {t("directory.commissions.members", { count: c.members })}
+                  {c.pending ? <div className="muted">{t("directory.commissions.pending", { count: c.pending })}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {d.may.manage ? (
+        <section className="card narrow-form">
+          <h2>{t("directory.commissions.newTitle")}</h2>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="create" />
+            <div className="field">
+              <label htmlFor="commission-municipality">{t("directory.fields.municipality")}</label>
+              <select id="commission-municipality" name="municipalityId" required>
+                {d.municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="commission-name">{t("directory.commissions.name")}</label>
+              <input id="commission-name" type="text" name="name" required maxLength={200} />
+            </div>
+            <button type="submit">{t("directory.commissions.create")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

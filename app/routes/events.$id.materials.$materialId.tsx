@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { findMaterial, mayDownloadMaterial, readMaterialFile } from "~/models/event-material.server";
+import { getSessionUser } from "~/utils/auth.server";
+
+/**
+ * Downloads a material. Public files need no account; the rest are for
+ * staff and invitees (decided by mayDownloadMaterial). Anonymous visitors
+ * asking for a private file are sent to log in, others get 404 so that the
+ * existence of a file is not revealed.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const material = await findMaterial(params.id ?? "", params.materialId ?? "");
+  if (!material) throw new Response("Not found", { status: 404 });
+  if (!(await mayDownloadMaterial(user, material))) {
+    if (!user) {
+      const url = new URL(request.url);
+      return new Response(null, { status: 302, headers: { Location: `/login?${new URLSearchParams({ redirectTo: url.pathname })}` } });
+    }
+    throw new Response("Not found", { status: 404 });
+  }
+  const body = await readMaterialFile(material);
+  const ascii = material.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": material.contentType,
+      "Content-Length": String(body.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(material.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": material.isPublic ? "public, max-age=300" : "private, no-store",
+    },
+  });
+}

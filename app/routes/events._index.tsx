@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EventFilters } from "~/components/event-filters";
+import {
+  completeEndedEvents,
+  EVENT_STATUSES,
+  eventFilterOptions,
+  filtersFromSearch,
+  formatEventTimes,
+  listEvents,
+  workshopPlan,
+} from "~/models/event.server";
+import { eventText } from "~/utils/events";
+import { resolveLocale } from "~/utils/locale.server";
+import { municipalityName, placeName } from "~/utils/names";
+import { can, requirePermission } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "events:read");
+  const canManage = can(user, "events:manage");
+  const locale = await resolveLocale(request);
+  await completeEndedEvents();
+  const url = new URL(request.url);
+  const filters = filtersFromSearch(url.searchParams);
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const [{ events, total, pages }, plan, choices] = await Promise.all([listEvents(filters, canManage, page), workshopPlan(), eventFilterOptions()]);
+  return {
+    canManage,
+    page,
+    pages,
+    total,
+    values: Object.fromEntries([...url.searchParams].filter(([key]) => key !== "page")),
+    choices: {
+      clusters: choices.clusters.map((c) => ({
+        id: c.id,
+        name: placeName(c, locale),
+        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
+      })),
+      themes: choices.themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
+      statuses: canManage ? EVENT_STATUSES : EVENT_STATUSES.filter((s) => s !== "DRAFT"),
+    },
+    plan: plan.map((p) => ({ id: p.cluster.id, name: placeName(p.cluster, locale), held: p.held, scheduled: p.scheduled })),
+    events: events.map((event) => ({
+      id: event.id,
+      title: eventText(event.translations, locale).title,
+      type: event.type,
+      status: event.status,
+      when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
+      place: `${municipalityName(event.municipality, locale)} · ${placeName(event.cluster, locale)}`,
+      themes: event.themes.map((t) => placeName(t.theme, locale)),
+    })),
+  };
+}
+
+export default function Events() {
+  const { t } = useTranslation();
+  const { events, total, page, pages, plan, choices, values, canManage } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const pageLink = (p: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set("page", String(p));
+    return `?${params}`;
+  };
+  return (
+    <>
+      <div className="event-heading">
+        <h1>{t("events.title")}</h1>
+        <nav className="event-views" aria-label={t("events.title")}>
+          <Link to={`/events/calendar?${searchParams}`}>{t("events.calendarView")}</Link>
+          <Link to="/calendar">{t("events.feedLink")}</Link>
+          {canManage ? (
+            <Link to="/events/new" className="button">
+              {t("events.newEvent")}
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+      <section className="card" aria-labelledby="plan-title">
+        <h2 id="plan-title">{t("events.plan.title")}</h2>
+        <p className="muted">{t("events.plan.intro")}</p>
+        <ul className="event-plan" data-testid="workshop-plan">
+          {plan.map((cluster) => (
+            <li key={cluster.id} className={cluster.held > 0 ? "plan-done" : "plan-missing"} data-cluster={cluster.name}>
+              <strong>{cluster.name}</strong>
+              <span className="plan-badge">{cluster.held > 0 ? `✓ ${t("events.plan.done")}` : `○ ${t("events.plan.missing")}`}</span>
+              <span className="muted">
+                {t("events.plan.held", { count: cluster.held })} · {t("events.plan.scheduled", { count: cluster.scheduled })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <EventFilters choices={choices} values={values} />
+      <p className="muted">{t("events.count", { count: total })}</p>
+      {events.length === 0 ? <p>{t("events.none")}</p> : null}
+      <div className="table-wrap">
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th>{t("events.fields.when")}</th>
+              <th>{t("events.fields.title")}</th>
+              <th>{t("events.fields.type")}</th>
+              <th>{t("events.fields.municipality")}</th>
+              <th>{t("events.fields.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id} data-event-id={event.id}>
+                <td data-label={t("events.fields.when")}>{event.when}</td>
+                <td data-label={t("events.fields.title")}>
+                  <Link to={`/events/${event.id}`}>{event.title}</Link>
+                  {event.themes.length ? (
+                    <ul className="tags">
+                      {event.themes.map((theme) => (
+                        <li key={theme}>{theme}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+                <td data-label={t("events.fields.type")}>{t(`events.types.${event.type}`)}</td>
+                <td data-label={t("events.fields.municipality")}>{event.place}</td>
+                <td data-label={t("events.fields.status")}>
+                  <span className={`event-status status-${event.status.toLowerCase()}`}>{t(`events.statuses.${event.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav className="pager">
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
+          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

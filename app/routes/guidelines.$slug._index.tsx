@@ -1,0 +1,50 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GuidelineReader, SubscribeForm } from "~/components/guideline-reader";
+import { subscribe } from "~/models/guideline-subscription.server";
+import { readerPage, versionForReader } from "~/models/guideline-version.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { SubscribeSchema } from "~/utils/guidelines";
+import { resolveLocale } from "~/utils/locale.server";
+import { can } from "~/utils/permissions.server";
+import { appUrl } from "~/utils/url.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} · Durable` : "Durable" }];
+
+// Public: the latest version of a guideline, in the reader's language where it exists.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const locale = await resolveLocale(request);
+  const view = await versionForReader(params.slug ?? "", locale);
+  if (!view) throw new Response("Not found", { status: 404 });
+  return { page: readerPage(view, locale), editor: can(user, "guidelines:edit") };
+}
+
+// Public: anyone may ask to follow a guideline; the emailed link confirms it.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = SubscribeSchema.safeParse({ email: form.get("email") });
+  if (form.get("intent") !== "subscribe") return data({ sentTo: null, error: "errors.badRequestTitle" }, { status: 400 });
+  if (!parsed.success) return data({ sentTo: null, error: parsed.error.issues[0].message }, { status: 400 });
+  const found = await subscribe(params.slug ?? "", parsed.data.email, await resolveLocale(request), appUrl(request));
+  if (!found) throw new Response("Not found", { status: 404 });
+  return { sentTo: parsed.data.email, error: null };
+}
+
+export default function GuidelineLatest() {
+  const { t } = useTranslation();
+  const { page, editor } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      {editor ? (
+        <p>
+          <Link to={`/guidelines/${page.slug}/edit`}>{t("guidelines.guideline.edit")}</Link>
+        </p>
+      ) : null}
+      <GuidelineReader page={page} />
+      <SubscribeForm slug={page.slug} sentTo={result?.sentTo} error={result?.error} />
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { compareVersions, type TextPart } from "~/models/guideline-version.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { municipalityName } from "~/utils/names";
+
+type Shortened = TextPart | { kind: "skipped"; count: number; head: string; tail: string };
+
+/** Long unchanged stretches are shortened to their ends, so the changes stand out on a phone. */
+function shorten(parts: TextPart[]): Shortened[] {
+  const KEEP = 240;
+  return parts.map((part) => {
+    if (part.kind !== "same" || part.text.length <= KEEP * 2 + 40) return part;
+    return { kind: "skipped", count: part.text.length - KEEP * 2, head: part.text.slice(0, KEEP), tail: part.text.slice(-KEEP) };
+  });
+}
+
+// Public: what changed between two versions, section by section.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const from = Number(url.searchParams.get("from"));
+  const to = Number(url.searchParams.get("to"));
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) {
+    throw data({ message: "guidelines.diff.invalid" }, { status: 400 });
+  }
+  const comparison = await compareVersions(params.slug ?? "", from, to);
+  if (!comparison) throw new Response("Not found", { status: 404 });
+  const locale = await resolveLocale(request);
+  const credit = (c: (typeof comparison.creditsAdded)[number]) => ({
+    id: c.id,
+    title: c.title,
+    municipality: c.municipality ? municipalityName(c.municipality, locale) : null,
+  });
+  return {
+    slug: comparison.guideline.slug,
+    title: comparison.to.title,
+    from,
+    to,
+    changes: comparison.changes.map((change) => (change.kind === "changed" ? { ...change, parts: shorten(change.parts) } : change)),
+    creditsAdded: comparison.creditsAdded.map(credit),
+    creditsRemoved: comparison.creditsRemoved.map(credit),
+  };
+}
+
+function Parts({ parts }: { parts: Shortened[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="diff-text">
+      {parts.map((part, i) => {
+        if (part.kind === "added") return <ins key={i}>{part.text}</ins>;
+        if (part.kind === "removed") return <del key={i}>{part.text}</del>;
+        if (part.kind === "skipped")
+          return (
+            <span key={i}>
+              {part.head}
+              <span className="diff-skipped">{t("guidelines.diff.skipped", { count: part.count })}</span>
+              {part.tail}
+            </span>
+          );
+        return <span key={i}>{part.text}</span>;
+      })}
+    </div>
+  );
+}
+
+export default function GuidelineDiff() {
+  const { t } = useTranslation();
+  const { slug, title, from, to, changes, creditsAdded, creditsRemoved } = useLoaderData<typeof loader>();
+  const count = (kind: string) => changes.filter((c) => c.kind === kind).length;
+  return (
+    <>
+      <p>
+        <Link to={`/guidelines/${slug}/versions`}>← {title}</Link>
+      </p>
+      <h1>{t("guidelines.diff.title", { from, to })}</h1>
+      <p data-testid="diff-summary">
+        {t("guidelines.diff.summary", { added: count("added"), changed: count("changed"), removed: count("removed"), unchanged: count("unchanged") })}
+      </p>
+      <p className="muted">{t("guidelines.diff.legend")}</p>
+      {changes.every((c) => c.kind === "unchanged") ? <p>{t("guidelines.diff.noChanges")}</p> : null}
+      {changes.map((change) => (
+        <section key={change.key} className={`card diff-section diff-${change.kind}`} data-section={change.key} data-change={change.kind}>
+          <h2>
+            <span className={`diff-badge diff-badge-${change.kind}`}>{t(`guidelines.diff.${change.kind}`)}</span> {change.title}
+          </h2>
+          {change.kind === "changed" && change.previousTitle ? <p className="muted">{t("guidelines.diff.renamed", { title: change.previousTitle })}</p> : null}
+          {change.kind === "changed" && change.moved ? <p className="muted">{t("guidelines.diff.moved")}</p> : null}
+          {change.kind === "changed" ? <Parts parts={change.parts} /> : null}
+          {change.kind === "added" ? (
+            <div className="diff-text">
+              <ins>{change.body}</ins>
+            </div>
+          ) : null}
+          {change.kind === "removed" ? (
+            <div className="diff-text">
+              <del>{change.body}</del>
+            </div>
+          ) : null}
+        </section>
+      ))}
+      {creditsAdded.length ? (
+        <section className="card">
+          <h2>{t("guidelines.diff.creditsAdded")}</h2>
+          <ul>
+            {creditsAdded.map((c) => (
+              <li key={c.id}>
+                {c.title} ({c.municipality ?? t("guidelines.reader.programmeWide")})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {creditsRemoved.length ? (
+        <section className="card">
+          <h2>{t("guidelines.diff.creditsRemoved")}</h2>
+          <ul>
+            {creditsRemoved.map((c) => (
+              <li key={c.id}>
+                {c.title} ({c.municipality ?? t("guidelines.reader.programmeWide")})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GuidelineReader } from "~/components/guideline-reader";
+import { readerPage, versionForReader } from "~/models/guideline-version.server";
+import { isLocale } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} (${data.page.number}) · Durable` : "Durable" }];
+
+// Public: one published version. ?lang=source shows the source language instead of a translation.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const number = Number(params.number);
+  if (!Number.isInteger(number) || number < 1) throw new Response("Not found", { status: 404 });
+  const locale = await resolveLocale(request);
+  const wantsSource = new URL(request.url).searchParams.get("lang") === "source";
+  let view = await versionForReader(params.slug ?? "", locale, number);
+  if (view && wantsSource && isLocale(view.guideline.sourceLocale)) view = await versionForReader(params.slug ?? "", view.guideline.sourceLocale, number);
+  if (!view) throw new Response("Not found", { status: 404 });
+  return { page: readerPage(view, locale) };
+}
+
+export default function GuidelineVersionPage() {
+  const { page } = useLoaderData<typeof loader>();
+  return <GuidelineReader page={page} />;
+}

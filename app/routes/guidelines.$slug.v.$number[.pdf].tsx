@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { renderGuidelinePdf } from "~/models/guideline-pdf.server";
+import { versionForReader } from "~/models/guideline-version.server";
+import { resolveLocale } from "~/utils/locale.server";
+
+// Public: the printable PDF of one version, in the reader's language where it exists.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const number = Number(params.number);
+  if (!Number.isInteger(number) || number < 1) throw new Response("Not found", { status: 404 });
+  const locale = await resolveLocale(request);
+  const view = await versionForReader(params.slug ?? "", locale, number);
+  if (!view) throw new Response("Not found", { status: 404 });
+  const pdf = await renderGuidelinePdf(view.version, locale);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${view.guideline.slug}-v${number}-${view.version.locale}.pdf"`,
+      // A published version never changes, but the reader's language can: cache per person only.
+      "Cache-Control": "private, max-age=3600",
+      Vary: "Cookie, Accept-Language",
+    },
+  });
+}

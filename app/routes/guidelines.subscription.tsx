@@ -1,0 +1,76 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { confirmSubscription, subscriptionByToken, unsubscribe } from "~/models/guideline-subscription.server";
+
+// Public: the link from a subscription email. Opening it changes nothing (mail
+// scanners open links); the reader presses a button, which posts.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const subscription = await subscriptionByToken(token);
+  if (!subscription) return { token: "", subscription: null };
+  return {
+    token,
+    subscription: { email: subscription.email, confirmed: !!subscription.confirmedAt, title: subscription.guideline.title, slug: subscription.guideline.slug },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const token = String(form.get("token") ?? "");
+  const intent = form.get("intent");
+  if (intent !== "confirm" && intent !== "unsubscribe") return data({ done: null, slug: null }, { status: 400 });
+  const outcome = intent === "confirm" ? await confirmSubscription(token) : await unsubscribe(token);
+  if (!outcome.ok) return data({ done: "invalid", slug: null }, { status: 400 });
+  return { done: intent === "confirm" ? "confirmed" : "unsubscribed", slug: outcome.slug };
+}
+
+export default function GuidelineSubscriptionPage() {
+  const { t } = useTranslation();
+  const { token, subscription } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.done) {
+    return (
+      <div className="narrow">
+        <p className={result.done === "invalid" ? "notice notice-error" : "notice notice-ok"} role="status">
+          {t(`guidelines.subscribe.${result.done}`)}
+        </p>
+        {result.slug ? <Link to={`/guidelines/${result.slug}`}>{t("guidelines.reader.readLatest")}</Link> : null}
+      </div>
+    );
+  }
+  if (!subscription) {
+    return (
+      <div className="narrow">
+        <p className="notice notice-error" role="alert">
+          {t("guidelines.subscribe.invalid")}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("guidelines.subscribe.confirmTitle", { title: subscription.title })}</h1>
+      <div className="card">
+        <Form method="post" className="stack">
+          <input type="hidden" name="token" value={token} />
+          {subscription.confirmed ? (
+            <>
+              <p>{t("guidelines.subscribe.unsubscribeIntro", { email: subscription.email })}</p>
+              <button type="submit" name="intent" value="unsubscribe" className="danger">
+                {t("guidelines.subscribe.unsubscribe")}
+              </button>
+            </>
+          ) : (
+            <>
+              <p>{t("guidelines.subscribe.confirmIntro", { email: subscription.email })}</p>
+              <button type="submit" name="intent" value="confirm">
+                {t("guidelines.subscribe.confirm")}
+              </button>
+            </>
+          )}
+        </Form>
+      </div>
+    </div>
+  );
+}

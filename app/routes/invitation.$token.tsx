@@ -1,0 +1,151 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { eventLocation } from "~/models/event-calendar.server";
+import { formatEventTimes } from "~/models/event.server";
+import { answerInvitation } from "~/models/invitation.server";
+import { invitationByToken } from "~/models/invitation-list.server";
+import { eventText } from "~/utils/events";
+import { LOCALE_NAMES } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
+
+// The page behind the personal link in an invitation. Anyone holding the link
+// may answer: it is the credential. Opening it changes nothing (mail scanners
+// open links); pressing a button posts the answer.
+
+const AnswerForm = z.object({
+  answer: z.enum(["ACCEPT", "DECLINE"]),
+  interpretation: z.enum(["", "en", "sq", "sr"]).default(""),
+  accessibilityNeeds: z.string().max(500).default(""),
+  needsTransport: z.literal("on").optional(),
+});
+
+async function load(request: Request, token: string) {
+  const invitation = await invitationByToken(token);
+  if (!invitation) return null;
+  const locale = await resolveLocale(request);
+  const { event } = invitation;
+  const text = eventText(event.translations, locale);
+  const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
+  return {
+    name: invitation.person.name,
+    status: invitation.status,
+    title: text.title,
+    description: text.description,
+    when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
+    where: eventLocation(event, locale),
+    agenda: event.sessions.map((s) => ({ time: `${timeOnly.format(s.startsAt)}–${timeOnly.format(s.endsAt)}`, title: s.title, room: s.room })),
+    needs: { interpretation: invitation.interpretation ?? "", accessibilityNeeds: invitation.accessibilityNeeds ?? "", needsTransport: invitation.needsTransport },
+    open: event.status === "PUBLISHED" && event.startsAt > new Date(),
+    invitationId: invitation.id,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invitation = await load(request, params.token ?? "");
+  if (!invitation) return data({ invitation: null }, { status: 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  const { invitationId: _id, ...shown } = invitation;
+  return data({ invitation: shown }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const invitation = await load(request, params.token ?? "");
+  if (!invitation) return data({ ok: false as const, message: "invitations.page.invalid" }, { status: 404 });
+  const parsed = AnswerForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false as const, message: "errors.badRequestTitle" }, { status: 400 });
+  const { answer, interpretation, accessibilityNeeds, needsTransport } = parsed.data;
+  const result = await answerInvitation({
+    invitationId: invitation.invitationId,
+    answer,
+    channel: "LINK",
+    needs: { interpretation: interpretation || null, accessibilityNeeds, needsTransport: needsTransport === "on" },
+  });
+  if (!result.ok) return data({ ok: false as const, message: `invitations.refusal.${result.error}` }, { status: 409 });
+  const message = { ACCEPTED: "invitations.page.accepted", WAITLISTED: "invitations.page.waitlisted", DECLINED: "invitations.page.declined" }[
+    result.status as "ACCEPTED" | "WAITLISTED" | "DECLINED"
+  ];
+  return { ok: true as const, message: message ?? "invitations.page.declined" };
+}
+
+export default function InvitationPage() {
+  const { t } = useTranslation();
+  const { invitation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (!invitation) {
+    return (
+      <div className="narrow">
+        <h1>{t("invitations.page.invalidTitle")}</h1>
+        <p className="notice notice-error">{t("invitations.page.invalid")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("invitations.page.title")}</h1>
+      {result ? (
+        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
+          {t(result.message)}
+        </p>
+      ) : null}
+      <section className="card">
+        <p>{t("invitations.page.greeting", { name: invitation.name })}</p>
+        <h2>{invitation.title}</h2>
+        <p>
+          <strong>{invitation.when}</strong>
+          <br />
+          {invitation.where}
+        </p>
+        {invitation.description ? <p>{invitation.description}</p> : null}
+        {invitation.agenda.length ? (
+          <>
+            <h3>{t("invitations.page.agenda")}</h3>
+            <ul>
+              {invitation.agenda.map((item, index) => (
+                <li key={index}>
+                  {item.time} {item.title}
+                  {item.room ? ` (${item.room})` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p data-testid="invitation-status">{t("invitations.page.yourAnswer", { status: t(`invitations.status.${invitation.status}`) })}</p>
+      </section>
+      {invitation.open ? (
+        <Form method="post" className="card stack">
+          <fieldset className="stack">
+            <legend>{t("invitations.page.needsTitle")}</legend>
+            <div className="field">
+              <label htmlFor="interpretation">{t("invitations.page.interpretation")}</label>
+              <select id="interpretation" name="interpretation" defaultValue={invitation.needs.interpretation}>
+                <option value="">{t("invitations.page.interpretationNone")}</option>
+                {(["sq", "sr", "en"] as const).map((language) => (
+                  <option key={language} value={language}>
+                    {t("invitations.page.interpretationInto", { language: LOCALE_NAMES[language] })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="accessibilityNeeds">{t("invitations.page.accessibility")}</label>
+              <input id="accessibilityNeeds" name="accessibilityNeeds" type="text" maxLength={500} defaultValue={invitation.needs.accessibilityNeeds} />
+            </div>
+            <label>
+              <input type="checkbox" name="needsTransport" defaultChecked={invitation.needs.needsTransport} /> {t("invitations.page.transport")}
+            </label>
+          </fieldset>
+          <div className="roles-form">
+            <button type="submit" name="answer" value="ACCEPT">
+              {t("invitations.page.accept")}
+            </button>
+            <button type="submit" name="answer" value="DECLINE" className="secondary">
+              {t("invitations.page.decline")}
+            </button>
+          </div>
+          <p className="hint">{t("invitations.page.changeUntil")}</p>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

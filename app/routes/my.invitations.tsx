@@ -1,0 +1,102 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { prisma } from "~/db.server";
+import { eventLocation } from "~/models/event-calendar.server";
+import { formatEventTimes } from "~/models/event.server";
+import { answerInvitation } from "~/models/invitation.server";
+import { requireUser } from "~/utils/auth.server";
+import { eventText } from "~/utils/events";
+import { resolveLocale } from "~/utils/locale.server";
+
+// A member's own invitations, answered in the app (the same rules as the personal link).
+
+const Answer = z.object({ invitationId: z.string().min(1).max(64), answer: z.enum(["ACCEPT", "DECLINE"]) });
+
+async function myPersonId(userId: string) {
+  const person = await prisma.person.findUnique({ where: { userId }, select: { id: true } });
+  return person?.id ?? null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await resolveLocale(request);
+  const personId = await myPersonId(user.id);
+  if (!personId) return { linked: false, invitations: [] };
+  const invitations = await prisma.invitation.findMany({
+    where: { personId, status: { not: "CANCELLED" }, sentAt: { not: null }, event: { status: { in: ["PUBLISHED", "COMPLETED", "CANCELLED"] } } },
+    include: { event: { include: { translations: true, municipality: true } } },
+    orderBy: { event: { startsAt: "desc" } },
+    take: 50,
+  });
+  const now = new Date();
+  return {
+    linked: true,
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      status: i.status,
+      title: eventText(i.event.translations, locale).title,
+      when: formatEventTimes(i.event.startsAt, i.event.endsAt, locale, i.event.timeZone),
+      where: eventLocation(i.event, locale),
+      open: i.event.status === "PUBLISHED" && i.event.startsAt > now,
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = Answer.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
+  const personId = await myPersonId(user.id);
+  // Only one's own invitations.
+  const mine = personId ? await prisma.invitation.count({ where: { id: parsed.data.invitationId, personId } }) : 0;
+  if (!mine) return data({ ok: false, message: "invitations.refusal.notFound" }, { status: 404 });
+  const result = await answerInvitation({ ...parsed.data, channel: "APP" });
+  if (!result.ok) return data({ ok: false, message: `invitations.refusal.${result.error}` }, { status: 409 });
+  const message = result.status === "ACCEPTED" ? "invitations.page.accepted" : result.status === "WAITLISTED" ? "invitations.page.waitlisted" : "invitations.page.declined";
+  return { ok: true, message };
+}
+
+export default function MyInvitations() {
+  const { t } = useTranslation();
+  const { linked, invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("invitations.mine.title")}</h1>
+      {result ? (
+        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
+          {t(result.message)}
+        </p>
+      ) : null}
+      {!linked ? <p>{t("invitations.mine.noRecord")}</p> : invitations.length === 0 ? <p>{t("invitations.mine.none")}</p> : null}
+      {invitations.map((invitation) => (
+        <section className="card" key={invitation.id}>
+          <h2>{invitation.title}</h2>
+          <p>
+            {invitation.when}
+            <br />
+            <span className="muted">{invitation.where}</span>
+          </p>
+          <p>{t("invitations.page.yourAnswer", { status: t(`invitations.status.${invitation.status}`) })}</p>
+          {invitation.open ? (
+            <div className="roles-form">
+              {(["ACCEPT", "DECLINE"] as const).map((answer) => (
+                <Form method="post" key={answer} className="inline">
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <input type="hidden" name="answer" value={answer} />
+                  <button type="submit" className={answer === "DECLINE" ? "secondary" : undefined}>
+                    {t(answer === "ACCEPT" ? "invitations.page.accept" : "invitations.page.decline")}
+                  </button>
+                </Form>
+              ))}
+            </div>
+          ) : (
+            <p className="muted">{t("invitations.mine.past")}</p>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DirectoryNav } from "~/components/directory-nav";
+import { PersonForm } from "~/components/person-form";
+import { directoryFilterChoices, directoryLinksFor, getPerson, personInputFrom, updatePerson } from "~/models/person.server";
+import { PersonSchema } from "~/utils/directory";
+import { resolveLocale } from "~/utils/locale.server";
+import { municipalityName, placeName } from "~/utils/names";
+import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:edit");
+  const person = await getPerson(user, params.personId ?? "");
+  if (!person || person.erasedAt) throw new Response("Not found", { status: 404 });
+  const locale = await resolveLocale(request);
+  const choices = await directoryFilterChoices();
+  return {
+    links: directoryLinksFor(user),
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email ?? "",
+      phone: person.phone ?? "",
+      position: person.position ?? "",
+      locale: person.locale,
+      organisationId: person.organisationId ?? "",
+      municipalityId: person.municipalityId ?? "",
+      gender: person.gender ?? "",
+      community: person.community ?? "",
+      consentGivenAt: person.consentGivenAt ? person.consentGivenAt.toISOString().slice(0, 10) : "",
+      consentText: person.consentText ?? "",
+    },
+    choices: {
+      sensitive: maySeeSensitive(user),
+      organisations: choices.organisations.map((o) => ({ id: o.id, name: o.name })),
+      clusters: choices.clusters.map((c) => ({
+        id: c.id,
+        name: placeName(c, locale),
+        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
+      })),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "people:edit");
+  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const id = params.personId ?? "";
+  const outcome = await updatePerson(user, id, personInputFrom(submission.value));
+  if (!outcome.ok) {
+    if (outcome.error === "notFound") throw new Response("Not found", { status: 404 });
+    const errors = outcome.error === "emailTaken" ? { fieldErrors: { email: ["directory.person.emailTaken"] } } : { formErrors: [`directory.person.${outcome.error}`] };
+    return data({ result: submission.reply(errors) }, { status: 400 });
+  }
+  return redirect(`/people/${id}?saved=1`);
+}
+
+export default function EditPerson() {
+  const { t } = useTranslation();
+  const { links, person, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <DirectoryNav links={links} />
+      <h1>{t("directory.person.editTitle", { name: person.name })}</h1>
+      <div className="card narrow-form">
+        <PersonForm
+          id="person-edit"
+          choices={choices}
+          defaultValue={person}
+          lastResult={actionData?.result}
+          submitLabel={t("directory.person.save")}
+        />
+      </div>
+    </>
+  );
+}

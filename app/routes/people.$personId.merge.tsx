@@ -1,0 +1,100 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { DirectoryNav } from "~/components/directory-nav";
+import { directoryLinksFor, getPerson, mergeCandidates, mergePeople } from "~/models/person.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { placeName } from "~/utils/names";
+import { requirePermission } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:edit");
+  const person = await getPerson(user, params.personId ?? "");
+  if (!person || person.erasedAt) throw new Response("Not found", { status: 404 });
+  const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
+  const locale = await resolveLocale(request);
+  const candidates = await mergeCandidates(person.id, q);
+  return {
+    links: directoryLinksFor(user),
+    q,
+    person: { id: person.id, name: person.name, email: person.email },
+    candidates: candidates.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      organisation: c.organisation?.name ?? null,
+      municipality: c.municipality ? placeName(c.municipality, locale) : null,
+    })),
+  };
+}
+
+const MergeForm = z.object({ otherId: z.string().min(1).max(100) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "people:edit");
+  const parsed = MergeForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ message: "errors.badRequestTitle" }, { status: 400 });
+  const keepId = params.personId ?? "";
+  const outcome = await mergePeople(user, keepId, parsed.data.otherId);
+  if (!outcome.ok) {
+    const message = outcome.error === "samePerson" ? "directory.merge.samePerson" : outcome.error === "erased" ? "directory.person.erased" : "directory.person.notFound";
+    return data({ message }, { status: outcome.error === "notFound" ? 404 : 400 });
+  }
+  const counts = new URLSearchParams({
+    merged: "1",
+    c: String(outcome.commissionsMoved),
+    i: String(outcome.invitationsMoved),
+    f: String(outcome.facilitationsMoved),
+  });
+  return redirect(`/people/${keepId}?${counts}`);
+}
+
+export default function MergePerson() {
+  const { t } = useTranslation();
+  const { person, candidates, q, links } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <DirectoryNav links={links} />
+      <h1>{t("directory.merge.title", { name: person.name })}</h1>
+      <p>{t("directory.merge.intro")}</p>
+      {actionData?.message ? (
+        <p className="notice notice-error" role="alert">
+          {t(actionData.message)}
+        </p>
+      ) : null}
+      <Form method="get" className="card roles-form" role="search">
+        <label htmlFor="merge-q">{t("directory.merge.search")}</label>
+        <input id="merge-q" type="search" name="q" defaultValue={q || person.name} />
+        <button type="submit">{t("directory.list.filter")}</button>
+      </Form>
+      <h2>{t("directory.merge.candidates")}</h2>
+      {candidates.length === 0 ? <p>{t("directory.merge.noCandidates")}</p> : null}
+      <ul className="directory-cards">
+        {candidates.map((c) => (
+          <li key={c.id} className="card" data-candidate-id={c.id}>
+            <p>
+              <strong>{c.name}</strong>
+              <br />
+              {[c.email, c.organisation, c.municipality].filter(Boolean).join(" · ")}
+            </p>
+            <details>
+              <summary>{t("directory.merge.choose")}</summary>
+              <Form method="post">
+                <p>{t("directory.merge.confirm", { other: `${c.name}${c.email ? ` (${c.email})` : ""}`, name: person.name })}</p>
+                <input type="hidden" name="otherId" value={c.id} />
+                <button type="submit" className="danger">
+                  {t("directory.merge.choose")}
+                </button>
+              </Form>
+            </details>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/people/${person.id}`}>{t("common.back")}</Link>
+      </p>
+    </>
+  );
+}

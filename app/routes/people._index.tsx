@@ -1,0 +1,192 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DirectoryNav } from "~/components/directory-nav";
+import { directoryFilterChoices, directoryLinksFor, listPeople } from "~/models/person.server";
+import { ORGANISATION_TYPES, PERSON_LOCALES, readPeopleFilter } from "~/utils/directory";
+import { resolveLocale } from "~/utils/locale.server";
+import { municipalityName, placeName } from "~/utils/names";
+import { can, requirePermission } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:read");
+  const url = new URL(request.url);
+  const filter = readPeopleFilter(url.searchParams);
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const locale = await resolveLocale(request);
+  const [{ people, total, pages }, choices] = await Promise.all([listPeople(user, filter, page), directoryFilterChoices()]);
+  return {
+    filter,
+    page,
+    pages,
+    total,
+    imported: url.searchParams.has("imported") ? Number(url.searchParams.get("imported")) || 0 : null,
+    links: directoryLinksFor(user),
+    canEdit: can(user, "people:edit"),
+    canExport: can(user, "people:export"),
+    people: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      position: p.position,
+      organisation: p.organisation?.name ?? null,
+      municipality: p.municipality ? placeName(p.municipality, locale) : null,
+    })),
+    clusters: choices.clusters.map((c) => ({
+      id: c.id,
+      name: placeName(c, locale),
+      municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
+    })),
+    commissions: choices.commissions.map((c) => ({ id: c.id, name: `${placeName(c.municipality, locale)}: ${c.name}` })),
+  };
+}
+
+export default function People() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const withParams = (path: string, changes: Record<string, string>) => {
+    const params = new URLSearchParams(searchParams);
+    params.delete("imported");
+    for (const [key, value] of Object.entries(changes)) params.set(key, value);
+    return `${path}?${params}`;
+  };
+  const f = data.filter;
+  return (
+    <>
+      <DirectoryNav links={data.links} />
+      <div className="page-title">
+        <h1>{t("directory.title")}</h1>
+        {data.canEdit ? (
+          <Link to="/people/new" className="button">
+            {t("directory.nav.newPerson")}
+          </Link>
+        ) : null}
+      </div>
+      {data.imported !== null ? (
+        <p className="notice notice-ok" role="status">
+          {t("directory.list.imported", { count: data.imported })}
+        </p>
+      ) : null}
+      <Form method="get" className="card directory-filters" role="search">
+        <div className="field directory-search">
+          <label htmlFor="people-q">{t("directory.list.search")}</label>
+          <input id="people-q" type="search" name="q" defaultValue={f.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="people-cluster">{t("directory.fields.cluster")}</label>
+          <select id="people-cluster" name="cluster" defaultValue={f.cluster ?? ""}>
+            <option value="">{t("directory.any")}</option>
+            {data.clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-municipality">{t("directory.fields.municipality")}</label>
+          <select id="people-municipality" name="municipality" defaultValue={f.municipality ?? ""}>
+            <option value="">{t("directory.any")}</option>
+            {data.clusters.map((c) => (
+              <optgroup key={c.id} label={c.name}>
+                {c.municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-type">{t("directory.fields.organisationType")}</label>
+          <select id="people-type" name="organisationType" defaultValue={f.organisationType ?? ""}>
+            <option value="">{t("directory.any")}</option>
+            {ORGANISATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`directory.organisationType.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-commission">{t("directory.fields.commission")}</label>
+          <select id="people-commission" name="commission" defaultValue={f.commission ?? ""}>
+            <option value="">{t("directory.any")}</option>
+            {data.commissions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-language">{t("directory.fields.language")}</label>
+          <select id="people-language" name="language" defaultValue={f.language ?? ""}>
+            <option value="">{t("directory.any")}</option>
+            {PERSON_LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`directory.language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="directory-filter-actions">
+          <button type="submit">{t("directory.list.filter")}</button>
+          <Link to="/people">{t("directory.list.clear")}</Link>
+        </div>
+      </Form>
+      <div className="directory-list-head">
+        <p className="muted" data-testid="people-count">
+          {t("directory.list.count", { count: data.total })}
+        </p>
+        {data.canExport ? (
+          <p className="directory-exports">
+            <a href={withParams("/people/export", { format: "csv" })} download>
+              {t("directory.list.exportCsv")}
+            </a>{" "}
+            <a href={withParams("/people/export", { format: "xlsx" })} download>
+              {t("directory.list.exportXlsx")}
+            </a>
+          </p>
+        ) : null}
+      </div>
+      {data.people.length === 0 ? <p>{t("directory.list.empty")}</p> : null}
+      {data.people.length > 0 ? (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th>{t("directory.fields.name")}</th>
+                <th>{t("directory.fields.organisation")}</th>
+                <th>{t("directory.fields.municipality")}</th>
+                <th>{t("directory.fields.email")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.people.map((p) => (
+                <tr key={p.id} data-person-id={p.id}>
+                  <td data-label={t("directory.fields.name")}>
+                    <Link to={`/people/${p.id}`}>{p.name}</Link>
+                    {p.position ? <div className="muted">{p.position}</div> : null}
+                  </td>
+                  <td data-label={t("directory.fields.organisation")}>{p.organisation ?? "—"}</td>
+                  <td data-label={t("directory.fields.municipality")}>{p.municipality ?? "—"}</td>
+                  <td data-label={t("directory.fields.email")}>{p.email ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {data.pages > 1 ? (
+        <nav className="pager" aria-label={t("directory.list.page", { page: data.page, pages: data.pages })}>
+          {data.page > 1 ? <Link to={withParams("/people", { page: String(data.page - 1) })}>{t("directory.list.previous")}</Link> : null}
+          <span className="muted">{t("directory.list.page", { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages ? <Link to={withParams("/people", { page: String(data.page + 1) })}>{t("directory.list.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

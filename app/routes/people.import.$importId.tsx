@@ -1,0 +1,191 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DirectoryNav } from "~/components/directory-nav";
+import { confirmImport, getImportPreview, setImportMapping, type Mapping } from "~/models/directory-import.server";
+import { directoryLinksFor } from "~/models/person.server";
+import { formatDateTime } from "~/utils/dates";
+import { IMPORT_FIELDS, type ImportField } from "~/utils/directory";
+import { resolveLocale } from "~/utils/locale.server";
+import { placeName } from "~/utils/names";
+import { requirePermission } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:import");
+  const upload = await getImportPreview(user, params.importId ?? "");
+  if (!upload) throw new Response("Not found", { status: 404 });
+  if (upload.confirmedAt) throw redirect("/people");
+  const locale = await resolveLocale(request);
+  const municipalities = new Map(upload.municipalities.map((m) => [m.id, placeName(m, locale)]));
+  const { preview } = upload;
+  const columnOf = Object.fromEntries(Object.entries(upload.mapping).map(([field, index]) => [index, field]));
+  return {
+    links: directoryLinksFor(user),
+    id: upload.id,
+    fileName: upload.fileName,
+    importedBefore: upload.importedBefore ? formatDateTime(upload.importedBefore, locale) : null,
+    columns: upload.header.map((heading, index) => ({ index, heading, field: (columnOf[index] as ImportField | undefined) ?? "" })),
+    total: preview.total,
+    ready: preview.ready.length,
+    existing: preview.existing,
+    problems: preview.problems,
+    newOrganisations: preview.newOrganisations,
+    sample: preview.ready.slice(0, 10).map((p) => ({
+      line: p.line,
+      name: p.name,
+      email: p.email,
+      municipality: p.municipalityId ? municipalities.get(p.municipalityId) ?? "" : "",
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "people:import");
+  const id = params.importId ?? "";
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "mapping") {
+    const mapping: Mapping = {};
+    for (const [key, value] of form) {
+      const match = /^column-(\d{1,4})$/.exec(key);
+      if (!match || typeof value !== "string" || !(IMPORT_FIELDS as readonly string[]).includes(value)) continue;
+      const field = value as ImportField;
+      mapping[field] ??= Number(match[1]);
+    }
+    if (!(await setImportMapping(user, id, mapping))) return data({ error: "directory.import.errors.notFound" }, { status: 404 });
+    return redirect(`/people/import/${id}`);
+  }
+  if (intent === "confirm") {
+    const outcome = await confirmImport(user, id);
+    if (!outcome.ok) return data({ error: `directory.import.errors.${outcome.error}` }, { status: 400 });
+    return redirect(`/people?imported=${outcome.imported}`);
+  }
+  return data({ error: "errors.badRequestTitle" }, { status: 400 });
+}
+
+export default function ImportPreview() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <DirectoryNav links={d.links} />
+      <h1>{t("directory.import.previewTitle", { file: d.fileName })}</h1>
+      <p className="notice">{t("directory.import.nothingSaved")}</p>
+      {actionData?.error ? (
+        <p className="notice notice-error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      {d.importedBefore ? <p className="notice notice-error">{t("directory.import.importedBefore", { date: d.importedBefore })}</p> : null}
+
+      <section className="card" data-testid="import-summary">
+        <ul>
+          <li>{t("directory.import.rows", { count: d.total })}</li>
+          <li>
+            <strong>{t("directory.import.ready", { count: d.ready })}</strong>
+          </li>
+          {d.existing.length ? <li>{t("directory.import.existing", { count: d.existing.length })}</li> : null}
+          {d.problems.length ? <li>{t("directory.import.rejected", { count: d.problems.length })}</li> : null}
+        </ul>
+        {d.newOrganisations.length ? <p>{t("directory.import.newOrganisations", { names: d.newOrganisations.join(", ") })}</p> : null}
+        {d.ready > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="confirm" />
+            <button type="submit">{t("directory.import.confirm", { count: d.ready })}</button>
+          </Form>
+        ) : (
+          <p>{t("directory.import.nothingToImport")}</p>
+        )}
+      </section>
+
+      <details className="card" open={d.ready === 0 || d.problems.length > 0}>
+        <summary>{t("directory.import.mapping")}</summary>
+        <p className="hint">{t("directory.import.mappingIntro")}</p>
+        <Form method="post" className="directory-mapping">
+          <input type="hidden" name="intent" value="mapping" />
+          {d.columns.map((c) => (
+            <div className="field" key={c.index}>
+              <label htmlFor={`column-${c.index}`}>{c.heading || `#${c.index + 1}`}</label>
+              <select id={`column-${c.index}`} name={`column-${c.index}`} defaultValue={c.field}>
+                <option value="">{t("directory.import.ignore")}</option>
+                {IMPORT_FIELDS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`directory.import.field.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <button type="submit" className="secondary">
+            {t("directory.import.updatePreview")}
+          </button>
+        </Form>
+      </details>
+
+      {d.problems.length ? (
+        <section>
+          <h2>{t("directory.import.problemsTitle")}</h2>
+          <div className="table-wrap">
+            <table className="responsive" data-testid="import-problems">
+              <thead>
+                <tr>
+                  <th>{t("directory.import.line")}</th>
+                  <th>{t("directory.import.problems")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.problems.map((row) => (
+                  <tr key={row.line} data-line={row.line}>
+                    <td data-label={t("directory.import.line")}>{row.line}</td>
+                    <td data-label={t("directory.import.problems")}>
+                      {row.problems.map((p) => t(`directory.import.problem.${p.code}`, p)).join("; ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {d.sample.length ? (
+        <section>
+          <h2>{t("directory.import.sampleTitle")}</h2>
+          <div className="table-wrap">
+            <table className="responsive">
+              <thead>
+                <tr>
+                  <th>{t("directory.import.line")}</th>
+                  <th>{t("directory.fields.name")}</th>
+                  <th>{t("directory.fields.email")}</th>
+                  <th>{t("directory.fields.municipality")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.sample.map((row) => (
+                  <tr key={row.line}>
+                    <td data-label={t("directory.import.line")}>{row.line}</td>
+                    <td data-label={t("directory.fields.name")}>{row.name}</td>
+                    <td data-label={t("directory.fields.email")}>{row.email}</td>
+                    <td data-label={t("directory.fields.municipality")}>{row.municipality || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {d.existing.length ? (
+        <details className="card">
+          <summary>{t("directory.import.existingTitle")}</summary>
+          <p>{d.existing.map((e) => `${t("directory.import.line")} ${e.line}: ${e.email}`).join(" · ")}</p>
+        </details>
+      ) : null}
+      <p>
+        <Link to="/people/import">{t("common.back")}</Link>
+      </p>
+    </>
+  );
+}

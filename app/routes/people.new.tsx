@@ -1,0 +1,55 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DirectoryNav } from "~/components/directory-nav";
+import { PersonForm } from "~/components/person-form";
+import { createPerson, directoryFilterChoices, directoryLinksFor, personInputFrom } from "~/models/person.server";
+import { PersonSchema } from "~/utils/directory";
+import { resolveLocale } from "~/utils/locale.server";
+import { municipalityName, placeName } from "~/utils/names";
+import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:edit");
+  const locale = await resolveLocale(request);
+  const choices = await directoryFilterChoices();
+  return {
+    links: directoryLinksFor(user),
+    choices: {
+      sensitive: maySeeSensitive(user),
+      organisations: choices.organisations.map((o) => ({ id: o.id, name: o.name })),
+      clusters: choices.clusters.map((c) => ({
+        id: c.id,
+        name: placeName(c, locale),
+        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
+      })),
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "people:edit");
+  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await createPerson(user, personInputFrom(submission.value));
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ fieldErrors: { email: [`directory.person.${outcome.error}`] } }) }, { status: 400 });
+  }
+  return redirect(`/people/${outcome.person.id}?created=1`);
+}
+
+export default function NewPerson() {
+  const { t } = useTranslation();
+  const { links, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <DirectoryNav links={links} />
+      <h1>{t("directory.person.newTitle")}</h1>
+      <div className="card narrow-form">
+        <PersonForm id="person-new" choices={choices} lastResult={actionData?.result} submitLabel={t("directory.person.create")} />
+      </div>
+    </>
+  );
+}

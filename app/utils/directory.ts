@@ -1,0 +1,99 @@
+import { z } from "zod";
+import type { CommissionRole, Community, Gender, OrganisationType } from "~/generated/prisma/enums";
+
+// Choices of the directory's forms, shared by server and browser (labels are
+// message keys: directory.gender.WOMAN, directory.community.ROMA, ...).
+
+export const GENDERS: readonly Gender[] = ["WOMAN", "MAN", "OTHER", "PREFER_NOT_TO_SAY"];
+
+export const COMMUNITIES: readonly Community[] = [
+  "KOSOVO_ALBANIAN",
+  "KOSOVO_SERB",
+  "ROMA",
+  "ASHKALI",
+  "EGYPTIAN",
+  "BOSNIAK",
+  "GORANI",
+  "TURKISH",
+  "OTHER",
+  "PREFER_NOT_TO_SAY",
+];
+
+export const ORGANISATION_TYPES: readonly OrganisationType[] = [
+  "MUNICIPALITY",
+  "CENTRAL_INSTITUTION",
+  "CIVIL_SOCIETY",
+  "INTERNATIONAL",
+  "COMMUNITY_REPRESENTATIVE",
+  "OTHER",
+];
+
+export const COMMISSION_ROLES: readonly CommissionRole[] = ["CHAIR", "DEPUTY_CHAIR", "SECRETARY", "MEMBER"];
+
+/** The languages a stakeholder can prefer (for emails and invitations). */
+export const PERSON_LOCALES = ["sq", "sr", "en"] as const;
+export type PersonLocale = (typeof PERSON_LOCALES)[number];
+
+/** The fields a spreadsheet column can be mapped to when importing. */
+export const IMPORT_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "organisation",
+  "organisationType",
+  "municipality",
+  "position",
+  "language",
+  "gender",
+  "community",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Biggest spreadsheet accepted for import. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 10_000;
+
+export const PEOPLE_PAGE_SIZE = 25;
+
+const optionalId = z.string().trim().max(100).optional().transform((v) => v || undefined);
+
+/** The list's filters, read from the address (shared by the list and its exports). */
+export const PeopleFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  cluster: optionalId,
+  municipality: optionalId,
+  organisationType: z.enum(ORGANISATION_TYPES as [OrganisationType, ...OrganisationType[]]).optional().catch(undefined),
+  commission: optionalId,
+  language: z.enum(PERSON_LOCALES).optional().catch(undefined),
+});
+
+export type PeopleFilterValues = z.infer<typeof PeopleFilterSchema>;
+
+export function readPeopleFilter(params: URLSearchParams): PeopleFilterValues {
+  const raw = Object.fromEntries(["q", "cluster", "municipality", "organisationType", "commission", "language"].map((k) => [k, params.get(k) ?? undefined]));
+  const parsed = PeopleFilterSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { q: undefined, cluster: undefined, municipality: undefined, commission: undefined };
+}
+
+const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
+
+/** The person form, checked the same way in the browser and on the server. */
+export const PersonSchema = z.object({
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  email: z.string().trim().max(254, "validation.tooLong").pipe(z.email("validation.email")).optional(),
+  phone: optionalText(50),
+  position: optionalText(200),
+  locale: z.enum(PERSON_LOCALES, { error: "validation.invalidChoice" }),
+  organisationId: optionalText(100),
+  municipalityId: optionalText(100),
+  gender: z.enum(GENDERS as [Gender, ...Gender[]], { error: "validation.invalidChoice" }).optional(),
+  community: z.enum(COMMUNITIES as [Community, ...Community[]], { error: "validation.invalidChoice" }).optional(),
+  consentGivenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "directory.person.invalidDate").optional(),
+  consentText: optionalText(2000),
+});
+
+export const OrganisationSchema = z.object({
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  type: z.enum(ORGANISATION_TYPES as [OrganisationType, ...OrganisationType[]], { error: "validation.invalidChoice" }),
+  municipalityId: optionalText(100),
+});

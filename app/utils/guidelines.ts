@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { ContributionStatus } from "~/generated/prisma/enums";
+import { requiredText } from "./validation";
+
+// Rules shared by the browser (conform) and the server for contributions and
+// guidelines. Messages are keys into the "guidelines" (or "validation") texts.
+
+export const CONTRIBUTION_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "CHANGES_REQUESTED",
+  "ACCEPTED",
+  "REJECTED",
+] as const satisfies readonly ContributionStatus[];
+
+export const LIMITS = {
+  title: 200,
+  summary: 1000,
+  /** Generous for a best practice (about 15 printed pages), small enough for a phone to send. */
+  body: 40_000,
+  comment: 5000,
+  changelog: 5000,
+  sectionBody: 60_000,
+  coAuthors: 10,
+};
+
+// Conform sends an empty field as undefined: optional texts become "".
+const optionalText = (max: number, tooLong = "validation.tooLong") => z.string().trim().max(max, tooLong).default("");
+const optionalId = z.string().max(40).optional();
+
+export const ContributionSchema = z.object({
+  title: requiredText(LIMITS.title),
+  summary: optionalText(LIMITS.summary),
+  body: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(LIMITS.body, "guidelines.contribution.bodyTooLong"),
+  themeId: z.string({ error: "guidelines.contribution.themeRequired" }).min(1, "guidelines.contribution.themeRequired").max(40),
+  municipalityId: optionalId,
+  commissionId: optionalId,
+  eventId: optionalId,
+  coAuthors: optionalText(2000),
+  version: z.coerce.number().int().optional(),
+  intent: z.enum(["save", "preview", "submit"]).default("save"),
+});
+export type ContributionForm = z.infer<typeof ContributionSchema>;
+
+export const CommentSchema = z.object({
+  body: requiredText(LIMITS.comment),
+});
+
+export const DecisionSchema = z
+  .object({
+    decision: z.enum(["CHANGES_REQUESTED", "ACCEPTED", "REJECTED"], { error: "validation.invalidChoice" }),
+    reason: optionalText(LIMITS.comment),
+    version: z.coerce.number().int(),
+  })
+  .refine((value) => value.decision === "ACCEPTED" || value.reason.length > 0, {
+    message: "guidelines.review.reasonRequired",
+    path: ["reason"],
+  });
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Paths under /guidelines that a guideline's slug must not take. */
+export const RESERVED_SLUGS = ["new", "subscription"];
+
+export const GuidelineSchema = z.object({
+  title: requiredText(LIMITS.title),
+  slug: z
+    .string({ error: "validation.required" })
+    .trim()
+    .toLowerCase()
+    .min(1, "validation.required")
+    .max(80, "validation.tooLong")
+    .regex(SLUG_PATTERN, "guidelines.guideline.slugInvalid")
+    .refine((slug) => !RESERVED_SLUGS.includes(slug), "guidelines.guideline.slugTaken"),
+  summary: optionalText(LIMITS.summary),
+  sourceLocale: z.enum(["en", "sq", "sr"], { error: "validation.invalidChoice" }),
+});
+
+export const SectionSchema = z.object({
+  title: requiredText(LIMITS.title),
+  body: optionalText(LIMITS.sectionBody, "guidelines.section.bodyTooLong"),
+});
+
+export const PublishSchema = z.object({
+  changelog: requiredText(LIMITS.changelog),
+  revision: z.coerce.number().int(),
+});
+
+export const SubscribeSchema = z.object({
+  email: z
+    .string({ error: "validation.required" })
+    .trim()
+    .max(254, "validation.tooLong")
+    .pipe(z.email("validation.email")),
+});
+
+/** Co-authors are given as the email addresses of their accounts, separated by commas, spaces or lines. */
+export function splitEmails(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((part) => part.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** Guideline versions are published in these languages (Serbian in Latin; Cyrillic is derived when shown). */
+export const GUIDELINE_LANGUAGES = ["en", "sq", "sr"] as const;
+export type GuidelineLanguage = (typeof GUIDELINE_LANGUAGES)[number];

@@ -1,0 +1,248 @@
+// From a member's best practice to a published guideline version that anyone
+// can compare with the one before: the built app, in Chromium and over HTTP.
+import type { Browser, Page } from "playwright-core";
+import { createPrismaClient, type PrismaClient } from "~/db.server";
+import en from "~/locales/en";
+import sr from "~/locales/sr";
+import { DEMO_PASSWORD } from "../../prisma/seed-data";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+
+const SLUG = "returnee-integration";
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+
+/** Pages that post and redirect can take a moment on a busy machine. */
+const waitFor = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+async function logIn(page: Page, url: string, email: string) {
+  await page.goto(`${url}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('form[method="post"] button[type="submit"]').last().click();
+  await waitFor(() => page.url()).toContain("/dashboard");
+}
+
+describe.skipIf(browserMissing)("a best practice becomes version 2 of the guidelines (Chromium)", () => {
+  let smtp: SmtpPeer;
+  let app: RunningApp;
+  let browser: Browser;
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    smtp = await startSmtpPeer();
+    app = await startApp({ SMTP_URL: smtp.url });
+    browser = await launchBrowser();
+    db = createPrismaClient(app.databaseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await smtp?.close();
+    await db?.$disconnect();
+  });
+
+  it("a member submits, the editor asks for changes, the member revises, the editor accepts and publishes, a visitor reads the diff", async () => {
+    const pageErrors: string[] = [];
+    const dialogs: string[] = [];
+    const editorContext = await openContext(browser, { locale: "en-GB" });
+    const editor = await editorContext.newPage();
+    editor.on("pageerror", (error) => pageErrors.push(String(error)));
+
+    // Version 1, published by the editor through the pages.
+    await logIn(editor, app.url, "editor@durable.localhost");
+    await editor.goto(`${app.url}/guidelines`);
+    await editor.getByText(en.guidelines.guideline.newGuideline).click();
+    await editor.getByLabel(en.guidelines.guideline.name).fill("Guidelines for successful integration of returnees");
+    await editor.getByLabel(en.guidelines.guideline.slug).fill(SLUG);
+    await editor.getByRole("button", { name: en.guidelines.guideline.create }).click();
+    await waitFor(() => editor.url()).toContain(`/guidelines/${SLUG}/edit`);
+    await editor.locator("#new-section-title").fill("Housing");
+    await editor.locator("#new-section-body").fill("Start with the house.");
+    await editor.getByRole("button", { name: en.guidelines.editor.addSection }).last().click();
+    await waitFor(() => editor.locator("[data-section=housing]").count()).toBe(1);
+    await editor.locator("#new-section-title").fill("Documents");
+    await editor.locator("#new-section-body").fill("Civil documents come first.");
+    await editor.getByRole("button", { name: en.guidelines.editor.addSection }).last().click();
+    await waitFor(() => editor.locator("[data-section=documents]").count()).toBe(1);
+    await editor.getByLabel(en.guidelines.editor.changelog).fill("First version.");
+    await editor.getByRole("button", { name: fill(en.guidelines.editor.publish, { number: 1 }) }).click();
+    await waitFor(() => editor.url()).toContain(`/guidelines/${SLUG}/v/1`);
+
+    // The member, in Serbian, writes and submits a best practice (with a script in it).
+    const memberContext = await openContext(browser, { locale: "sr-Latn-RS" });
+    const member = await memberContext.newPage();
+    member.on("pageerror", (error) => pageErrors.push(String(error)));
+    member.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await logIn(member, app.url, "member@durable.localhost");
+    await member.goto(`${app.url}/contributions/new`);
+    const title = "Jednošalterski punkt u Gnjilanu";
+    await member.getByLabel(sr.guidelines.contribution.title, { exact: true }).fill(title);
+    await member.getByLabel(sr.guidelines.contribution.summary, { exact: true }).fill("Sve usluge na jednom mestu.");
+    await member.getByLabel(sr.guidelines.contribution.body, { exact: true }).fill("Povratnici su dobili **sve usluge** na jednom mestu.\n\n<script>alert('xss')</script>");
+    await member.getByLabel(sr.guidelines.contribution.theme, { exact: true }).selectOption({ label: "Stanovanje i smeštaj" });
+    await member.getByLabel(sr.guidelines.contribution.municipality, { exact: true }).selectOption({ label: "Gnjilane / Gjilan" });
+    await member.getByRole("button", { name: sr.guidelines.contribution.preview, exact: true }).click();
+    await waitFor(() => member.locator(".contribution-preview strong").textContent()).toBe("sve usluge");
+    await waitFor(() => member.locator(".contribution-preview").textContent()).toContain("<script>alert('xss')</script>");
+    // What was typed is still there after the preview.
+    await waitFor(() => member.getByLabel(sr.guidelines.contribution.title, { exact: true }).inputValue()).toBe(title);
+    await member.getByRole("button", { name: sr.guidelines.contribution.submit }).click();
+    await waitFor(() => member.getByTestId("contribution-status").textContent()).toBe(sr.guidelines.statuses.SUBMITTED);
+    const contributionUrl = member.url().split("?")[0];
+
+    // The editor finds it in the queue and asks for changes.
+    await editor.goto(`${app.url}/contributions`);
+    await editor.getByRole("link", { name: title }).click();
+    await editor.getByLabel(en.guidelines.review.decisions.CHANGES_REQUESTED).check();
+    await editor.getByLabel(en.guidelines.review.reason).fill("Please say how many families were helped.");
+    await editor.getByRole("button", { name: en.guidelines.review.decide }).click();
+    await waitFor(() => editor.getByRole("status").textContent()).toBe(en.guidelines.review.decided);
+
+    // The member is told by email, in Serbian, and revises.
+    const [changesMail] = await smtp.waitFor(1);
+    expect(changesMail.subject).toBe(fill(sr.guidelines.emails.decision.subject.CHANGES_REQUESTED, { title }));
+    expect(changesMail.text).toContain("Please say how many families were helped.");
+    await member.goto(contributionUrl);
+    await waitFor(() => member.getByTestId("contribution-status").textContent()).toBe(sr.guidelines.statuses.CHANGES_REQUESTED);
+    await member.getByRole("link", { name: sr.guidelines.contribution.edit, exact: true }).click();
+    await member.getByLabel(sr.guidelines.contribution.body, { exact: true }).fill("Povratnici (120 porodica) su dobili **sve usluge** na jednom mestu.");
+    await member.getByRole("button", { name: sr.guidelines.contribution.submit }).click();
+    await waitFor(() => member.getByTestId("contribution-status").textContent()).toBe(sr.guidelines.statuses.SUBMITTED);
+
+    // The editor accepts it, places it into the Housing section and publishes version 2.
+    await editor.goto(contributionUrl);
+    await editor.getByLabel(en.guidelines.review.decisions.ACCEPTED).check();
+    await editor.getByRole("button", { name: en.guidelines.review.decide }).click();
+    await waitFor(() => editor.getByRole("status").textContent()).toBe(en.guidelines.review.decided);
+    await editor.goto(`${app.url}/guidelines/${SLUG}/edit`);
+    const housing = editor.locator("[data-section=housing]");
+    await housing.getByLabel(en.guidelines.editor.contributionToPlace).selectOption({ label: `${title} (Gjilan / Gnjilane)` });
+    await housing.getByRole("button", { name: en.guidelines.editor.place }).click();
+    await waitFor(() => editor.locator("[data-section=housing] .placements").textContent()).toContain(title);
+    await editor.getByLabel(en.guidelines.editor.changelog).fill("Added the one-stop desk of Gjilan.");
+    await editor.getByRole("button", { name: fill(en.guidelines.editor.publish, { number: 2 }) }).click();
+    await waitFor(() => editor.url()).toContain(`/guidelines/${SLUG}/v/2`);
+
+    // A visitor without an account reads what changed since version 1.
+    const visitorContext = await openContext(browser, { locale: "en-GB" });
+    const visitor = await visitorContext.newPage();
+    visitor.on("pageerror", (error) => pageErrors.push(String(error)));
+    visitor.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await visitor.goto(`${app.url}/guidelines`);
+    await visitor.getByRole("link", { name: "Guidelines for successful integration of returnees" }).click();
+    await waitFor(() => visitor.locator(".sources").textContent()).toContain("Gjilan / Gnjilane");
+    await visitor.getByRole("link", { name: fill(en.guidelines.reader.changesSince, { number: 1 }) }).first().click();
+    await waitFor(() => visitor.locator("h1").textContent()).toBe(fill(en.guidelines.diff.title, { from: 1, to: 2 }));
+    await waitFor(() => visitor.locator("[data-section=housing]").getAttribute("data-change")).toBe("changed");
+    await waitFor(() => visitor.locator("[data-section=documents]").getAttribute("data-change")).toBe("unchanged");
+    await waitFor(() => visitor.locator("[data-section=housing] ins").first().textContent()).toContain("120 porodica");
+    await waitFor(() => visitor.getByTestId("diff-summary").textContent()).toBe(
+      fill(en.guidelines.diff.summary, { added: 0, changed: 1, removed: 0, unchanged: 1 }),
+    );
+    // The script the member typed never ran anywhere.
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await Promise.all([editorContext.close(), memberContext.close(), visitorContext.close()]);
+  }, 60_000);
+});
+
+describe("published guideline versions over HTTP", () => {
+  let app: RunningApp;
+  let db: PrismaClient;
+  let editor: string;
+  let member: string;
+
+  async function login(email: string) {
+    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
+    expect(res.status).toBe(302);
+    return res.headers.get("set-cookie")!.split(";")[0];
+  }
+  const post = (path: string, cookie: string, fields: Record<string, string>) =>
+    fetch(`${app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(fields), redirect: "manual" });
+  const snapshot = () =>
+    db.guidelineVersion.findMany({ orderBy: { number: "asc" }, include: { sections: { orderBy: { key: "asc" } }, credits: true } });
+
+  beforeAll(async () => {
+    app = await startApp();
+    db = createPrismaClient(app.databaseUrl);
+    editor = await login("editor@durable.localhost");
+    member = await login("member@durable.localhost");
+    expect((await post("/guidelines", editor, { title: "Vodič", slug: "vodic", summary: "", sourceLocale: "sr" })).status).toBe(302);
+    const edit = "/guidelines/vodic/edit";
+    expect((await post(edit, editor, { intent: "publish", changelog: "Empty", revision: "1" })).status).toBe(400);
+    expect((await post(edit, editor, { intent: "add-section", title: "Stanovanje i smeštaj", body: "Kuće su obnovljene." })).status).toBe(200);
+    const { revision } = await db.guideline.findUniqueOrThrow({ where: { slug: "vodic" } });
+    expect((await post(edit, editor, { intent: "publish", changelog: "Prva verzija.", revision: String(revision) })).status).toBe(302);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await db?.$disconnect();
+  });
+
+  it("refuses every crafted request that would change a published version", async () => {
+    const before = await snapshot();
+    expect(before).toHaveLength(1);
+    const versionSection = before[0].sections[0];
+    const attempts: [string, string, Record<string, string>][] = [
+      // A published section's id posted where a working-copy section is expected.
+      ["/guidelines/vodic/edit", editor, { intent: "update-section", sectionId: versionSection.id, title: "Hacked", body: "Hacked" }],
+      ["/guidelines/vodic/edit", editor, { intent: "remove-section", sectionId: versionSection.id }],
+      ["/guidelines/vodic/edit", editor, { intent: "update-version", versionId: before[0].id, title: "Hacked" }],
+      // Publishing the same text again, or with a stale revision.
+      ["/guidelines/vodic/edit", editor, { intent: "publish", changelog: "Again", revision: "999" }],
+      // The reading pages take no posts that change anything.
+      ["/guidelines/vodic/v/1", editor, { title: "Hacked" }],
+      ["/guidelines/vodic/diff?from=1&to=1", editor, { title: "Hacked" }],
+      ["/guidelines/vodic/versions", editor, { title: "Hacked" }],
+      // A member may not edit or publish at all.
+      ["/guidelines/vodic/edit", member, { intent: "add-section", title: "Mine", body: "Mine" }],
+    ];
+    for (const [path, cookie, fields] of attempts) {
+      const res = await post(path, cookie, fields);
+      expect(res.status, `${path} ${JSON.stringify(fields)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${path} ${JSON.stringify(fields)}`).toBeLessThan(500);
+    }
+    // Anonymous: sent to log in.
+    expect((await post("/guidelines/vodic/edit", "", { intent: "add-section", title: "x", body: "" })).status).toBe(302);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("serves the version as a PDF, and its pages and diff to anyone", async () => {
+    const pdf = await fetch(`${app.url}/guidelines/vodic/v/1.pdf`, { headers: { "Accept-Language": "sr-Cyrl" } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    const page = await fetch(`${app.url}/guidelines/vodic/v/1`, { headers: { "Accept-Language": "sr-Cyrl" } });
+    expect(page.status).toBe(200);
+    // Serbian content reaches a Cyrillic reader in Cyrillic.
+    expect(await page.text()).toContain("Становање и смештај");
+    expect((await fetch(`${app.url}/guidelines/vodic/diff?from=1&to=1`)).status).toBe(200);
+    expect((await fetch(`${app.url}/guidelines/vodic/diff?from=x&to=1`)).status).toBe(400);
+    expect((await fetch(`${app.url}/guidelines/vodic/v/9`)).status).toBe(404);
+    expect((await fetch(`${app.url}/guidelines/vodic/v/9.pdf`)).status).toBe(404);
+  });
+
+  it("confirms a subscription only when the button is pressed, not when the link is opened", async () => {
+    const res = await fetch(`${app.url}/guidelines/vodic`, { method: "POST", body: new URLSearchParams({ intent: "subscribe", email: "not-an-email" }) });
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${app.url}/guidelines/vodic`, { method: "POST", body: new URLSearchParams({ intent: "subscribe", email: "reader@example.org" }) });
+    expect(ok.status).toBe(200);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: "guideline-subscription" } });
+    const link = mail.text.match(/https?:\/\/\S+subscription\?token=[\w-]+/)![0];
+    expect((await fetch(link)).status).toBe(200);
+    expect((await db.guidelineSubscription.findFirstOrThrow()).confirmedAt).toBeNull();
+    const token = new URL(link).searchParams.get("token")!;
+    const confirm = await fetch(`${app.url}/guidelines/subscription`, { method: "POST", body: new URLSearchParams({ intent: "confirm", token }) });
+    expect(confirm.status).toBe(200);
+    expect((await db.guidelineSubscription.findFirstOrThrow()).confirmedAt).not.toBeNull();
+  });
+});

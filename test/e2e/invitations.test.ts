@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import type { Browser } from "playwright-core";
+import { createPrismaClient, type PrismaClient } from "~/db.server";
+import sq from "~/locales/sq";
+import { DEMO_PASSWORD } from "../../prisma/seed-data";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders from a phone, and they answer by their links (Chromium)", () => {
+  let smtp: SmtpPeer;
+  let app: RunningApp;
+  let browser: Browser;
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    smtp = await startSmtpPeer();
+    app = await startApp({ SMTP_URL: smtp.url });
+    browser = await launchBrowser();
+    db = createPrismaClient(app.databaseUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await smtp?.close();
+    await db?.$disconnect();
+  });
+
+  it("adds Kamenicë's people, sends once, and counts the answers", async () => {
+    const kamenice = await db.municipality.findUniqueOrThrow({ where: { slug: "kamenice" } });
+    const startsAt = new Date(Date.now() + 14 * 86_400_000);
+    const event = await db.event.create({
+      data: {
+        uid: `${randomUUID()}@durable`,
+        type: "ROUND_TABLE",
+        status: "PUBLISHED",
+        clusterId: kamenice.clusterId,
+        municipalityId: kamenice.id,
+        venueName: "Shtëpia e Kulturës",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+        capacity: 10,
+        translations: { create: [{ locale: "sq", title: "Tryezë e rrumbullakët për kthimin" }, { locale: "en", title: "Round table on returns" }] },
+      },
+    });
+    const names = ["Drita Hoxha", "Nenad Jovanović", "Fatmir Berisha"];
+    const already = await db.person.count({ where: { municipalityId: kamenice.id, erasedAt: null, email: { not: null } } });
+    for (const [index, name] of names.entries()) {
+      await db.person.create({
+        data: { name, email: `kamenice-${index}@example.org`, locale: index === 1 ? "sr" : "sq", municipalityId: kamenice.id, searchText: name.toLowerCase() },
+      });
+    }
+
+    const context = await openContext(browser, { ...PHONE, locale: "sq-AL" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.locator('input[name="email"]').fill("trainer@durable.localhost");
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form[method="post"] button[type="submit"]').last().click();
+    await expect.poll(() => page.url()).toContain("/dashboard");
+
+    await page.goto(`${app.url}/events/${event.id}/invitations`);
+    await page.getByLabel(sq.directory.fields.municipality).selectOption(kamenice.id);
+    await page.getByRole("button", { name: sq.invitations.manage.add }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain(`${names.length + already}`);
+    await page.getByRole("button", { name: /Dërgo ftes/ }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain(`${names.length + already}`);
+    // Sending again invites nobody twice.
+    expect(await page.getByRole("button", { name: /Dërgo ftes/ }).isDisabled()).toBe(true);
+
+    const mails = await smtp.waitFor(names.length + already);
+    const linkFor = (address: string) => {
+      const mail = mails.find((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text.includes(address));
+      return mail?.text?.match(/https?:\/\/\S+\/invitation\/\S+/)?.[0];
+    };
+
+    // Two accept through their links, one declines.
+    for (const [index, answer] of [
+      [0, sq.invitations.page.accept],
+      [2, sq.invitations.page.accept],
+      [1, sq.invitations.page.decline],
+    ] as const) {
+      const link = linkFor(`kamenice-${index}@example.org`);
+      expect(link).toBeTruthy();
+      const guest = await openContext(browser, { ...PHONE, locale: "sq-AL" });
+      const guestPage = await guest.newPage();
+      await guestPage.goto(link!);
+      // Opening the link changed nothing.
+      expect(await guestPage.getByTestId("invitation-status").textContent()).toContain(sq.invitations.status.PENDING);
+      await guestPage.getByRole("button", { name: answer }).click();
+      await expect.poll(() => guestPage.getByRole("status").textContent()).toBeTruthy();
+      await guest.close();
+    }
+
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("seats").textContent())
+      .toContain(sq.invitations.manage.seats.replace("{{accepted}}", "2").replace("{{capacity}}", "10").split(" ·")[0]);
+    const answers = await db.invitationAnswer.findMany({ where: { invitation: { eventId: event.id } } });
+    expect(answers.map((a) => a.channel).sort()).toEqual(["LINK", "LINK", "LINK"]);
+    await context.close();
+  });
+});

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import ICAL from "ical.js";
+import { prisma } from "~/db.server";
+import { addToInvitationList, invitationByToken, resendInvitation, sendInvitations } from "~/models/invitation-list.server";
+import { deliverDueEmails } from "~/models/outbox.server";
+import { createMailTransport } from "~/utils/mailer.server";
+import { hashToken } from "~/utils/tokens.server";
+import { seed } from "../prisma/seed";
+import { createPerson, createUser } from "./helpers/factories";
+import { startSmtpPeer, type SmtpPeer } from "./helpers/smtp";
+
+const APP = "http://durable.test";
+let peer: SmtpPeer;
+let trainerId: string;
+
+beforeAll(async () => {
+  await seed(process.env.DATABASE_URL, { demoUsers: false });
+  peer = await startSmtpPeer();
+  trainerId = (await createUser({ roles: ["TRAINER"] })).id;
+});
+afterAll(async () => {
+  await peer.close();
+});
+
+async function workshopInGjilan(status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
+  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+  const startsAt = new Date("2027-04-15T08:00:00Z");
+  return prisma.event.create({
+    data: {
+      uid: `${randomUUID()}@durable`,
+      type: "WORKSHOP",
+      status,
+      clusterId: municipality.clusterId,
+      municipalityId: municipality.id,
+      venueName: "Salla e Kuvendit Komunal",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 5 * 3_600_000),
+      capacity: 40,
+      translations: { create: [{ locale: "sq", title: "Punëtori për strehimin" }, { locale: "sr", title: "Radionica o stanovanju" }] },
+      sessions: { create: [{ title: "Hapja", startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), room: "A" }] },
+    },
+  });
+}
+
+async function peopleOfGjilan(count: number, locale = "sq") {
+  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+  const people = [];
+  for (let i = 0; i < count; i++) {
+    const person = await createPerson({ name: `Banor ${i}`, locale });
+    people.push(await prisma.person.update({ where: { id: person.id }, data: { municipalityId: municipality.id } }));
+  }
+  return people;
+}
+
+describe("the invitation list", () => {
+  it("adds a municipality's people once, however often the trainer adds them", async () => {
+    const event = await workshopInGjilan();
+    const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+    const before = await prisma.person.count({ where: { municipalityId: municipality.id, erasedAt: null } });
+    await peopleOfGjilan(5);
+    const first = await addToInvitationList(trainerId, event.id, { municipalityId: municipality.id });
+    expect(first.added).toBe(before + 5);
+    const second = await addToInvitationList(trainerId, event.id, { municipalityId: municipality.id });
+    expect(second).toEqual({ added: 0, alreadyOnList: before + 5 });
+  });
+
+  it("sends each person one invitation with a personal link and a calendar request, even when sent twice at once", async () => {
+    const event = await workshopInGjilan();
+    const people = await peopleOfGjilan(12, "sr");
+    const noEmail = await createPerson({ name: "Bez Adrese", email: null });
+    await addToInvitationList(trainerId, event.id, { personIds: [...people.map((p) => p.id), noEmail.id] });
+
+    const [a, b] = await Promise.all([sendInvitations(trainerId, event.id, APP), sendInvitations(trainerId, event.id, APP)]);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.sent + b.sent).toBe(12);
+    expect(a.withoutEmail).toBe(1);
+    const again = await sendInvitations(trainerId, event.id, APP);
+    expect(again).toMatchObject({ ok: true, sent: 0 });
+
+    const transport = createMailTransport(peer.url);
+    const delivered = peer.messages.length;
+    await deliverDueEmails(transport);
+    transport.close();
+    const mails = peer.messages.slice(delivered);
+    expect(mails).toHaveLength(12);
+    expect(new Set(mails.map((m) => (Array.isArray(m.to) ? m.to[0].text : m.to?.text))).size).toBe(12);
+
+    const mail = mails[0];
+    expect(mail.subject).toBe("Poziv: Radionica o stanovanju");
+    const link = mail.text!.match(/http:\/\/durable\.test\/invitation\/(\S+)/);
+    expect(link).toBeTruthy();
+    const token = link![1];
+    // Only the hash of the token is stored.
+    expect(await prisma.invitation.count({ where: { tokenHash: token } })).toBe(0);
+    expect(await prisma.invitation.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
+    expect((await invitationByToken(token))?.eventId).toBe(event.id);
+
+    const ics = mail.attachments.find((att) => att.contentType.startsWith("text/calendar"));
+    expect(ics).toBeTruthy();
+    const calendar = new ICAL.Component(ICAL.parse(ics!.content.toString("utf8")));
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const vevent = calendar.getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("uid")).toBe(event.uid);
+    const to = Array.isArray(mail.to) ? mail.to[0].value[0].address : mail.to!.value[0].address;
+    expect(String(vevent.getFirstProperty("attendee")!.getFirstValue()).toLowerCase()).toBe(`mailto:${to}`);
+  });
+
+  it("does not invite to a draft, and a re-sent link replaces the old one", async () => {
+    const draft = await workshopInGjilan("DRAFT");
+    expect(await sendInvitations(trainerId, draft.id, APP)).toEqual({ ok: false, error: "eventNotPublished" });
+
+    const event = await workshopInGjilan();
+    const [person] = await peopleOfGjilan(1);
+    await addToInvitationList(trainerId, event.id, { personIds: [person.id] });
+    await sendInvitations(trainerId, event.id, APP);
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id } });
+    const oldHash = invitation.tokenHash;
+    expect(await resendInvitation(trainerId, invitation.id, APP)).toEqual({ ok: true });
+    const after = await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(after.tokenHash).not.toBe(oldHash);
+    expect(await prisma.outboxMessage.count({ where: { template: "invitation", toAddress: person.email! } })).toBe(2);
+  });
+});
