@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: {
       people: can(user, "people:read"),
       events: can(user, "events:read"),
+      reports: can(user, "reports:read"),
       users: can(user, "users:manage"),
       mailbox: mailboxVisibleTo(user),
       contributions: can(user, "contributions:write") || can(user, "contributions:review"),
@@ -90,6 +91,11 @@ function Header() {
                 {data.nav.events ? (
                   <li>
                     <Link to="/events">{t("events.title")}</Link>
+                  </li>
+                ) : null}
+                {data.nav.reports ? (
+                  <li>
+                    <Link to="/reports">{t("invitations.reports.title")}</Link>
                   </li>
                 ) : null}
                 {data.nav.people ? (

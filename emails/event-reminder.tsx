@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Img, Text } from "@react-email/components";
 import { translator, type Locale } from "../app/utils/i18n";
 import { ActionButton, EmailLayout, paragraph } from "./_components/email-layout";
 
@@ -11,13 +11,15 @@ export type EventReminderProps = {
   when: string;
   where: string;
   answerUrl: string;
+  /** The check-in QR code (an inline image's "cid:" address), for those expected at the door. */
+  checkInQrSrc?: string | null;
 };
 
 export function subject({ locale, kind, title }: EventReminderProps) {
   return translator(locale)(kind === "NUDGE" ? "invitations.email.nudgeSubject" : "invitations.email.reminderSubject", { title });
 }
 
-export default function EventReminder({ locale, kind, name, title, when, where, answerUrl }: EventReminderProps) {
+export default function EventReminder({ locale, kind, name, title, when, where, answerUrl, checkInQrSrc }: EventReminderProps) {
   const t = translator(locale);
   const nudge = kind === "NUDGE";
   return (
@@ -32,6 +34,12 @@ export default function EventReminder({ locale, kind, name, title, when, where, 
       <ActionButton locale={locale} href={answerUrl} label={t("invitations.email.answerButton")} />
       <Text style={paragraph}>{t("invitations.email.newLinkNote")}</Text>
       {nudge ? null : <Text style={paragraph}>{t("invitations.email.cantCome")}</Text>}
+      {checkInQrSrc ? (
+        <>
+          <Text style={paragraph}>{t("invitations.checkin.qr.emailNote")}</Text>
+          <Img src={checkInQrSrc} width="200" height="200" alt={t("invitations.checkin.qr.alt")} style={{ margin: "0 auto" }} />
+        </>
+      ) : null}
     </EmailLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Img, Text } from "@react-email/components";
 import { translator, type Locale } from "../app/utils/i18n";
 import { ActionButton, EmailLayout, paragraph } from "./_components/email-layout";
 
@@ -12,13 +12,15 @@ export type InvitationProps = {
   where: string;
   agenda: string[];
   answerUrl: string;
+  /** The check-in QR code (an inline image's "cid:" address), for those expected at the door. */
+  checkInQrSrc?: string | null;
 };
 
 export function subject({ locale, title }: InvitationProps) {
   return translator(locale)("invitations.email.inviteSubject", { title });
 }
 
-export default function Invitation({ locale, name, title, description, when, where, agenda, answerUrl }: InvitationProps) {
+export default function Invitation({ locale, name, title, description, when, where, agenda, answerUrl, checkInQrSrc }: InvitationProps) {
   const t = translator(locale);
   return (
     <EmailLayout locale={locale} preview={t("invitations.email.invitePreview", { title, when })}>
@@ -45,6 +47,12 @@ export default function Invitation({ locale, name, title, description, when, whe
       ) : null}
       <ActionButton locale={locale} href={answerUrl} label={t("invitations.email.answerButton")} />
       <Text style={paragraph}>{t("invitations.email.linkIsPersonal")}</Text>
+      {checkInQrSrc ? (
+        <>
+          <Text style={paragraph}>{t("invitations.checkin.qr.emailNote")}</Text>
+          <Img src={checkInQrSrc} width="200" height="200" alt={t("invitations.checkin.qr.alt")} style={{ margin: "0 auto" }} />
+        </>
+      ) : null}
     </EmailLayout>
   );
 }

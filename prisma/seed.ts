@@ -6,7 +6,12 @@ import { hashPassword } from "../app/utils/password.server";
 import { CLUSTERS, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS, THEMES } from "./seed-data";
 import { seedDirectory } from "./seed-directory";
 
-export async function seed(url?: string, options: { demoUsers?: boolean } = {}) {
+/**
+ * `programme` adds the demo events, invitations, contributions and guideline
+ * (prisma/seed-programme.ts); `npm start` asks for it, tests only when they
+ * test it. It needs the demo accounts, and url must be DATABASE_URL's database.
+ */
+export async function seed(url?: string, options: { demoUsers?: boolean; programme?: boolean } = {}) {
   const prisma = createPrismaClient(url);
   try {
     const municipalityIds = new Map<string, string>();
@@ -57,7 +62,10 @@ export async function seed(url?: string, options: { demoUsers?: boolean } = {}) 
         created.push(demo.email);
       }
     }
+    // Loaded only when asked for: it brings in the app's models.
+    const programme = options.programme ? await (await import("./seed-programme")).seedProgramme(url) : null;
     return {
+      programme,
       clusters: CLUSTERS.length,
       municipalities: municipalityIds.size,
       organisations: ORGANISATIONS.length,
@@ -72,10 +80,11 @@ export async function seed(url?: string, options: { demoUsers?: boolean } = {}) 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const demoUsers = process.env.SEED_DEMO_USERS !== "off";
-  const result = await seed(undefined, { demoUsers });
+  const result = await seed(undefined, { demoUsers, programme: demoUsers });
   console.log(
     `Seeded ${result.clusters} clusters, ${result.municipalities} municipalities, ${result.organisations} organisations, ${result.themes} themes` +
-      (result.created.length ? `; new demo accounts: ${result.created.length}` : ""),
+      (result.created.length ? `; new demo accounts: ${result.created.length}` : "") +
+      (result.programme?.events ? `; demo programme: ${result.programme.events} events, ${result.programme.contributions} contributions` : ""),
   );
   if (demoUsers) {
     console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);

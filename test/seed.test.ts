@@ -1,6 +1,7 @@
 // The demo data: the programme's clusters, municipalities (with both official
 // names), organisations and one account per role; safe to run again.
 import { prisma } from "~/db.server";
+import { versionForReader } from "~/models/guideline-version.server";
 import { authenticate } from "~/models/user.server";
 import { ROLES } from "~/utils/roles";
 import { seed } from "../prisma/seed";
@@ -70,5 +71,80 @@ describe("the demo data", () => {
     const again = await seed(process.env.DATABASE_URL);
     expect(again.created).toEqual([]);
     expect(await snapshot()).toEqual(afterFirst);
+  });
+});
+
+describe("the demo programme", () => {
+  const counts = () =>
+    Promise.all([
+      prisma.event.count(),
+      prisma.eventSession.count(),
+      prisma.invitation.count(),
+      prisma.invitationAnswer.count(),
+      prisma.attendance.count(),
+      prisma.contribution.count(),
+      prisma.contributionComment.count(),
+      prisma.guidelineVersion.count(),
+      prisma.outboxMessage.count(),
+    ]);
+  let afterFirst: Awaited<ReturnType<typeof counts>>;
+
+  beforeAll(async () => {
+    await seed(process.env.DATABASE_URL, { programme: true });
+    afterFirst = await counts();
+  });
+
+  it("has past and coming events in every cluster, with agendas, answered invitations and attendance at the past ones", async () => {
+    const now = new Date();
+    const events = await prisma.event.findMany({
+      include: { cluster: true, sessions: true, invitations: true, attendances: true },
+    });
+    expect(events).toHaveLength(6);
+    for (const cluster of ["east", "south", "west"]) {
+      const own = events.filter((e) => e.cluster.slug === cluster);
+      expect(own.some((e) => e.endsAt < now && e.status === "COMPLETED"), cluster).toBe(true);
+      expect(own.some((e) => e.startsAt > now && e.status === "PUBLISHED"), cluster).toBe(true);
+    }
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(["WORKSHOP", "ROUND_TABLE", "GO_AND_SEE_VISIT"]));
+    for (const event of events) {
+      expect(event.sessions.length).toBeGreaterThan(1);
+      expect(event.sessions.every((s) => s.startsAt >= event.startsAt && s.endsAt <= event.endsAt)).toBe(true);
+      expect(new Set(event.invitations.map((i) => i.status)).size).toBeGreaterThan(1);
+      expect(event.invitations.every((i) => i.sentAt !== null)).toBe(true);
+      // Only past events have attendance, only of people who accepted, on the event's day in Belgrade.
+      if (event.endsAt > now) expect(event.attendances).toHaveLength(0);
+      else {
+        expect(event.attendances.length).toBeGreaterThan(0);
+        const accepted = new Set(event.invitations.filter((i) => i.status === "ACCEPTED").map((i) => i.id));
+        expect(event.attendances.every((a) => a.invitationId && accepted.has(a.invitationId) && a.method === "NAME_SEARCH")).toBe(true);
+        const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(event.startsAt);
+        expect(event.attendances.every((a) => a.day === day)).toBe(true);
+      }
+    }
+    // Answers went through the seat rule: the small round table has a waitlist.
+    expect(await prisma.invitation.count({ where: { status: "WAITLISTED" } })).toBeGreaterThan(0);
+  });
+
+  it("has the demo member's contributions in every state of review and a guideline with two versions and an out-of-date Albanian translation", async () => {
+    const member = await prisma.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
+    const contributions = await prisma.contribution.findMany({ where: { authors: { some: { userId: member.id } } } });
+    expect(new Set(contributions.map((c) => c.status))).toEqual(new Set(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED", "REJECTED"]));
+    const view = await versionForReader("successful-integration-of-returnees", "sq");
+    expect(view).toMatchObject({
+      guideline: { title: "Guidelines for successful integration of returnees" },
+      latestNumber: 2,
+      outdated: { translatedFrom: 1, latest: 2 },
+      version: { locale: "sq", title: "Udhëzime për integrimin e suksesshëm të të kthyerve" },
+    });
+    expect((await versionForReader("successful-integration-of-returnees", "en"))!.version.credits).toHaveLength(2);
+  });
+
+  it("sends no email, and a second run adds nothing", async () => {
+    expect(afterFirst.at(-1)).toBe(0);
+    const started = Date.now();
+    const again = await seed(process.env.DATABASE_URL, { programme: true });
+    expect(again.programme).toEqual({ events: 0, invitations: 0, attendances: 0, contributions: 0, guidelineVersions: 0 });
+    expect(await counts()).toEqual(afterFirst);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -89,6 +89,15 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
                   <span className="muted">
                     {credit.municipality ?? t("guidelines.reader.programmeWide")} · {credit.authors}
                   </span>
+                  {credit.attachments.length ? (
+                    <ul className="credit-files" aria-label={t("guidelines.attachments.title")}>
+                      {credit.attachments.map((file) => (
+                        <li key={file.href}>
+                          <a href={file.href}>{file.fileName}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -339,6 +339,7 @@ export async function contributionFor(actor: Actor, contributionId: string) {
       event: { include: { translations: true } },
       comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       revisions: { include: { savedBy: { select: { name: true } } }, orderBy: { number: "desc" } },
+      attachments: { orderBy: { createdAt: "asc" } },
     },
   });
   if (!contribution) return null;

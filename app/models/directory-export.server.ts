@@ -13,7 +13,7 @@ export type ExportFormat = "csv" | "xlsx";
  * A spreadsheet program runs a cell that starts with = + - @ as a formula;
  * a name typed as "=HYPERLINK(...)" must stay text.
  */
-function safeCell(value: string): string {
+export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

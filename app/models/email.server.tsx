@@ -14,6 +14,7 @@ import ContributionDecision, { subject as contributionDecisionSubject, type Cont
 import ContributionComment, { subject as contributionCommentSubject, type ContributionCommentProps } from "~emails/contribution-comment";
 import GuidelineSubscription, { subject as guidelineSubscriptionSubject, type GuidelineSubscriptionProps } from "~emails/guideline-subscription";
 import GuidelineNewVersion, { subject as guidelineNewVersionSubject, type GuidelineNewVersionProps } from "~emails/guideline-new-version";
+import FeedbackRequest, { subject as feedbackRequestSubject, type FeedbackRequestProps } from "~emails/feedback-request";
 
 /** Every email the app sends, by name: its react-email template and subject line. */
 const TEMPLATES = {
@@ -28,6 +29,7 @@ const TEMPLATES = {
   "contribution-comment": { component: ContributionComment, subject: contributionCommentSubject },
   "guideline-subscription": { component: GuidelineSubscription, subject: guidelineSubscriptionSubject },
   "guideline-new-version": { component: GuidelineNewVersion, subject: guidelineNewVersionSubject },
+  "feedback-request": { component: FeedbackRequest, subject: feedbackRequestSubject },
 } satisfies Record<string, { component: ComponentType<never>; subject: (props: never) => string }>;
 
 export type EmailTemplateProps = {
@@ -42,6 +44,7 @@ export type EmailTemplateProps = {
   "contribution-comment": ContributionCommentProps;
   "guideline-subscription": GuidelineSubscriptionProps;
   "guideline-new-version": GuidelineNewVersionProps;
+  "feedback-request": FeedbackRequestProps;
 };
 export type EmailTemplate = keyof EmailTemplateProps;
 

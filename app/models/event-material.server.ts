@@ -1,10 +1,7 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { fileTypeFromBuffer } from "file-type";
 import { prisma } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import type { Refusal } from "~/models/event.server";
+import { checkFile, readStoredFile, removeStoredFile, storeFile, type FileKind } from "~/models/uploaded-file.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
 import { can } from "~/utils/permissions.server";
@@ -14,27 +11,13 @@ export const MATERIAL_MAX_BYTES = 20 * 1024 * 1024;
 export const MATERIAL_MAX_MB = MATERIAL_MAX_BYTES / (1024 * 1024);
 
 /**
- * What may be attached, by the type its bytes show (file-type reads the
- * magic numbers, not the name or the browser's guess): agendas, slides,
+ * What may be attached, by the type its bytes show: agendas, slides,
  * handouts and photos. Old binary Office files all look alike (CFB) and are
  * left out rather than trusted by name.
  */
-const ACCEPTED: Record<string, string> = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  odt: "application/vnd.oasis.opendocument.text",
-  ods: "application/vnd.oasis.opendocument.spreadsheet",
-  odp: "application/vnd.oasis.opendocument.presentation",
-  png: "image/png",
-  jpg: "image/jpeg",
-};
-const SAME_EXTENSION: Record<string, string> = { jpeg: "jpg" };
-
-export function materialsDir(): string {
-  return resolve(process.env.DATA_DIR || "data", "materials");
-}
+const ACCEPTED: readonly FileKind[] = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "png", "jpg"];
+/** Under $DATA_DIR. */
+const FOLDER = "materials";
 
 export type MaterialInput = {
   title: string;
@@ -56,39 +39,27 @@ export async function saveMaterial(actorId: string, eventId: string, input: Mate
   if (input.sessionId && !event.sessions.some((s) => s.id === input.sessionId)) {
     return { ok: false, field: "sessionId", message: "events.errors.unknownChoice" };
   }
-  if (input.bytes.byteLength === 0) return { ok: false, field: "file", message: "events.errors.fileRequired" };
-  if (input.bytes.byteLength > MATERIAL_MAX_BYTES) {
-    return { ok: false, field: "file", message: messageWith("events.errors.fileTooLarge", { max: MATERIAL_MAX_MB }) };
+  const checked = await checkFile(input, { accepted: ACCEPTED, maxBytes: MATERIAL_MAX_BYTES });
+  if (!checked.ok) {
+    const message = {
+      empty: "events.errors.fileRequired",
+      tooLarge: messageWith("events.errors.fileTooLarge", { max: MATERIAL_MAX_MB }),
+      type: "events.errors.fileType",
+      mismatch: checked.reason === "mismatch" ? messageWith("events.errors.fileMismatch", { claimed: checked.claimed }) : "",
+    }[checked.reason];
+    return { ok: false, field: "file", message };
   }
-  const detected = await fileTypeFromBuffer(input.bytes);
-  if (!detected || !ACCEPTED[detected.ext]) {
-    const claimed = claimedExtension(input.fileName);
-    // A name that promises an accepted type with other bytes inside is the likelier story to tell.
-    if (claimed && ACCEPTED[claimed]) return { ok: false, field: "file", message: messageWith("events.errors.fileMismatch", { claimed }) };
-    return { ok: false, field: "file", message: "events.errors.fileType" };
-  }
-  const claimed = claimedExtension(input.fileName);
-  if (claimed && claimed !== detected.ext) {
-    return { ok: false, field: "file", message: messageWith("events.errors.fileMismatch", { claimed }) };
-  }
-  const fileName = claimed ? input.fileName : `${input.fileName || "file"}.${detected.ext}`;
-  const id = randomUUID();
-  const storagePath = `${eventId}/${id}.${detected.ext}`;
-  const target = join(materialsDir(), storagePath);
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(`${target}.part`, input.bytes);
-  await rename(`${target}.part`, target);
-  try {
-    const material = await prisma.$transaction(async (tx) => {
+  const material = await storeFile(FOLDER, eventId, checked.ext, input.bytes, (storagePath) =>
+    prisma.$transaction(async (tx) => {
       const created = await tx.eventMaterial.create({
         data: {
           eventId,
           sessionId: input.sessionId,
-          title: input.title.trim() || fileName,
-          fileName,
-          contentType: ACCEPTED[detected.ext],
+          title: input.title.trim() || checked.fileName,
+          fileName: checked.fileName,
+          contentType: checked.contentType,
           size: input.bytes.byteLength,
-          sha256: createHash("sha256").update(input.bytes).digest("hex"),
+          sha256: checked.sha256,
           storagePath,
           isPublic: input.isPublic,
           uploadedById: actorId,
@@ -99,22 +70,12 @@ export async function saveMaterial(actorId: string, eventId: string, input: Mate
         action: "material.uploaded",
         subjectType: "EventMaterial",
         subjectId: created.id,
-        details: { eventId, type: detected.ext, size: created.size, isPublic: created.isPublic },
+        details: { eventId, type: checked.ext, size: created.size, isPublic: created.isPublic },
       });
       return created;
-    });
-    return { ok: true, materialId: material.id };
-  } catch (error) {
-    await rm(target, { force: true });
-    throw error;
-  }
-}
-
-function claimedExtension(fileName: string): string | null {
-  const match = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
-  if (!match) return null;
-  const ext = match[1].toLowerCase();
-  return SAME_EXTENSION[ext] ?? ext;
+    }),
+  );
+  return { ok: true, materialId: material.id };
 }
 
 /**
@@ -139,7 +100,7 @@ export async function findMaterial(eventId: string, materialId: string) {
 }
 
 export async function readMaterialFile(material: { storagePath: string }): Promise<Buffer> {
-  return readFile(join(materialsDir(), material.storagePath));
+  return readStoredFile(FOLDER, material.storagePath);
 }
 
 export async function deleteMaterial(actorId: string, eventId: string, materialId: string): Promise<{ ok: true } | Refusal> {
@@ -149,7 +110,6 @@ export async function deleteMaterial(actorId: string, eventId: string, materialI
     await tx.eventMaterial.delete({ where: { id: materialId } });
     await recordAudit(tx, { actorId, action: "material.deleted", subjectType: "EventMaterial", subjectId: materialId, details: { eventId } });
   });
-  // After the row is gone: a failure here leaves an orphan file, never a row without its file.
-  await rm(join(materialsDir(), material.storagePath), { force: true });
+  await removeStoredFile(FOLDER, material.storagePath);
   return { ok: true };
 }

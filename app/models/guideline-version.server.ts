@@ -149,7 +149,14 @@ export async function publishTranslation(
       const latest = await tx.guidelineVersion.findFirst({
         where: { guidelineId: source.guidelineId, locale: input.locale },
         orderBy: { number: "desc" },
+        include: { sections: { orderBy: { position: "asc" } } },
       });
+      // Publishing the same translation of the same source again would only add a number.
+      const text = (v: { title: string; summary: string; sections: SectionText[] }) =>
+        JSON.stringify([v.title, v.summary, v.sections.map((s) => [s.key, s.title, s.body])]);
+      if (latest && latest.sourceVersionId === source.id && text(latest) === text({ title: input.title.trim(), summary: input.summary.trim(), sections })) {
+        return refuse(null, "guidelines.publish.unchanged");
+      }
       const number = (latest?.number ?? 0) + 1;
       const version = await tx.guidelineVersion.create({
         data: {
@@ -190,11 +197,86 @@ export async function publishTranslation(
   }
 }
 
+export type TranslationSection = {
+  key: string;
+  /** The source version's text, shown beside the field. */
+  original: { title: string; body: string };
+  title: string;
+  body: string;
+  /** True when the source text moved on since the translation this form starts from. */
+  changedSinceTranslation: boolean;
+};
+
+/**
+ * What the translation page starts with for one language and one source
+ * version (the latest when not given): the previous translation into that
+ * language where one exists (so a translator only brings it up to date),
+ * else the source text. Sections new in the source, or whose source text
+ * changed since the previous translation was made, are marked.
+ */
+export async function translationForm(slug: string, language: string | null, sourceNumber: number | null) {
+  const guideline = await prisma.guideline.findUnique({ where: { slug } });
+  if (!guideline) return null;
+  const sources = await prisma.guidelineVersion.findMany({
+    where: { guidelineId: guideline.id, locale: guideline.sourceLocale, sourceVersionId: null },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true },
+  });
+  if (sources.length === 0) return null;
+  const languages = GUIDELINE_LANGUAGES.filter((l) => l !== guideline.sourceLocale);
+  const chosenLanguage = languages.find((l) => l === language) ?? languages[0];
+  const chosenSource = sources.find((v) => v.number === sourceNumber) ?? sources[0];
+  const source = await prisma.guidelineVersion.findUniqueOrThrow({
+    where: { id: chosenSource.id },
+    include: { sections: { orderBy: { position: "asc" } } },
+  });
+  const previous = await prisma.guidelineVersion.findFirst({
+    where: { guidelineId: guideline.id, locale: chosenLanguage },
+    orderBy: { number: "desc" },
+    include: {
+      sections: true,
+      sourceVersion: { select: { number: true, sections: { select: { key: true, title: true, body: true } } } },
+    },
+  });
+  const translated = new Map(previous?.sections.map((s) => [s.key, s]) ?? []);
+  const translatedFrom = new Map(previous?.sourceVersion?.sections.map((s) => [s.key, s]) ?? []);
+  const sections: TranslationSection[] = source.sections.map((s) => {
+    const earlier = translated.get(s.key);
+    const earlierSource = translatedFrom.get(s.key);
+    return {
+      key: s.key,
+      original: { title: s.title, body: s.body },
+      title: earlier?.title ?? s.title,
+      body: earlier?.body ?? s.body,
+      changedSinceTranslation: !!previous && (!earlier || !earlierSource || earlierSource.title !== s.title || earlierSource.body !== s.body),
+    };
+  });
+  return {
+    guideline: { slug: guideline.slug, title: guideline.title, sourceLocale: guideline.sourceLocale },
+    languages,
+    language: chosenLanguage,
+    sourceNumbers: sources.map((v) => v.number),
+    source: { id: source.id, number: source.number, title: source.title, summary: source.summary },
+    previous: previous ? { number: previous.number, translatedFrom: previous.sourceVersion?.number ?? null } : null,
+    title: previous?.title ?? source.title,
+    summary: previous?.summary ?? source.summary,
+    sections,
+  };
+}
+export type TranslationForm = NonNullable<Awaited<ReturnType<typeof translationForm>>>;
+
 // --- Reading -----------------------------------------------------------------
 
 const VERSION_INCLUDE = {
   sections: { orderBy: { position: "asc" } },
-  credits: { include: { municipality: true }, orderBy: { title: "asc" } },
+  credits: {
+    include: {
+      municipality: true,
+      // Files of credited contributions are public with the version (an accepted contribution's files no longer change).
+      contribution: { select: { status: true, attachments: { select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } } } },
+    },
+    orderBy: { title: "asc" },
+  },
   sourceVersion: { select: { number: true } },
 } satisfies Prisma.GuidelineVersionInclude;
 
@@ -423,7 +505,16 @@ export function readerPage(view: ReaderView, locale: Locale) {
         .filter((c) => c.sectionKey === section.key)
         .map((c) => ({ title: text(c.title), municipality: place(c) })),
     })),
-    credits: version.credits.map((c) => ({ id: c.id, title: text(c.title), authors: c.authorNames, municipality: place(c) })),
+    credits: version.credits.map((c) => ({
+      id: c.id,
+      title: text(c.title),
+      authors: c.authorNames,
+      municipality: place(c),
+      attachments:
+        c.contribution.status === "ACCEPTED"
+          ? c.contribution.attachments.map((a) => ({ fileName: a.fileName, href: `/contributions/${c.contributionId}/attachments/${a.id}` }))
+          : [],
+    })),
   };
 }
 export type ReaderPage = ReturnType<typeof readerPage>;

@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import type { OrganisationType, Prisma } from "~/generated/prisma/client";
+import { checkInQrForEmail } from "~/models/attendance.server";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail, type ComposedEmail } from "~/models/email.server";
 import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation, type EventForCalendar } from "~/models/event-calendar.server";
@@ -81,13 +82,15 @@ export type InvitationEmailEvent = EventForCalendar & {
   sessions: Array<{ title: string; startsAt: Date; endsAt: Date; room: string }>;
 };
 
-/** The invitation email with its calendar entry (METHOD:REQUEST, the person as ATTENDEE). */
+/** The invitation email with its calendar entry (METHOD:REQUEST, the person as ATTENDEE) and the QR code to show at the door. */
 export async function composeInvitation(
   event: InvitationEmailEvent,
   person: { name: string; email: string; locale: string },
   answerUrl: string,
+  invitationId: string,
 ): Promise<{ email: ComposedEmail; attachments: Attachment[] }> {
   const locale: Locale = isLocale(person.locale) ? person.locale : "sq";
+  const qr = await checkInQrForEmail(invitationId);
   const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
   const email = await composeEmail("invitation", person.email, {
     locale,
@@ -98,11 +101,15 @@ export async function composeInvitation(
     where: eventLocation(event, locale),
     agenda: event.sessions.map((s) => `${timeOnly.format(s.startsAt)}–${timeOnly.format(s.endsAt)} ${s.title}${s.room ? ` (${s.room})` : ""}`),
     answerUrl,
+    checkInQrSrc: qr.src,
   });
   const ics = buildCalendar([event], { locale, method: "REQUEST", attendee: { name: person.name, email: person.email, status: "PENDING" } });
   return {
     email,
-    attachments: [{ filename: "invitation.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics).toString("base64") }],
+    attachments: [
+      { filename: "invitation.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics).toString("base64") },
+      qr.attachment,
+    ],
   };
 }
 
@@ -132,7 +139,7 @@ export async function sendInvitations(actorId: string, eventId: string, appUrl: 
       batch.map(async (invitation) => {
         const token = createToken();
         const person = { ...invitation.person, email: invitation.person.email! };
-        const message = await composeInvitation(event, person, `${appUrl}/invitation/${token}`);
+        const message = await composeInvitation(event, person, `${appUrl}/invitation/${token}`, invitation.id);
         return { invitation, token, ...message };
       }),
     );
@@ -171,7 +178,7 @@ export async function resendInvitation(actorId: string, invitationId: string, ap
   if (invitation.event.status !== "PUBLISHED") return { ok: false as const };
   const token = createToken();
   const person = { ...invitation.person, email: invitation.person.email };
-  const { email, attachments } = await composeInvitation(invitation.event, person, `${appUrl}/invitation/${token}`);
+  const { email, attachments } = await composeInvitation(invitation.event, person, `${appUrl}/invitation/${token}`, invitation.id);
   await prisma.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitationId }, data: { tokenHash: hashToken(token), sentAt: new Date() } });
     await queueEmail(tx, email, attachments);

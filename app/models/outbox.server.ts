@@ -11,7 +11,13 @@ import { createMailTransport, mailFrom, type MailTransport } from "~/utils/maile
  * email sent for a change that was rolled back. The worker below delivers.
  */
 
-export type Attachment = { filename: string; contentType: string; content: string /* base64 */ };
+export type Attachment = {
+  filename: string;
+  contentType: string;
+  content: string /* base64 */;
+  /** Content-ID of an image shown inside the HTML (src="cid:…"), e.g. the check-in QR code. */
+  cid?: string;
+};
 
 export const OUTBOX = {
   maxAttempts: 10,
@@ -81,6 +87,7 @@ export async function deliverDueEmails(transport: MailTransport, now = new Date(
         filename: a.filename,
         contentType: a.contentType,
         content: Buffer.from(a.content, "base64"),
+        ...(a.cid ? { cid: a.cid } : {}),
       }));
       await transport.send({
         from: mailFrom(),

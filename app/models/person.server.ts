@@ -270,6 +270,13 @@ export async function mergePeople(actor: SessionUser, keepId: string, removeId: 
       await tx.eventFacilitator.create({ data: { eventId: f.eventId, personId: keepId } });
     }
 
+    // Attendance is the record of who came: it moves too (a day both records attended is kept once).
+    const keptDays = new Set((await tx.attendance.findMany({ where: { personId: keepId }, select: { eventId: true, day: true } })).map((a) => `${a.eventId}|${a.day}`));
+    const removedAttendance = await tx.attendance.findMany({ where: { personId: removeId }, select: { id: true, eventId: true, day: true } });
+    for (const a of removedAttendance.filter((a) => !keptDays.has(`${a.eventId}|${a.day}`))) {
+      await tx.attendance.update({ where: { id: a.id }, data: { personId: keepId } });
+    }
+
     // Unique columns (email, account) must leave the removed record before the kept one takes them.
     await tx.person.update({ where: { id: removeId }, data: { email: null, userId: null } });
     const filled = {

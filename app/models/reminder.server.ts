@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { ReminderKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
+import { checkInQrForEmail } from "~/models/attendance.server";
 import { composeEmail } from "~/models/email.server";
 import { EVENT_FOR_CALENDAR, eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
@@ -94,6 +95,8 @@ export async function sendDueReminders(appUrl: string, now = new Date()): Promis
       for (const invitation of recipients) {
         const locale: Locale = isLocale(invitation.person.locale) ? invitation.person.locale : "sq";
         const token = createToken();
+        // Those expected at the door get their check-in QR code again; a nudge is only a question.
+        const qr = reminder.kind === "REMINDER" ? await checkInQrForEmail(invitation.id) : null;
         const email = await composeEmail("event-reminder", invitation.person.email!, {
           locale,
           kind: reminder.kind,
@@ -102,13 +105,14 @@ export async function sendDueReminders(appUrl: string, now = new Date()): Promis
           when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
           where: eventLocation(event, locale),
           answerUrl: `${appUrl}/invitation/${token}`,
+          checkInQrSrc: qr?.src ?? null,
         });
         try {
           await prisma.$transaction(async (tx) => {
             // The delivery row is the claim: a second writer fails on its primary key and the whole transaction, email included, rolls back.
             await tx.reminderDelivery.create({ data: { reminderId: reminder.id, invitationId: invitation.id } });
             await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(token) } });
-            await queueEmail(tx, email);
+            await queueEmail(tx, email, qr ? [qr.attachment] : []);
           });
           queued++;
         } catch (error) {

@@ -1,9 +1,10 @@
 import { completeEndedEvents } from "~/models/event.server";
+import { sendFeedbackRequests } from "~/models/feedback.server";
 import { sendDueReminders } from "~/models/reminder.server";
 
 /**
- * Timed work beside the outbox: reminders that fell due and events that have
- * ended. Safe to run in several instances at once (each step claims its rows).
+ * Timed work beside the outbox: reminders that fell due, events that have
+ * ended, and the feedback questionnaire after them. Safe to run in several instances at once (each step claims its rows).
  * Reminder links need the app's public address: APP_URL, else http://localhost:PORT.
  */
 export function startScheduler(options: { intervalMs?: number } = {}) {
@@ -16,6 +17,7 @@ export function startScheduler(options: { intervalMs?: number } = {}) {
     try {
       await sendDueReminders(appUrl);
       await completeEndedEvents();
+      await sendFeedbackRequests(appUrl);
     } catch (error) {
       console.error("scheduler: round failed:", error instanceof Error ? error.message : String(error));
     } finally {

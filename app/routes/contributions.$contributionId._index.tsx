@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: formatDateTime(c.createdAt, locale),
     })),
     revisions: contribution.revisions.map((r) => ({ number: r.number, date: formatDate(r.createdAt, locale), by: r.savedBy?.name ?? "" })),
+    attachments: contribution.attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeKb: Math.max(1, Math.round(a.size / 1024)) })),
     may: { edit: found.mayEdit, review: found.mayReview, decide: found.mayDecide, comment: found.mayComment },
   };
 }
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ContributionPage() {
   const { t } = useTranslation();
-  const { contribution, comments, revisions, may } = useLoaderData<typeof loader>();
+  const { contribution, comments, revisions, attachments, may } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -147,6 +148,19 @@ export default function ContributionPage() {
       </p>
       {contribution.summary ? <p className="lead">{contribution.summary}</p> : null}
       <div className="card prose" dangerouslySetInnerHTML={{ __html: contribution.bodyHtml }} />
+      {attachments.length || may.edit ? (
+        <section aria-labelledby="attachments-title" id="attachments">
+          <h2 id="attachments-title">{t("guidelines.attachments.title")}</h2>
+          {attachments.length === 0 ? <p className="muted">{t("guidelines.attachments.none")}</p> : null}
+          <ul className="materials">
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/contributions/${contribution.id}/attachments/${a.id}`}>{a.fileName}</a> <span className="muted">({a.sizeKb} KB)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {may.edit ? (
         <div className="button-row">
           <Link to={`/contributions/${contribution.id}/edit`} className="button secondary-link">

@@ -1,18 +1,11 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { deleteMaterial, mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB, saveMaterial } from "~/models/event-material.server";
 import { eventLocation } from "~/models/event-calendar.server";
+import { readUpload } from "~/models/uploaded-file.server";
 import {
   cancelEvent,
   completeEndedEvents,
@@ -52,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const downloadable = await Promise.all(event.materials.map((m) => mayDownloadMaterial(user, { ...m, event })));
   return {
     canManage,
+    canReport: can(user, "reports:read") && event.status !== "DRAFT",
+    canCheckIn: can(user, "attendance:manage") && (event.status === "PUBLISHED" || event.status === "COMPLETED"),
     maxMb: MATERIAL_MAX_MB,
     maxBytes: MATERIAL_MAX_BYTES,
     event: {
@@ -117,25 +112,18 @@ type ActionResult = {
   values?: Record<string, string>;
 };
 
-/** A little over the file limit for the rest of the form (title, boundaries). */
-const REQUEST_LIMIT = MATERIAL_MAX_BYTES + 256 * 1024;
-
 async function uploadMaterial(request: Request, actorId: string, eventId: string) {
   const tooLarge = (): ActionResult => ({
     intent: "upload",
     ok: false,
     fieldErrors: { file: messageWith("events.errors.fileTooLarge", { max: MATERIAL_MAX_MB }) },
   });
-  // Refused before reading a byte when the size is declared; otherwise the handler stops at the limit.
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > REQUEST_LIMIT) return data(tooLarge(), { status: 413, headers: { Connection: "close" } });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MATERIAL_MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data(tooLarge(), { status: 413, headers: { Connection: "close" } });
+  const upload = await readUpload(request, MATERIAL_MAX_BYTES);
+  if (!upload.ok) {
+    if (upload.reason === "tooLarge") return data(tooLarge(), { status: 413, headers: { Connection: "close" } });
     return data({ intent: "upload", ok: false, message: "errors.badRequestTitle" } satisfies ActionResult, { status: 400 });
   }
+  const { form } = upload;
   const file = form.get("file");
   const values = { title: String(form.get("title") ?? "").slice(0, 200), sessionId: String(form.get("sessionId") ?? "") };
   if (!(file instanceof File) || file.size === 0) {
@@ -223,7 +211,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 export default function EventPage() {
   const { t } = useTranslation();
-  const { event, canManage, maxMb, maxBytes } = useLoaderData<typeof loader>();
+  const { event, canManage, canReport, canCheckIn, maxMb, maxBytes } = useLoaderData<typeof loader>();
   // With JavaScript, a file over the limit is refused before a byte is sent (the server refuses it too).
   const [tooLarge, setTooLarge] = useState(false);
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -301,6 +289,19 @@ export default function EventPage() {
           </p>
         ) : null}
       </section>
+
+      {canCheckIn ? (
+        <p className="checkin-paper">
+          <Link to={`/events/${event.id}/checkin`}>{t("invitations.checkin.title")}</Link>
+          <Link to={`/events/${event.id}/checkin/paper`}>{t("invitations.checkin.paper.link")}</Link>
+        </p>
+      ) : null}
+
+      {canReport ? (
+        <p>
+          <Link to={`/events/${event.id}/report`}>{t("invitations.reports.open")}</Link>
+        </p>
+      ) : null}
 
       {canManage && changeable ? (
         <section className="card event-actions" aria-label={t("events.page.details")}>

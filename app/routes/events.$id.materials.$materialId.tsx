@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findMaterial, mayDownloadMaterial, readMaterialFile } from "~/models/event-material.server";
+import { downloadHeaders } from "~/models/uploaded-file.server";
 import { getSessionUser } from "~/utils/auth.server";
 
 /**
@@ -20,14 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw new Response("Not found", { status: 404 });
   }
   const body = await readMaterialFile(material);
-  const ascii = material.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": material.contentType,
-      "Content-Length": String(body.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(material.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": material.isPublic ? "public, max-age=300" : "private, no-store",
-    },
-  });
+  return new Response(new Uint8Array(body), { headers: downloadHeaders(material, body.byteLength, material.isPublic) });
 }

@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function GuidelineEditor() {
   const { t } = useTranslation();
-  const { guideline, sections, accepted, draft, nextNumber, mayPublish } = useLoaderData<typeof loader>();
+  const { guideline, sections, accepted, draft, nextNumber, mayPublish, hasPublished } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorFor = (intent: string, field: string, sectionId = "") =>
     result && !result.ok && result.intent === intent && result.field === field && (result.sectionId ?? "") === sectionId
@@ -138,6 +138,12 @@ export default function GuidelineEditor() {
         <Link to="/guidelines">← {t("guidelines.guideline.title")}</Link>
       </p>
       <h1>{t("guidelines.editor.title", { title: guideline.title })}</h1>
+      {hasPublished ? (
+        <p className="guideline-actions">
+          <Link to={`/guidelines/${guideline.slug}`}>{t("guidelines.editor.readPublished")}</Link>
+          {mayPublish ? <Link to={`/guidelines/${guideline.slug}/translate`}>{t("guidelines.editor.translate")}</Link> : null}
+        </p>
+      ) : null}
       {result?.ok ? (
         <p className="notice notice-ok" role="status">
           {translateMessage(t, result.message)}

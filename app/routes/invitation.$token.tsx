@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
+import { checkInQrSvg } from "~/models/attendance.server";
 import { answerInvitation } from "~/models/invitation.server";
 import { invitationByToken } from "~/models/invitation-list.server";
 import { eventText } from "~/utils/events";
@@ -39,6 +40,8 @@ async function load(request: Request, token: string) {
     needs: { interpretation: invitation.interpretation ?? "", accessibilityNeeds: invitation.accessibilityNeeds ?? "", needsTransport: invitation.needsTransport },
     open: event.status === "PUBLISHED" && event.startsAt > new Date(),
     invitationId: invitation.id,
+    // The code to show at the door, for anyone still expected (not for a declined invitation).
+    checkInQr: event.status === "PUBLISHED" && invitation.status !== "DECLINED" ? await checkInQrSvg(invitation.id) : null,
   };
 }
 
@@ -112,6 +115,14 @@ export default function InvitationPage() {
         ) : null}
         <p data-testid="invitation-status">{t("invitations.page.yourAnswer", { status: t(`invitations.status.${invitation.status}`) })}</p>
       </section>
+      {invitation.checkInQr ? (
+        <section className="card invitation-qr" aria-labelledby="checkin-qr-title">
+          <h2 id="checkin-qr-title">{t("invitations.checkin.qr.title")}</h2>
+          <p className="hint">{t("invitations.checkin.qr.hint")}</p>
+          {/* SVG made on the server by the qrcode library from our own code: no user text in it. */}
+          <div role="img" aria-label={t("invitations.checkin.qr.alt")} data-testid="checkin-qr" dangerouslySetInnerHTML={{ __html: invitation.checkInQr }} />
+        </section>
+      ) : null}
       {invitation.open ? (
         <Form method="post" className="card stack">
           <fieldset className="stack">

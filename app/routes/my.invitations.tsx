@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
 import { answerInvitation } from "~/models/invitation.server";
+import { attendedEventIds } from "~/models/certificate.server";
 import { requireUser } from "~/utils/auth.server";
 import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     take: 50,
   });
   const now = new Date();
+  const attended = await attendedEventIds(personId);
   return {
     linked: true,
     invitations: invitations.map((i) => ({
@@ -40,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       when: formatEventTimes(i.event.startsAt, i.event.endsAt, locale, i.event.timeZone),
       where: eventLocation(i.event, locale),
       open: i.event.status === "PUBLISHED" && i.event.startsAt > now,
+      certificateUrl: attended.has(i.eventId) ? `/events/${i.eventId}/certificates/${personId}.pdf` : null,
     })),
   };
 }
@@ -95,6 +98,11 @@ export default function MyInvitations() {
           ) : (
             <p className="muted">{t("invitations.mine.past")}</p>
           )}
+          {invitation.certificateUrl ? (
+            <p>
+              <a href={invitation.certificateUrl}>{t("invitations.certificate.mine")}</a>
+            </p>
+          ) : null}
         </section>
       ))}
     </>

@@ -2,8 +2,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
+import { personHistory } from "~/models/person-history.server";
 import { directoryLinksFor, erasePerson, getPerson } from "~/models/person.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, formatDateTime } from "~/utils/dates";
+import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
@@ -13,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await getPerson(user, params.personId ?? "");
   if (!person) throw new Response("Not found", { status: 404 });
   const locale = await resolveLocale(request);
+  const history = await personHistory(person.id);
   const url = new URL(request.url);
   const title = (translations: Array<{ locale: string; title: string }>) =>
     (translations.find((tr) => tr.locale === locale.slice(0, 2)) ?? translations[0])?.title ?? "";
@@ -48,12 +51,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         municipality: placeName(m.commission.municipality, locale),
         role: m.role,
       })),
-      invitations: person.invitations.map((i) => ({
-        id: i.id,
-        title: title(i.event.translations),
-        date: formatDate(i.event.startsAt, locale),
-        status: i.status,
-      })),
+      // Across events: invited, answered (and who recorded it), attended (per day), contributed.
+      history: {
+        events: history.events.map((e) => ({
+          id: e.eventId,
+          title: eventText(e.translations, locale).title,
+          date: formatDate(e.startsAt, locale),
+          status: e.status,
+          invited: e.invitedAt ? formatDate(e.invitedAt, locale) : null,
+          answers: e.answers.map((a) => ({ status: a.status, channel: a.channel, recordedBy: a.recordedBy, date: formatDateTime(a.at, locale) })),
+          days: e.days.map((day) => formatDate(`${day}T12:00:00Z`, locale, "UTC")),
+        })),
+        contributions: history.contributions.map((c) => ({ id: c.id, title: c.title, status: c.status })),
+      },
       facilitating: person.facilitating.map((f) => ({ id: f.eventId, title: title(f.event.translations), date: formatDate(f.event.startsAt, locale) })),
     },
   };
@@ -154,15 +164,42 @@ export default function PersonPage() {
         </ul>
       </section>
       <section className="card">
-        <h2>{t("directory.person.invitations")}</h2>
-        {person.invitations.length === 0 ? <p className="muted">{t("directory.person.noInvitations")}</p> : null}
-        <ul>
-          {person.invitations.map((i) => (
-            <li key={i.id}>
-              {i.title} · {i.date} · {t(`directory.invitationStatus.${i.status}`)}
+        <h2>{t("invitations.checkin.history.title")}</h2>
+        {person.history.events.length === 0 ? <p className="muted">{t("directory.person.noInvitations")}</p> : null}
+        <ul className="history-list" data-testid="person-history">
+          {person.history.events.map((e) => (
+            <li key={e.id}>
+              <Link to={`/events/${e.id}`}>{e.title}</Link> · {e.date} ·{" "}
+              {e.status ? t(`directory.invitationStatus.${e.status}`) : t("invitations.checkin.history.noInvitation")}
+              <ul>
+                {e.status ? <li>{e.invited ? `${t("invitations.checkin.history.invited")}: ${e.invited}` : t("invitations.checkin.history.notSent")}</li> : null}
+                {e.answers.map((a, index) => (
+                  <li key={index}>
+                    {t("invitations.checkin.history.answer", {
+                      status: t(`invitations.status.${a.status}`),
+                      channel: t(`invitations.checkin.history.channel.${a.channel}`),
+                      date: a.date,
+                    })}
+                    {a.recordedBy ? ` (${t("invitations.checkin.history.recordedBy", { name: a.recordedBy })})` : ""}
+                  </li>
+                ))}
+                <li>{e.days.length ? `${t("invitations.checkin.history.attended")}: ${e.days.join("; ")}` : t("invitations.checkin.history.notAttended")}</li>
+              </ul>
             </li>
           ))}
         </ul>
+        <h3>{t("invitations.checkin.history.contributions")}</h3>
+        {!person.hasAccount ? <p className="muted">{t("invitations.checkin.history.noAccount")}</p> : null}
+        {person.hasAccount && person.history.contributions.length === 0 ? <p className="muted">{t("invitations.checkin.history.noContributions")}</p> : null}
+        {person.history.contributions.length ? (
+          <ul>
+            {person.history.contributions.map((c) => (
+              <li key={c.id}>
+                <Link to={`/contributions/${c.id}`}>{c.title}</Link> · {t(`invitations.checkin.history.contributionStatus.${c.status}`)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {person.facilitating.length > 0 ? (
           <>
             <h3>{t("directory.person.facilitating")}</h3>

@@ -90,6 +90,13 @@ export const PublishSchema = z.object({
   revision: z.coerce.number().int(),
 });
 
+/** A translation's own texts; its sections are checked with SectionSchema, one by one. */
+export const TranslationSchema = z.object({
+  title: requiredText(LIMITS.title),
+  summary: optionalText(LIMITS.summary),
+  changelog: requiredText(LIMITS.changelog),
+});
+
 export const SubscribeSchema = z.object({
   email: z
     .string({ error: "validation.required" })

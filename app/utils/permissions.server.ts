@@ -27,11 +27,18 @@ export const PERMISSIONS = {
   "events:manage": ["ADMIN", "TRAINER"],
   // invitations: build lists, send, record answers on someone's behalf
   "invitations:manage": ["ADMIN", "TRAINER"],
+  // attendance: check people in at the door, walk-ins, paper sign-in sheets
+  "attendance:manage": ["ADMIN", "TRAINER"],
   // guidelines: members (and trainers for a commission) write contributions; editors review and publish
   "contributions:write": ["MEMBER", "TRAINER"],
   "contributions:review": ["ADMIN", "EDITOR"],
   "guidelines:edit": ["ADMIN", "EDITOR"],
   "guidelines:publish": ["ADMIN", "EDITOR"],
+  // reports: everyone in the programme reads aggregates; only staff see small counts, names and every certificate
+  "reports:read": ["ADMIN", "TRAINER", "EDITOR", "MEMBER"],
+  "reports:exact": ["ADMIN", "TRAINER"],
+  "reports:attendance-list": ["ADMIN", "TRAINER"],
+  "certificates:any": ["ADMIN", "TRAINER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

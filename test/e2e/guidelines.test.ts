@@ -245,4 +245,91 @@ describe("published guideline versions over HTTP", () => {
     expect(confirm.status).toBe(200);
     expect((await db.guidelineSubscription.findFirstOrThrow()).confirmedAt).not.toBeNull();
   });
+
+  it("lets an editor translate version 1, pre-filled with the source text, refusing a missing title with 400 and keeping what was typed", async () => {
+    const page = "/guidelines/vodic/translate";
+    expect((await fetch(`${app.url}${page}`, { headers: { Cookie: member } })).status).toBe(403);
+    expect((await fetch(`${app.url}${page}`, { redirect: "manual" })).status).toBe(302);
+    const form = await fetch(`${app.url}${page}?lang=en&from=1`, { headers: { Cookie: editor, "Accept-Language": "en" } });
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    // The source is Serbian: the fields start with its text, and the edit page links here.
+    expect(html).toContain(">Kuće su obnovljene.</textarea>");
+    expect(html).toContain('name="title:stanovanje-i-smestaj"');
+    expect(await (await fetch(`${app.url}/guidelines/vodic/edit`, { headers: { Cookie: editor } })).text()).toContain('href="/guidelines/vodic/translate"');
+
+    const fields = {
+      title: "Guide",
+      summary: "",
+      changelog: "First English translation.",
+      "title:stanovanje-i-smestaj": "",
+      "body:stanovanje-i-smestaj": "Houses were rebuilt.",
+    };
+    const missing = await post(`${page}?lang=en&from=1`, editor, fields);
+    expect(missing.status).toBe(400);
+    const refused = await missing.text();
+    expect(refused).toContain(en.validation.required);
+    expect(refused).toContain(">Houses were rebuilt.</textarea>");
+    // Sections posted for a language or version other than the address's are refused.
+    expect((await post(page, editor, { ...fields, "title:stanovanje-i-smestaj": "Housing" })).status).toBe(400);
+    expect(await db.guidelineVersion.count({ where: { locale: "en" } })).toBe(0);
+
+    const published = await post(`${page}?lang=en&from=1`, editor, { ...fields, "title:stanovanje-i-smestaj": "Housing and shelter" });
+    expect(published.status).toBe(302);
+    expect(published.headers.get("location")).toContain("done=1");
+    const translation = await db.guidelineVersion.findFirstOrThrow({ where: { locale: "en" }, include: { sections: true, sourceVersion: true } });
+    expect(translation).toMatchObject({ number: 1, title: "Guide", sourceVersion: { locale: "sr", number: 1 } });
+    expect(translation.sections.map((s) => [s.key, s.title, s.body])).toEqual([["stanovanje-i-smestaj", "Housing and shelter", "Houses were rebuilt."]]);
+    expect(await (await fetch(`${app.url}/guidelines/vodic`, { headers: { "Accept-Language": "en" } })).text()).toContain("Housing and shelter");
+    // The form now starts from that translation.
+    expect(await (await fetch(`${app.url}${page}?lang=en&from=1`, { headers: { Cookie: editor } })).text()).toContain('value="Housing and shelter"');
+  });
+
+  it("takes a member's attachment checked by its bytes and size, and serves it only to those who may see it", async () => {
+    const memberUser = await db.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
+    const theme = await db.theme.findFirstOrThrow();
+    const contribution = await db.contribution.create({
+      data: { title: "Mobile desk", body: "It worked.", themeId: theme.id, createdById: memberUser.id, authors: { create: { userId: memberUser.id, isLead: true } } },
+    });
+    const edit = `${app.url}/contributions/${contribution.id}/edit`;
+    const upload = (name: string, bytes: Buffer, cookie = member) => {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array(bytes)], name, { type: "application/pdf" }));
+      return fetch(edit, { method: "POST", body: form, headers: { Cookie: cookie }, redirect: "manual" });
+    };
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    expect((await upload("protocol.pdf", pdf)).status).toBe(302);
+    // The member reads Serbian.
+    const fake = await upload("report.pdf", Buffer.from("just some text, no PDF at all"));
+    expect(fake.status).toBe(400);
+    expect(await fake.text()).toContain(fill(sr.guidelines.attachments.fileMismatch, { claimed: "pdf" }));
+    const huge = await upload("huge.pdf", Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain(fill(sr.guidelines.attachments.fileTooLarge, { max: 10 }));
+    // Someone else's contribution cannot take files.
+    expect((await upload("protocol.pdf", pdf, editor)).status).toBe(403);
+    expect(await db.contributionAttachment.count({ where: { contributionId: contribution.id } })).toBe(1);
+
+    const attachment = await db.contributionAttachment.findFirstOrThrow({ where: { contributionId: contribution.id } });
+    const path = `${app.url}/contributions/${contribution.id}/attachments/${attachment.id}`;
+    expect(await (await fetch(`${app.url}/contributions/${contribution.id}`, { headers: { Cookie: member } })).text()).toContain(`href="/contributions/${contribution.id}/attachments/${attachment.id}"`);
+    const asAuthor = await fetch(path, { headers: { Cookie: member } });
+    expect(asAuthor.status).toBe(200);
+    expect(Buffer.from(await asAuthor.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(asAuthor.headers.get("content-disposition")).toContain('filename="protocol.pdf"');
+    // A draft's files are its authors' alone.
+    expect((await fetch(path, { headers: { Cookie: editor } })).status).toBe(404);
+    expect((await fetch(path, { redirect: "manual" })).status).toBe(302);
+    await db.contribution.update({ where: { id: contribution.id }, data: { status: "SUBMITTED" } });
+    expect((await fetch(path, { headers: { Cookie: editor } })).status).toBe(200);
+    // Accepted and credited by a published version: anyone, without an account.
+    await db.contribution.update({ where: { id: contribution.id }, data: { status: "ACCEPTED" } });
+    const version = await db.guidelineVersion.findFirstOrThrow({ where: { locale: "sr", number: 1 } });
+    await db.guidelineVersionCredit.create({
+      data: { versionId: version.id, sectionKey: "stanovanje-i-smestaj", contributionId: contribution.id, title: "Mobile desk", authorNames: memberUser.name },
+    });
+    expect((await fetch(path)).status).toBe(200);
+    // The Serbian source version lists it (the English translation was published before the credit existed).
+    expect(await (await fetch(`${app.url}/guidelines/vodic/v/1`, { headers: { "Accept-Language": "sr" } })).text()).toContain(`href="/contributions/${contribution.id}/attachments/${attachment.id}"`);
+  });
 });

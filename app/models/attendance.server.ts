@@ -1,0 +1,463 @@
+import { DateTime } from "luxon";
+import QRCode from "qrcode";
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { CheckInMethod, Community, EventStatus, Gender, InvitationStatus } from "~/generated/prisma/enums";
+import { recordAudit } from "~/models/audit.server";
+import type { Attachment } from "~/models/outbox.server";
+import { personSearchText } from "~/models/person.server";
+import type { CheckInRefusal } from "~/utils/attendance";
+import type { SessionUser } from "~/utils/auth.server";
+import { DEFAULT_TIME_ZONE } from "~/utils/dates";
+import { maySeeSensitive } from "~/utils/permissions.server";
+import { foldForSearch, foldQuery } from "~/utils/search";
+import { checkInCode, verifyCheckInCode } from "~/utils/tokens.server";
+
+/**
+ * Attendance: who was present at an event on which local day, how they were
+ * checked in and by whom. The rules of the door live here:
+ * - only a published (or just completed) event, on one of its own local days;
+ * - only people invited and not withdrawn or declined, unless taken as a walk-in;
+ * - idempotent: the database allows one row per person and day, and one per
+ *   clientRef (the id a phone gives a tap, so a tap sent twice from an
+ *   offline queue is recorded once and answered the same way both times).
+ * (pretix's checkin.py keeps offline scans the same way: a nonce per scan.)
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export type CheckInInput = {
+  eventId: string;
+  personId: string;
+  /** The local day (Europe/Belgrade), YYYY-MM-DD. */
+  day: string;
+  method: CheckInMethod;
+  checkedInById: string | null;
+  clientRef?: string | null;
+  /** When the tap happened (a phone offline sends it later). */
+  at?: Date;
+};
+
+export type CheckInResult =
+  | { ok: true; status: "checkedIn" | "alreadyCheckedIn"; attendanceId: string; personId: string; name: string }
+  | { ok: false; error: CheckInRefusal };
+
+/** Statuses whose people may be checked in without being taken as walk-ins. */
+const STILL_INVITED: InvitationStatus[] = ["PENDING", "ACCEPTED", "WAITLISTED"];
+/** Events people can be checked in to: completed ones too, for paper sheets entered afterwards. */
+const OPEN_FOR_CHECK_IN: EventStatus[] = ["PUBLISHED", "COMPLETED"];
+/** A safety bound: nobody runs a 100-day event, and the list of days is built in memory. */
+const MAX_EVENT_DAYS = 60;
+
+// --- Days ---------------------------------------------------------------------
+
+/** The local days an event covers, first to last (multi-day events are checked in per day). */
+export function eventDays(event: { startsAt: Date; endsAt: Date; timeZone?: string | null }): string[] {
+  const zone = event.timeZone || DEFAULT_TIME_ZONE;
+  let day = DateTime.fromJSDate(event.startsAt, { zone }).startOf("day");
+  const last = DateTime.fromJSDate(event.endsAt, { zone }).startOf("day");
+  const days: string[] = [];
+  while (day <= last && days.length < MAX_EVENT_DAYS) {
+    days.push(day.toFormat("yyyy-MM-dd"));
+    day = day.plus({ days: 1 });
+  }
+  return days;
+}
+
+/** The day a check-in page opens on: today when the event is on, else its nearest day. */
+export function defaultCheckInDay(days: string[], now = new Date(), zone = DEFAULT_TIME_ZONE): string {
+  const today = DateTime.fromJSDate(now, { zone }).toFormat("yyyy-MM-dd");
+  if (days.includes(today)) return today;
+  return today < days[0] ? days[0] : days[days.length - 1];
+}
+
+async function openEventDay(tx: Tx, eventId: string, day: string): Promise<{ ok: true } | { ok: false; error: CheckInRefusal }> {
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, startsAt: true, endsAt: true, timeZone: true } });
+  if (!event) return { ok: false, error: "eventNotFound" };
+  if (!OPEN_FOR_CHECK_IN.includes(event.status)) return { ok: false, error: "eventNotOpen" };
+  if (!eventDays(event).includes(day)) return { ok: false, error: "dayOutsideEvent" };
+  return { ok: true };
+}
+
+// --- Checking in ----------------------------------------------------------------
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Runs a check-in; when a concurrent one for the same person and day (a
+ * double tap, two phones, or the same offline tap arriving twice) won the
+ * race to the unique index, runs it again, and it then answers as the
+ * winner left things: already checked in, or the same answer for the same clientRef.
+ */
+async function withRetryOnDuplicate<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await prisma.$transaction(work);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return prisma.$transaction(work);
+  }
+}
+
+/** The answer already given for this clientRef, if the tap was sent before. */
+async function earlierAnswer(tx: Tx, clientRef: string | null | undefined, same: { eventId: string; day: string; personId?: string }) {
+  if (!clientRef) return null;
+  const earlier = await tx.attendance.findUnique({ where: { clientRef }, include: { person: { select: { name: true } } } });
+  if (!earlier) return null;
+  const matches = earlier.eventId === same.eventId && earlier.day === same.day && (!same.personId || earlier.personId === same.personId);
+  if (!matches) return { ok: false as const, error: "clientRefReused" as const };
+  return { ok: true as const, status: "checkedIn" as const, attendanceId: earlier.id, personId: earlier.personId, name: earlier.person.name };
+}
+
+async function recordAttendance(
+  tx: Tx,
+  input: Omit<CheckInInput, "at"> & { at: Date; invitationId: string | null; name: string },
+): Promise<CheckInResult> {
+  const existing = await tx.attendance.findUnique({
+    where: { eventId_personId_day: { eventId: input.eventId, personId: input.personId, day: input.day } },
+  });
+  if (existing) return { ok: true, status: "alreadyCheckedIn", attendanceId: existing.id, personId: input.personId, name: input.name };
+  const attendance = await tx.attendance.create({
+    data: {
+      eventId: input.eventId,
+      personId: input.personId,
+      invitationId: input.invitationId,
+      day: input.day,
+      method: input.method,
+      checkedInAt: input.at,
+      checkedInById: input.checkedInById,
+      clientRef: input.clientRef || null,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: input.checkedInById,
+    action: "attendance.checked_in",
+    subjectType: "Event",
+    subjectId: input.eventId,
+    details: { attendanceId: attendance.id, personId: input.personId, day: input.day, method: input.method },
+  });
+  return { ok: true, status: "checkedIn", attendanceId: attendance.id, personId: input.personId, name: input.name };
+}
+
+async function checkInTx(tx: Tx, input: CheckInInput, at: Date): Promise<CheckInResult> {
+  const repeated = await earlierAnswer(tx, input.clientRef, input);
+  if (repeated) return repeated;
+  const open = await openEventDay(tx, input.eventId, input.day);
+  if (!open.ok) return open;
+  const person = await tx.person.findUnique({ where: { id: input.personId }, select: { name: true, erasedAt: true } });
+  if (!person || person.erasedAt) return { ok: false, error: "personNotFound" };
+  const invitation = await tx.invitation.findUnique({
+    where: { eventId_personId: { eventId: input.eventId, personId: input.personId } },
+    select: { id: true, status: true },
+  });
+  const invited = !!invitation && STILL_INVITED.includes(invitation.status);
+  if (!invited && input.method !== "WALK_IN") return { ok: false, error: "notInvited" };
+  return recordAttendance(tx, { ...input, at, invitationId: invitation?.id ?? null, name: person.name });
+}
+
+/** Checks one person in for one day. */
+export function checkIn(input: CheckInInput): Promise<CheckInResult> {
+  const at = input.at ?? new Date();
+  return withRetryOnDuplicate((tx) => checkInTx(tx, input, at));
+}
+
+/** Checks in the person whose invitation's QR code was scanned (the code is verified, and must be for this event). */
+export async function checkInWithCode(input: Omit<CheckInInput, "personId" | "method"> & { code: string }): Promise<CheckInResult> {
+  const invitationId = verifyCheckInCode(input.code);
+  if (!invitationId) return { ok: false, error: "invalidCode" };
+  const invitation = await prisma.invitation.findUnique({ where: { id: invitationId }, select: { eventId: true, personId: true } });
+  if (!invitation) return { ok: false, error: "invalidCode" };
+  if (invitation.eventId !== input.eventId) return { ok: false, error: "wrongEvent" };
+  return checkIn({ ...input, personId: invitation.personId, method: "QR" });
+}
+
+/**
+ * The QR code people show at the door: their invitation's stable check-in
+ * code (not the answer link, which reminders rotate). SVG for the invitation
+ * page, PNG for the email (mail clients do not show SVG).
+ */
+export function checkInQrSvg(invitationId: string): Promise<string> {
+  return QRCode.toString(checkInCode(invitationId), { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+}
+
+export function checkInQrPng(invitationId: string): Promise<Buffer> {
+  return QRCode.toBuffer(checkInCode(invitationId), { type: "png", margin: 2, width: 240, errorCorrectionLevel: "M" });
+}
+
+const QR_CID = "checkin-qr@durable";
+
+/** The QR code as an inline image of an email: the template's src and the attachment that carries it. */
+export async function checkInQrForEmail(invitationId: string): Promise<{ src: string; attachment: Attachment }> {
+  const png = await checkInQrPng(invitationId);
+  return { src: `cid:${QR_CID}`, attachment: { filename: "checkin-qr.png", contentType: "image/png", content: png.toString("base64"), cid: QR_CID } };
+}
+
+// --- Walk-ins ---------------------------------------------------------------------
+
+export type WalkInPerson = {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  organisationId?: string | null;
+  municipalityId?: string | null;
+  locale?: string | null;
+  gender?: Gender | null;
+  community?: Community | null;
+};
+
+export type WalkInInput = {
+  eventId: string;
+  day: string;
+  person: WalkInPerson;
+  clientRef?: string | null;
+  at?: Date;
+  /** WALK_IN at the door; PAPER for an unlisted name entered from a sign-in sheet. */
+  method?: Extract<CheckInMethod, "WALK_IN" | "PAPER">;
+};
+
+export type WalkInResult = (CheckInResult & { ok: true; matched: boolean }) | { ok: false; error: CheckInRefusal };
+
+/**
+ * The walk-in's record in the directory: someone already there by email is
+ * matched, not duplicated; without an email, someone of the same name already
+ * checked in that day is the same walk-in entered twice (a sheet saved twice).
+ * Otherwise a new person, with gender and community only if the actor may see them.
+ */
+async function walkInPerson(tx: Tx, actor: SessionUser, input: WalkInInput): Promise<{ id: string; name: string; matched: boolean }> {
+  const email = input.person.email?.trim().toLowerCase() || null;
+  const name = input.person.name.trim();
+  if (email) {
+    const known = await tx.person.findUnique({ where: { email }, select: { id: true, name: true, erasedAt: true } });
+    if (known && !known.erasedAt) return { id: known.id, name: known.name, matched: true };
+  } else {
+    const folded = foldForSearch(name);
+    const present = await tx.attendance.findMany({
+      where: { eventId: input.eventId, day: input.day, person: { email: null } },
+      select: { person: { select: { id: true, name: true } } },
+    });
+    const same = present.find((a) => foldForSearch(a.person.name) === folded);
+    if (same) return { ...same.person, matched: true };
+  }
+  const [organisation, municipality] = await Promise.all([
+    input.person.organisationId ? tx.organisation.findUnique({ where: { id: input.person.organisationId } }) : null,
+    input.person.municipalityId ? tx.municipality.findUnique({ where: { id: input.person.municipalityId } }) : null,
+  ]);
+  const sensitive = maySeeSensitive(actor) ? { gender: input.person.gender ?? null, community: input.person.community ?? null } : {};
+  const created = await tx.person.create({
+    data: {
+      name,
+      email,
+      phone: input.person.phone?.trim() || null,
+      locale: input.person.locale || "sq",
+      organisationId: organisation?.id ?? null,
+      municipalityId: municipality?.id ?? null,
+      ...sensitive,
+      createdById: actor.id,
+      searchText: personSearchText({ name, email, organisation, municipality }),
+    },
+  });
+  await recordAudit(tx, { actorId: actor.id, action: "person.created", subjectType: "Person", subjectId: created.id, details: { via: "check-in" } });
+  return { id: created.id, name: created.name, matched: false };
+}
+
+async function walkInTx(tx: Tx, actor: SessionUser, input: WalkInInput, at: Date): Promise<WalkInResult> {
+  const repeated = await earlierAnswer(tx, input.clientRef, input);
+  if (repeated) return repeated.ok ? { ...repeated, matched: true } : repeated;
+  const open = await openEventDay(tx, input.eventId, input.day);
+  if (!open.ok) return open;
+  const person = await walkInPerson(tx, actor, input);
+  const invitation = await tx.invitation.findUnique({
+    where: { eventId_personId: { eventId: input.eventId, personId: person.id } },
+    select: { id: true },
+  });
+  const result = await recordAttendance(tx, {
+    eventId: input.eventId,
+    personId: person.id,
+    day: input.day,
+    method: input.method ?? "WALK_IN",
+    checkedInById: actor.id,
+    clientRef: input.clientRef,
+    at,
+    invitationId: invitation?.id ?? null,
+    name: person.name,
+  });
+  return result.ok ? { ...result, matched: person.matched } : result;
+}
+
+/** Adds a person who came without an invitation (to the directory, unless already there) and checks them in. */
+export function checkInWalkIn(actor: SessionUser, input: WalkInInput): Promise<WalkInResult> {
+  const at = input.at ?? new Date();
+  return withRetryOnDuplicate((tx) => walkInTx(tx, actor, input, at));
+}
+
+// --- Undo ---------------------------------------------------------------------------
+
+/** Takes back a check-in made by mistake (the page asks first); the audit log keeps what it was. */
+export async function undoCheckIn(actorId: string, eventId: string, attendanceId: string) {
+  return prisma.$transaction(async (tx) => {
+    const attendance = await tx.attendance.findUnique({ where: { id: attendanceId } });
+    if (!attendance || attendance.eventId !== eventId) return { ok: false as const, error: "notFound" as const };
+    await tx.attendance.delete({ where: { id: attendanceId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "attendance.undone",
+      subjectType: "Event",
+      subjectId: eventId,
+      details: {
+        attendanceId,
+        personId: attendance.personId,
+        day: attendance.day,
+        method: attendance.method,
+        checkedInAt: attendance.checkedInAt.toISOString(),
+        checkedInById: attendance.checkedInById,
+      },
+    });
+    return { ok: true as const, personId: attendance.personId };
+  });
+}
+
+// --- Paper sign-in sheets ---------------------------------------------------------------
+
+export type PaperSheetInput = {
+  eventId: string;
+  day: string;
+  /** People from the printed list who signed. */
+  personIds: string[];
+  /** Names written in by hand below the list. */
+  walkIns: WalkInPerson[];
+  at?: Date;
+};
+
+export type PaperSheetResult =
+  | { ok: true; added: number; already: number; refused: number; walkIns: number }
+  | { ok: false; error: CheckInRefusal };
+
+/**
+ * Enters a signed sheet in one go: all of it is saved or none of it. Entering
+ * the same sheet again adds nobody twice. People no longer invited (declined,
+ * withdrawn) are counted as refused: the trainer adds them as written-in names.
+ */
+export async function recordPaperSheet(actor: SessionUser, input: PaperSheetInput): Promise<PaperSheetResult> {
+  const at = input.at ?? new Date();
+  return withRetryOnDuplicate(async (tx) => {
+    const open = await openEventDay(tx, input.eventId, input.day);
+    if (!open.ok) return open;
+    const counts = { added: 0, already: 0, refused: 0, walkIns: 0 };
+    for (const personId of new Set(input.personIds)) {
+      const result = await checkInTx(tx, { eventId: input.eventId, personId, day: input.day, method: "PAPER", checkedInById: actor.id }, at);
+      if (!result.ok) counts.refused++;
+      else if (result.status === "checkedIn") counts.added++;
+      else counts.already++;
+    }
+    for (const person of input.walkIns) {
+      if (!person.name.trim()) continue;
+      const result = await walkInTx(tx, actor, { eventId: input.eventId, day: input.day, person, method: "PAPER" }, at);
+      if (result.ok && result.status === "checkedIn") counts.walkIns++;
+      else if (result.ok) counts.already++;
+      else counts.refused++;
+    }
+    await recordAudit(tx, { actorId: actor.id, action: "attendance.paper_entered", subjectType: "Event", subjectId: input.eventId, details: { day: input.day, ...counts } });
+    return { ok: true as const, ...counts };
+  });
+}
+
+// --- Lists ------------------------------------------------------------------------------
+
+const STATUS_ORDER: Record<InvitationStatus, number> = { ACCEPTED: 0, PENDING: 1, WAITLISTED: 2, DECLINED: 3, CANCELLED: 4 };
+
+const personForList = {
+  id: true,
+  name: true,
+  email: true,
+  searchText: true,
+  erasedAt: true,
+  organisation: { select: { name: true } },
+  municipality: { select: { nameSq: true, nameSr: true, nameEn: true } },
+} satisfies Prisma.PersonSelect;
+
+/**
+ * The door's list for one day: the invitees (accepted first, then those who
+ * have not answered or wait, then those who declined; withdrawn invitations
+ * are left out), and after them walk-ins already checked in, each with their
+ * attendance of that day if any.
+ */
+export async function checkInList(eventId: string, day: string) {
+  const [invitations, attendances] = await Promise.all([
+    prisma.invitation.findMany({
+      where: { eventId, status: { not: "CANCELLED" }, person: { erasedAt: null } },
+      select: { id: true, status: true, person: { select: personForList } },
+    }),
+    prisma.attendance.findMany({
+      where: { eventId, day },
+      select: { id: true, personId: true, method: true, checkedInAt: true, person: { select: personForList } },
+    }),
+  ]);
+  const present = new Map(attendances.map((a) => [a.personId, a]));
+  const invited = invitations
+    .map((i) => ({ invitationId: i.id, status: i.status as InvitationStatus | null, person: i.person, attendance: present.get(i.person.id) ?? null }))
+    .sort((a, b) => STATUS_ORDER[a.status!] - STATUS_ORDER[b.status!] || a.person.name.localeCompare(b.person.name));
+  const onList = new Set(invitations.map((i) => i.person.id));
+  const walkIns = attendances
+    .filter((a) => !onList.has(a.personId))
+    .map((a) => ({ invitationId: null, status: null, person: a.person, attendance: a }))
+    .sort((a, b) => a.person.name.localeCompare(b.person.name));
+  return [...invited, ...walkIns].map((row) => ({
+    ...row,
+    // Older rows may lack the folded column; the name alone still finds them.
+    searchText: row.person.searchText || foldForSearch(row.person.name),
+  }));
+}
+
+/** People in the directory a search finds who are not on the list (or declined): offered as walk-ins. */
+export async function directoryMatchesForCheckIn(eventId: string, query: string) {
+  const terms = foldQuery(query).split(" ").filter(Boolean);
+  if (terms.length === 0 || foldQuery(query).length < 2) return [];
+  return prisma.person.findMany({
+    where: {
+      AND: [
+        { erasedAt: null },
+        ...terms.map((term) => ({ searchText: { contains: term } })),
+        { invitations: { none: { eventId, status: { in: STILL_INVITED } } } },
+      ],
+    },
+    select: personForList,
+    orderBy: { name: "asc" },
+    take: 10,
+  });
+}
+
+/** Who was present on a day (or on every day), with how and by whom: the attendance list of an event. */
+export async function attendanceList(eventId: string, day?: string) {
+  return prisma.attendance.findMany({
+    where: { eventId, ...(day ? { day } : {}) },
+    include: {
+      person: { select: { id: true, name: true, erasedAt: true, organisation: { select: { name: true } }, municipality: true } },
+    },
+    orderBy: [{ day: "asc" }, { checkedInAt: "asc" }],
+  });
+}
+
+/** The people printed on a sign-in sheet: accepted first, then those still invited, by name. */
+export async function signInSheetPeople(eventId: string) {
+  const invitations = await prisma.invitation.findMany({
+    where: { eventId, status: { in: STILL_INVITED }, person: { erasedAt: null } },
+    select: {
+      status: true,
+      person: { select: { id: true, name: true, organisation: { select: { name: true } }, municipality: true } },
+    },
+  });
+  return invitations
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.person.name.localeCompare(b.person.name))
+    .map((i) => ({ ...i.person, status: i.status }));
+}
+
+/** The event as the check-in pages need it: its days and whether people can be checked in. */
+export async function eventForCheckIn(eventId: string) {
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    include: { translations: true, municipality: true, cluster: true },
+  });
+  if (!event) return null;
+  return { ...event, days: eventDays(event), open: OPEN_FOR_CHECK_IN.includes(event.status) };
+}

@@ -1,0 +1,490 @@
+import ExcelJS from "exceljs";
+import { DateTime } from "luxon";
+import Papa from "papaparse";
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { EventType } from "~/generated/prisma/enums";
+import { recordAudit } from "~/models/audit.server";
+import { safeCell } from "~/models/directory-export.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { DEFAULT_TIME_ZONE } from "~/utils/dates";
+import { COMMUNITIES, GENDERS, ORGANISATION_TYPES } from "~/utils/directory";
+import { EVENT_TYPES, eventText } from "~/utils/events";
+import { LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
+import { municipalityName } from "~/utils/names";
+import { can } from "~/utils/permissions.server";
+
+/**
+ * Attendance reports for donors: per event and across events. Counts come
+ * straight from the Attendance rows (one row = one person on one day), so a
+ * report always adds up to the rows. Erased people still count: their row
+ * keeps municipality, gender and community (docs/decisions/002).
+ *
+ * Who may see which numbers is decided by protectCounts below, once, for
+ * every disaggregated table (docs/decisions/004-report-small-cells.md).
+ */
+
+type Viewer = Pick<SessionUser, "roles"> | null | undefined;
+
+// --- Small cells ----------------------------------------------------------------
+
+/** Counts below this, other than zero, are never shown to readers without exact access. */
+export const SMALL_CELL = 5;
+
+/** A count as a reader may see it: the number, "<5" (1 to 4), or hidden so that a "<5" cannot be worked out. */
+export type ShownCount = { kind: "exact"; count: number } | { kind: "small" } | { kind: "hidden" };
+
+/** Trainers and admins see every count; members and editors see protected aggregates. */
+export function seesExactCounts(viewer: Viewer): boolean {
+  return can(viewer, "reports:exact");
+}
+
+const exact = (count: number): ShownCount => ({ kind: "exact", count });
+
+/**
+ * Could a reader who knows the table's total (it is the report's headline)
+ * and how this function works pin down a suppressed cell to one value? A
+ * "<5" cell is known to hold 1 to 4 people, a hidden one at least 5 (only
+ * non-zero cells are hidden), and together they hold the total minus the
+ * shown cells. Each cell's possible values form an interval; one value left
+ * means it is disclosed.
+ */
+function disclosed(counts: readonly number[], shown: readonly ShownCount[]): boolean {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const suppressed = shown.flatMap((cell, index) => (cell.kind === "exact" ? [] : [index]));
+  if (suppressed.length === 0) return false;
+  const rest = total - shown.reduce((sum, cell) => sum + (cell.kind === "exact" ? cell.count : 0), 0);
+  const low = (i: number) => (shown[i].kind === "small" ? 1 : SMALL_CELL);
+  const high = (i: number) => (shown[i].kind === "small" ? SMALL_CELL - 1 : total);
+  const sumLow = suppressed.reduce((s, i) => s + low(i), 0);
+  const sumHigh = suppressed.reduce((s, i) => s + high(i), 0);
+  return suppressed.some((i) => {
+    const atLeast = Math.max(low(i), rest - (sumHigh - high(i)));
+    const atMost = Math.min(high(i), rest - (sumLow - low(i)));
+    return atLeast >= atMost;
+  });
+}
+
+/**
+ * The one rule for small cells in a one-dimension table (gender, community,
+ * municipality, organisation type, first-time/returning, a feedback score):
+ * - readers with exact access see every count;
+ * - otherwise a count of 1 to 4 shows as "<5";
+ * - a table whose total is 1 to 4 shows "<5" in every cell, zeros included
+ *   (a zero would tell that everyone is in the other cells);
+ * - when the "<5" cells could be worked out from the total, the smallest
+ *   other non-zero cells are hidden too, one at a time, until none can;
+ *   if that is not enough, every cell is hidden.
+ */
+export function protectCounts(counts: readonly number[], exactAccess: boolean): ShownCount[] {
+  if (exactAccess) return counts.map(exact);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return counts.map(exact);
+  if (total < SMALL_CELL) return counts.map(() => ({ kind: "small" }));
+  const shown: ShownCount[] = counts.map((count) => (count > 0 && count < SMALL_CELL ? { kind: "small" } : exact(count)));
+  while (disclosed(counts, shown)) {
+    let candidate = -1;
+    shown.forEach((cell, index) => {
+      if (cell.kind === "exact" && cell.count > 0 && (candidate < 0 || cell.count < counts[candidate])) candidate = index;
+    });
+    if (candidate < 0) return counts.map(() => ({ kind: "hidden" }));
+    shown[candidate] = { kind: "hidden" };
+  }
+  return shown;
+}
+
+// --- Filters ----------------------------------------------------------------------
+
+export type ReportFilters = {
+  /** First day (Europe/Belgrade), YYYY-MM-DD, inclusive. */
+  from?: string;
+  /** Last day, inclusive. */
+  to?: string;
+  clusterId?: string;
+  municipalityId?: string;
+  type?: EventType;
+  themeId?: string;
+};
+
+function validDay(value: string | null | undefined): string | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  return DateTime.fromISO(value, { zone: DEFAULT_TIME_ZONE }).isValid ? value : undefined;
+}
+
+/** Reads the report's filters from its address; anything malformed is ignored rather than refused. */
+export function reportFiltersFrom(params: URLSearchParams): ReportFilters {
+  const id = (name: string) => {
+    const value = params.get(name)?.trim();
+    return value && value.length <= 100 ? value : undefined;
+  };
+  const type = params.get("type");
+  return {
+    from: validDay(params.get("from")),
+    to: validDay(params.get("to")),
+    clusterId: id("cluster"),
+    municipalityId: id("municipality"),
+    type: (EVENT_TYPES as readonly string[]).includes(type ?? "") ? (type as EventType) : undefined,
+    themeId: id("theme"),
+  };
+}
+
+/** The filters as address parameters, for export links. */
+export function reportFiltersSearch(filters: ReportFilters): string {
+  const entries: Array<[string, string | undefined]> = [
+    ["from", filters.from],
+    ["to", filters.to],
+    ["cluster", filters.clusterId],
+    ["municipality", filters.municipalityId],
+    ["type", filters.type],
+    ["theme", filters.themeId],
+  ];
+  return new URLSearchParams(entries.filter((e): e is [string, string] => !!e[1])).toString();
+}
+
+/** Events a report covers: held or planned (not drafts, not cancelled), started within the period. */
+function reportEventWhere(filters: ReportFilters): Prisma.EventWhereInput {
+  const where: Prisma.EventWhereInput = { status: { in: ["PUBLISHED", "COMPLETED"] } };
+  if (filters.clusterId) where.clusterId = filters.clusterId;
+  if (filters.municipalityId) where.municipalityId = filters.municipalityId;
+  if (filters.type) where.type = filters.type;
+  if (filters.themeId) where.themes = { some: { themeId: filters.themeId } };
+  const startsAt: { gte?: Date; lt?: Date } = {};
+  if (filters.from) startsAt.gte = DateTime.fromISO(filters.from, { zone: DEFAULT_TIME_ZONE }).startOf("day").toJSDate();
+  if (filters.to) startsAt.lt = DateTime.fromISO(filters.to, { zone: DEFAULT_TIME_ZONE }).plus({ days: 1 }).startOf("day").toJSDate();
+  if (startsAt.gte || startsAt.lt) where.startsAt = startsAt;
+  return where;
+}
+
+// --- The report ----------------------------------------------------------------------
+
+export type ReportRow = { key: string; label: string; shown: ShownCount };
+export type ReportTableKey = "gender" | "community" | "municipality" | "organisationType" | "firstTime";
+export type ReportTable = { key: ReportTableKey; rows: ReportRow[] };
+
+export type ReportEventLine = {
+  id: string;
+  title: string;
+  date: string;
+  place: string;
+  invited: number;
+  accepted: number;
+  attended: number;
+  personDays: number;
+  responses: number;
+};
+
+export type Report = {
+  exact: boolean;
+  events: ReportEventLine[];
+  totals: {
+    events: number;
+    /** Invitations sent or answered (phone answers have no email), withdrawn ones left out. */
+    invited: number;
+    accepted: number;
+    declined: number;
+    waitlisted: number;
+    /** Person-event pairs: someone at two events counts twice. */
+    participations: number;
+    /** Different people. */
+    people: number;
+    /** Attendance rows: a person at a three-day event counts three times. */
+    personDays: number;
+  };
+  /** Attendance per day (a one-event report; empty across events). */
+  days: Array<{ day: string; label: string; count: number }>;
+  tables: ReportTable[];
+  feedback: {
+    requested: number;
+    responses: number;
+    /** Mean satisfaction (1–5), null when there is nothing to show or it would reveal a hidden cell. */
+    average: number | null;
+    averageHidden: boolean;
+    distribution: ReportRow[];
+    learnt: string[];
+    improve: string[];
+  };
+};
+
+const REPORT_EVENT_SELECT = {
+  id: true,
+  startsAt: true,
+  timeZone: true,
+  translations: true,
+  municipality: true,
+} as const;
+
+/** The report across the events that match the filters. */
+export async function programmeReport(viewer: Viewer, filters: ReportFilters, locale: Locale): Promise<Report> {
+  const events = await prisma.event.findMany({ where: reportEventWhere(filters), select: REPORT_EVENT_SELECT, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
+  return buildReport(viewer, events, locale, { perDay: false, texts: false });
+}
+
+/** One event's report (drafts and cancelled events too: whatever was recorded is reported). */
+export async function eventReport(viewer: Viewer, eventId: string, locale: Locale): Promise<Report | null> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: REPORT_EVENT_SELECT });
+  if (!event) return null;
+  return buildReport(viewer, [event], locale, { perDay: true, texts: true });
+}
+
+type ReportEvent = Prisma.EventGetPayload<{ select: typeof REPORT_EVENT_SELECT }>;
+
+function countMap<K>(keys: Iterable<K>): Map<K, number> {
+  const map = new Map<K, number>();
+  for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
+  return map;
+}
+
+function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+}
+
+async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale, options: { perDay: boolean; texts: boolean }): Promise<Report> {
+  const t = translator(locale);
+  const exactAccess = seesExactCounts(viewer);
+  const eventIds = events.map((e) => e.id);
+  const inEvents = { eventId: { in: eventIds } };
+
+  const [statusCounts, invitedCounts, attendances, requests, responses, municipalities] = await Promise.all([
+    prisma.invitation.groupBy({ by: ["eventId", "status"], where: inEvents, _count: { _all: true } }),
+    // Invited: the invitation went out, or an answer was recorded (by phone, for people without email); withdrawn ones do not count.
+    prisma.invitation.groupBy({
+      by: ["eventId"],
+      where: { ...inEvents, status: { not: "CANCELLED" }, OR: [{ sentAt: { not: null } }, { status: { not: "PENDING" } }] },
+      _count: { _all: true },
+    }),
+    prisma.attendance.findMany({ where: inEvents, select: { eventId: true, personId: true, day: true } }),
+    prisma.feedbackRequest.groupBy({ by: ["eventId"], where: inEvents, _count: { _all: true } }),
+    prisma.feedbackResponse.findMany({
+      where: inEvents,
+      select: { eventId: true, satisfaction: true, learnt: true, improve: true },
+      // Random ids: the order says nothing about who answered when.
+      orderBy: { id: "asc" },
+    }),
+    prisma.municipality.findMany({ orderBy: { nameSq: "asc" } }),
+  ]);
+
+  // People at each event (a person checked in on two days is one participant of that event).
+  const participants = new Map<string, Set<string>>();
+  for (const row of attendances) {
+    let set = participants.get(row.eventId);
+    if (!set) participants.set(row.eventId, (set = new Set()));
+    set.add(row.personId);
+  }
+  const personIds = [...new Set(attendances.map((a) => a.personId))];
+  const [people, history] = await Promise.all([
+    prisma.person.findMany({
+      where: { id: { in: personIds } },
+      select: { id: true, gender: true, community: true, municipalityId: true, organisation: { select: { type: true } } },
+    }),
+    // Every event each of these people ever attended, to tell first-timers from returning participants.
+    prisma.attendance.findMany({
+      where: { personId: { in: personIds } },
+      select: { personId: true, eventId: true, event: { select: { startsAt: true } } },
+    }),
+  ]);
+
+  const firstEvent = new Map<string, { eventId: string; startsAt: number }>();
+  for (const row of history) {
+    const current = firstEvent.get(row.personId);
+    const startsAt = row.event.startsAt.getTime();
+    if (!current || startsAt < current.startsAt || (startsAt === current.startsAt && row.eventId < current.eventId)) {
+      firstEvent.set(row.personId, { eventId: row.eventId, startsAt });
+    }
+  }
+  const reported = new Set(eventIds);
+  const firstTimers = personIds.filter((id) => reported.has(firstEvent.get(id)?.eventId ?? "")).length;
+
+  const table = (key: ReportTableKey, categories: Array<{ key: string; label: string }>, keyOf: (person: (typeof people)[number]) => string): ReportTable => {
+    const counts = countMap(people.map(keyOf));
+    const shown = protectCounts(categories.map((c) => counts.get(c.key) ?? 0), exactAccess);
+    return { key, rows: categories.map((c, i) => ({ ...c, shown: shown[i] })) };
+  };
+  const UNKNOWN = { key: "UNKNOWN", label: t("invitations.reports.notRecorded") };
+  const tables: ReportTable[] = [
+    table("gender", [...GENDERS.map((g) => ({ key: g, label: t(`directory.gender.${g}`) })), UNKNOWN], (p) => p.gender ?? "UNKNOWN"),
+    table("community", [...COMMUNITIES.map((c) => ({ key: c, label: t(`directory.community.${c}`) })), UNKNOWN], (p) => p.community ?? "UNKNOWN"),
+    table(
+      "municipality",
+      [...municipalities.map((m) => ({ key: m.id, label: municipalityName(m, locale) })), UNKNOWN],
+      (p) => p.municipalityId ?? "UNKNOWN",
+    ),
+    table(
+      "organisationType",
+      [...ORGANISATION_TYPES.map((o) => ({ key: o, label: t(`directory.organisationType.${o}`) })), UNKNOWN],
+      (p) => p.organisation?.type ?? "UNKNOWN",
+    ),
+  ];
+  const firstTimeShown = protectCounts([firstTimers, personIds.length - firstTimers], exactAccess);
+  tables.push({
+    key: "firstTime",
+    rows: [
+      { key: "FIRST_TIME", label: t("invitations.reports.firstTime"), shown: firstTimeShown[0] },
+      { key: "RETURNING", label: t("invitations.reports.returning"), shown: firstTimeShown[1] },
+    ],
+  });
+
+  const statusOf = (eventId: string | null, status: string) =>
+    statusCounts.filter((r) => (eventId === null || r.eventId === eventId) && r.status === status).reduce((s, r) => s + r._count._all, 0);
+  const invitedOf = (eventId: string) => invitedCounts.find((r) => r.eventId === eventId)?._count._all ?? 0;
+  const rowsOf = countMap(attendances.map((a) => a.eventId));
+  const responsesOf = countMap(responses.map((r) => r.eventId));
+
+  const scores = [1, 2, 3, 4, 5];
+  const scoreCounts = countMap(responses.map((r) => r.satisfaction));
+  const distributionShown = protectCounts(scores.map((s) => scoreCounts.get(s) ?? 0), exactAccess);
+  // With every score shown the mean adds nothing; with one hidden, the mean and the total together could reveal it.
+  const averageHidden = responses.length > 0 && distributionShown.some((c) => c.kind !== "exact");
+  const average = responses.length && !averageHidden ? Math.round((responses.reduce((s, r) => s + r.satisfaction, 0) / responses.length) * 10) / 10 : null;
+
+  const dayCounts = countMap(attendances.map((a) => a.day));
+  return {
+    exact: exactAccess,
+    events: events.map((event) => ({
+      id: event.id,
+      title: eventText(event.translations, locale).title,
+      date: new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: event.timeZone }).format(event.startsAt),
+      place: municipalityName(event.municipality, locale),
+      invited: invitedOf(event.id),
+      accepted: statusOf(event.id, "ACCEPTED"),
+      attended: participants.get(event.id)?.size ?? 0,
+      personDays: rowsOf.get(event.id) ?? 0,
+      responses: responsesOf.get(event.id) ?? 0,
+    })),
+    totals: {
+      events: events.length,
+      invited: invitedCounts.reduce((s, r) => s + r._count._all, 0),
+      accepted: statusOf(null, "ACCEPTED"),
+      declined: statusOf(null, "DECLINED"),
+      waitlisted: statusOf(null, "WAITLISTED"),
+      participations: [...participants.values()].reduce((s, set) => s + set.size, 0),
+      people: personIds.length,
+      personDays: attendances.length,
+    },
+    days: options.perDay ? [...dayCounts.keys()].sort().map((day) => ({ day, label: formatDay(day, locale), count: dayCounts.get(day) ?? 0 })) : [],
+    tables,
+    feedback: {
+      requested: requests.reduce((s, r) => s + r._count._all, 0),
+      responses: responses.length,
+      average,
+      averageHidden,
+      distribution: scores.map((score, i) => ({ key: String(score), label: t(`invitations.feedback.scale.${score}`), shown: distributionShown[i] })),
+      learnt: options.texts ? responses.map((r) => r.learnt.trim()).filter(Boolean) : [],
+      improve: options.texts ? responses.map((r) => r.improve.trim()).filter(Boolean) : [],
+    },
+  };
+}
+
+// --- Who attended (staff only: names) -------------------------------------------------
+
+/** The people who attended an event, with the days they were there: for the staff's report and the attendance list. */
+export async function eventAttendees(eventId: string) {
+  const rows = await prisma.attendance.findMany({
+    where: { eventId },
+    select: {
+      day: true,
+      person: {
+        select: {
+          id: true,
+          name: true,
+          erasedAt: true,
+          gender: true,
+          community: true,
+          municipality: true,
+          organisation: { select: { name: true, type: true } },
+        },
+      },
+    },
+    orderBy: [{ day: "asc" }],
+  });
+  const byPerson = new Map<string, { person: (typeof rows)[number]["person"]; days: string[] }>();
+  for (const row of rows) {
+    const entry = byPerson.get(row.person.id) ?? { person: row.person, days: [] };
+    entry.days.push(row.day);
+    byPerson.set(row.person.id, entry);
+  }
+  return [...byPerson.values()].sort((a, b) => a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id));
+}
+
+export { formatDay };
+
+// --- Export ---------------------------------------------------------------------------
+
+export type ReportScope = { eventId: string } | { filters: ReportFilters };
+
+/**
+ * The report as CSV or XLSX, with exactly what the reader's page shows (the
+ * same protected counts) and the free texts of a one-event report. Written to
+ * the audit log with who, which format, which scope and whether counts were exact.
+ */
+export async function exportReport(actor: Pick<SessionUser, "id" | "roles">, scope: ReportScope, format: "csv" | "xlsx", locale: Locale, now = new Date()) {
+  const report = "eventId" in scope ? await eventReport(actor, scope.eventId, locale) : await programmeReport(actor, scope.filters, locale);
+  if (!report) return null;
+  const t = translator(locale);
+  const value = (shown: ShownCount): string | number =>
+    shown.kind === "exact" ? shown.count : shown.kind === "small" ? t("invitations.reports.small") : t("invitations.reports.hidden");
+  const rows: Array<[string, string, string | number]> = [];
+  const totals = t("invitations.reports.summary");
+  for (const key of ["events", "invited", "accepted", "declined", "waitlisted", "participations", "people", "personDays"] as const) {
+    rows.push([totals, t(`invitations.reports.totals.${key}`), report.totals[key]]);
+  }
+  for (const day of report.days) rows.push([t("invitations.reports.days"), day.day, day.count]);
+  for (const table of report.tables) {
+    for (const row of table.rows) rows.push([t(`invitations.reports.tables.${table.key}`), row.label, value(row.shown)]);
+  }
+  const feedback = t("invitations.feedback.title");
+  rows.push([feedback, t("invitations.feedback.requested"), report.feedback.requested]);
+  rows.push([feedback, t("invitations.feedback.responses"), report.feedback.responses]);
+  rows.push([feedback, t("invitations.feedback.average"), report.feedback.averageHidden ? t("invitations.reports.hidden") : (report.feedback.average ?? "")]);
+  for (const row of report.feedback.distribution) rows.push([t("invitations.feedback.distribution"), row.label, value(row.shown)]);
+  for (const text of report.feedback.learnt) rows.push([t("invitations.feedback.learnt"), "", text]);
+  for (const text of report.feedback.improve) rows.push([t("invitations.feedback.improve"), "", text]);
+
+  const eventHeader = [
+    t("invitations.reports.event"),
+    t("invitations.reports.date"),
+    t("invitations.reports.place"),
+    t("invitations.reports.totals.invited"),
+    t("invitations.reports.totals.accepted"),
+    t("invitations.reports.totals.participations"),
+    t("invitations.reports.totals.personDays"),
+    t("invitations.feedback.responses"),
+  ];
+  const eventRows = report.events.map((e) => [e.title, e.date, e.place, e.invited, e.accepted, e.attended, e.personDays, e.responses]);
+  const cell = (v: string | number) => (typeof v === "string" ? safeCell(v) : v);
+
+  const details = "eventId" in scope ? { format, eventId: scope.eventId, exactCounts: report.exact } : { format, filters: scope.filters, exactCounts: report.exact };
+  await recordAudit(prisma, {
+    actorId: actor.id,
+    action: "report.exported",
+    subjectType: "eventId" in scope ? "Event" : "Report",
+    subjectId: "eventId" in scope ? scope.eventId : null,
+    details,
+  });
+
+  const stamp = now.toISOString().slice(0, 10);
+  const name = "eventId" in scope ? `attendance-report-${stamp}` : `programme-report-${stamp}`;
+  if (format === "csv") {
+    // One long table (what, which row, value) that any tool can read; the events follow under their own header.
+    const header = [t("invitations.reports.table"), t("invitations.reports.row"), t("invitations.reports.value")];
+    const body =
+      "\uFEFF" +
+      Papa.unparse({ fields: header, data: rows.map((r) => r.map(cell)) }) +
+      "\r\n\r\n" +
+      Papa.unparse({ fields: eventHeader, data: eventRows.map((r) => r.map(cell)) });
+    return { body: Buffer.from(body, "utf-8"), contentType: "text/csv; charset=utf-8", fileName: `${name}.csv` };
+  }
+  const workbook = new ExcelJS.Workbook();
+  const summary = workbook.addWorksheet(t("invitations.reports.summary"));
+  summary.addRow([t("invitations.reports.table"), t("invitations.reports.row"), t("invitations.reports.value")]).font = { bold: true };
+  for (const row of rows) summary.addRow(row.map(cell));
+  summary.columns.forEach((column, index) => (column.width = index === 2 ? 40 : 32));
+  const sheet = workbook.addWorksheet(t("invitations.reports.eventsTitle"));
+  sheet.addRow(eventHeader).font = { bold: true };
+  for (const row of eventRows) sheet.addRow(row.map(cell));
+  sheet.columns.forEach((column) => (column.width = 18));
+  return {
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    fileName: `${name}.xlsx`,
+  };
+}

@@ -1,0 +1,127 @@
+import { createRequire } from "node:module";
+import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { eventForCheckIn, signInSheetPeople } from "~/models/attendance.server";
+import { eventText } from "~/utils/events";
+import { LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
+import { municipalityName } from "~/utils/names";
+
+/**
+ * A printable sign-in sheet for one day of an event: the people still
+ * invited (accepted first) with an empty cell to sign, and empty rows for
+ * names written in. In the trainer's language; DejaVu Sans is embedded
+ * because the standard PDF fonts have no Cyrillic.
+ */
+
+const require = createRequire(import.meta.url);
+// A family of its own: react-pdf caches fonts per family, and the reload
+// below must not pull the font from under another module's document in progress.
+const FAMILY = "DejaVu Sans Sign-in";
+let fontsRegistered = false;
+function registerFonts() {
+  if (fontsRegistered) return;
+  Font.register({
+    family: FAMILY,
+    fonts: [
+      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") },
+      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), fontWeight: "bold" },
+    ],
+  });
+  fontsRegistered = true;
+}
+
+function reloadFonts() {
+  // react-pdf keeps the glyph subset of the first document a font was used in:
+  // a later document then lacks letters only it uses. Reset the sources (see guideline-pdf.server.tsx).
+  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: { data: unknown; loadResultPromise: unknown }[] }>;
+  for (const source of families[FAMILY]?.sources ?? []) {
+    source.data = null;
+    source.loadResultPromise = null;
+  }
+}
+
+/** Empty rows for people who came without being on the list. */
+const WRITE_IN_ROWS = 8;
+
+const styles = StyleSheet.create({
+  page: { fontFamily: FAMILY, fontSize: 10, paddingTop: 40, paddingBottom: 48, paddingHorizontal: 36, color: "#1f2933" },
+  title: { fontSize: 16, fontWeight: "bold", marginBottom: 4 },
+  kicker: { fontSize: 9, color: "#0b4f6c", fontWeight: "bold", letterSpacing: 1, marginBottom: 6 },
+  meta: { fontSize: 10.5, marginBottom: 2 },
+  table: { marginTop: 14, borderTopWidth: 1, borderLeftWidth: 1, borderColor: "#5b6470" },
+  row: { flexDirection: "row", minHeight: 28 },
+  head: { backgroundColor: "#e6f0f4", fontWeight: "bold", minHeight: 20 },
+  cell: { borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#5b6470", paddingHorizontal: 4, paddingVertical: 4, justifyContent: "center" },
+  number: { width: 28 },
+  name: { width: 150 },
+  organisation: { width: 130 },
+  municipality: { width: 90 },
+  signature: { flexGrow: 1 },
+  note: { marginTop: 10, fontSize: 9, color: "#5b6470" },
+  footer: { position: "absolute", bottom: 24, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#5b6470" },
+});
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The sheet as a PDF, or null when the event is unknown or the day is not one of its days. */
+export function renderSignInSheet(eventId: string, day: string, locale: Locale): Promise<Buffer | null> {
+  const next = queue.then(async () => {
+    const event = await eventForCheckIn(eventId);
+    if (!event || !event.days.includes(day)) return null;
+    const people = await signInSheetPeople(eventId);
+    registerFonts();
+    reloadFonts();
+    return renderDocument(event, day, people, locale);
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+type SheetEvent = NonNullable<Awaited<ReturnType<typeof eventForCheckIn>>>;
+type SheetPerson = Awaited<ReturnType<typeof signInSheetPeople>>[number];
+
+function renderDocument(event: SheetEvent, day: string, people: SheetPerson[], locale: Locale) {
+  const t = translator(locale);
+  const title = eventText(event.translations, locale).title;
+  const date = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  const venue = [event.venueName, event.venueAddress, municipalityName(event.municipality, locale)].filter(Boolean).join(", ");
+  const header = (
+    <View style={[styles.row, styles.head]} fixed>
+      <Text style={[styles.cell, styles.number]}>{t("invitations.checkin.sheet.number")}</Text>
+      <Text style={[styles.cell, styles.name]}>{t("directory.fields.name")}</Text>
+      <Text style={[styles.cell, styles.organisation]}>{t("directory.fields.organisation")}</Text>
+      <Text style={[styles.cell, styles.municipality]}>{t("directory.fields.municipality")}</Text>
+      <Text style={[styles.cell, styles.signature]}>{t("invitations.checkin.sheet.signature")}</Text>
+    </View>
+  );
+  const rows = [
+    ...people.map((p) => ({ name: p.name, organisation: p.organisation?.name ?? "", municipality: p.municipality ? municipalityName(p.municipality, locale) : "" })),
+    ...Array.from({ length: WRITE_IN_ROWS }, () => ({ name: "", organisation: "", municipality: "" })),
+  ];
+  return renderToBuffer(
+    <Document title={`${t("invitations.checkin.sheet.title")}: ${title}`} author="Durable" language={locale} creator="Durable">
+      <Page size="A4" style={styles.page}>
+        <Text style={styles.kicker}>{t("invitations.checkin.sheet.title").toUpperCase()}</Text>
+        <Text style={styles.title}>{title}</Text>
+        <Text style={styles.meta}>{t("invitations.checkin.sheet.date", { date })}</Text>
+        <Text style={styles.meta}>{t("invitations.checkin.sheet.venue", { venue })}</Text>
+        <View style={styles.table}>
+          {header}
+          {rows.map((row, index) => (
+            <View key={index} style={styles.row} wrap={false}>
+              <Text style={[styles.cell, styles.number]}>{String(index + 1)}</Text>
+              <Text style={[styles.cell, styles.name]}>{row.name}</Text>
+              <Text style={[styles.cell, styles.organisation]}>{row.organisation}</Text>
+              <Text style={[styles.cell, styles.municipality]}>{row.municipality}</Text>
+              <Text style={[styles.cell, styles.signature]}>{""}</Text>
+            </View>
+          ))}
+        </View>
+        <Text style={styles.note}>{t("invitations.checkin.sheet.writeIn")}</Text>
+        <View style={styles.footer} fixed>
+          <Text>{`${title} · ${date}`}</Text>
+          <Text render={({ pageNumber, totalPages }) => t("invitations.checkin.sheet.page", { page: pageNumber, pages: totalPages })} />
+        </View>
+      </Page>
+    </Document>,
+  );
+}

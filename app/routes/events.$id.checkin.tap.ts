@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { checkIn, checkInWalkIn, checkInWithCode } from "~/models/attendance.server";
+import { DAY_PATTERN, WalkInSchema, type CheckInRefusal } from "~/utils/attendance";
+import { requirePermission } from "~/utils/permissions.server";
+
+// The check-in endpoint the door's phone sends its queued taps to (JSON
+// answers). Without JavaScript the check-in page posts to its own action
+// instead; both call the same domain functions.
+
+const common = {
+  day: z.string().regex(DAY_PATTERN),
+  clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  at: z.string().max(40).optional(),
+};
+
+const Tap = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("checkIn"),
+    personId: z.string().min(1).max(64),
+    method: z.enum(["NAME_SEARCH", "WALK_IN", "QR"]),
+    code: z.string().max(200).optional(),
+    ...common,
+  }),
+  z.object({ kind: z.literal("walkIn"), ...common }),
+]);
+
+/** Where a refusal comes from: something unknown (404), a bad code (400), or a rule of the door (409). */
+const STATUS: Record<CheckInRefusal, number> = {
+  eventNotFound: 404,
+  personNotFound: 404,
+  invalidCode: 400,
+  wrongEvent: 409,
+  eventNotOpen: 409,
+  dayOutsideEvent: 409,
+  notInvited: 409,
+  clientRefReused: 409,
+};
+
+/**
+ * The moment of the tap as the phone saw it, if believable: an offline tap
+ * sent hours later keeps its time; a clock far off is ignored.
+ */
+function tapTime(at: string | undefined, now = new Date()): Date {
+  const time = at ? new Date(at) : null;
+  if (!time || Number.isNaN(time.getTime())) return now;
+  const age = now.getTime() - time.getTime();
+  return age < -5 * 60_000 || age > 14 * 86_400_000 ? now : time;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "attendance:manage");
+  const form = Object.fromEntries(await request.formData());
+  const parsed = Tap.safeParse(form);
+  if (!parsed.success) return Response.json({ ok: false, error: "badRequest" }, { status: 400 });
+  const tap = parsed.data;
+  const eventId = params.id ?? "";
+  const base = { eventId, day: tap.day, clientRef: tap.clientRef, at: tapTime(tap.at), checkedInById: user.id };
+  let result;
+  if (tap.kind === "walkIn") {
+    const person = WalkInSchema.safeParse(Object.fromEntries(Object.entries(form).filter(([, value]) => value !== "")));
+    if (!person.success) return Response.json({ ok: false, error: "badRequest" }, { status: 400 });
+    result = await checkInWalkIn(user, { ...base, person: person.data });
+  } else if (tap.method === "QR" && tap.code) {
+    result = await checkInWithCode({ ...base, code: tap.code });
+  } else {
+    result = await checkIn({ ...base, personId: tap.personId, method: tap.method === "QR" ? "NAME_SEARCH" : tap.method });
+  }
+  if (!result.ok) return Response.json(result, { status: STATUS[result.error] });
+  return Response.json({ ok: true, status: result.status, attendanceId: result.attendanceId, personId: result.personId, name: result.name });
+}
+
+export async function loader({ request }: ActionFunctionArgs) {
+  await requirePermission(request, "attendance:manage");
+  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+}

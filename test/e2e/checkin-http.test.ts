@@ -1,0 +1,199 @@
+// Check-in over HTTP against the built app: the door's form posts (without
+// JavaScript) and the phone's queued taps (JSON), refusals with 4xx, double
+// taps recorded once, and the printable sign-in sheet in Serbian Cyrillic.
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createPrismaClient, type PrismaClient } from "~/db.server";
+import { latinToCyrillic } from "~/locales/transliterate";
+import { hashToken } from "~/utils/tokens.server";
+import { DEMO_PASSWORD } from "../../prisma/seed-data";
+import { startApp, type RunningApp } from "../helpers/app-server";
+
+const pdftotextMissing = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return false;
+  } catch {
+    return true;
+  }
+})();
+
+describe("check-in over HTTP", () => {
+  let app: RunningApp;
+  let db: PrismaClient;
+  let trainer: string;
+  let member: string;
+  let eventId: string;
+  const people: Record<string, string> = {};
+  const day = "2027-05-12";
+
+  async function login(email: string) {
+    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
+    expect(res.status).toBe(302);
+    return res.headers.get("set-cookie")!.split(";")[0];
+  }
+
+  const post = (path: string, cookie: string, body: Record<string, string>) =>
+    fetch(`${app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(body), redirect: "manual" });
+
+  beforeAll(async () => {
+    app = await startApp({ OUTBOX_WORKER: "off" });
+    db = createPrismaClient(app.databaseUrl);
+    trainer = await login("trainer@durable.localhost");
+    member = await login("member@durable.localhost");
+    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
+    const gnjilane = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+    const event = await db.event.create({
+      data: {
+        uid: `${randomUUID()}@durable`,
+        type: "WORKSHOP",
+        status: "PUBLISHED",
+        clusterId: gnjilane.clusterId,
+        municipalityId: gnjilane.id,
+        venueName: "Dom kulture",
+        startsAt: new Date(`${day}T07:00:00Z`),
+        endsAt: new Date(`${day}T13:00:00Z`),
+        capacity: 20,
+        translations: { create: [{ locale: "sr", title: "Radionica o stanovanju" }, { locale: "en", title: "Housing workshop" }] },
+      },
+    });
+    eventId = event.id;
+    for (const [name, status] of [
+      ["Dragana Petrović", "ACCEPTED"],
+      ["Milan Đorđević", "ACCEPTED"],
+      ["Ivana Stojanović", "DECLINED"],
+    ] as const) {
+      const person = await db.person.create({ data: { name, locale: "sr", municipalityId: gnjilane.id, searchText: name.toLowerCase() } });
+      await db.invitation.create({ data: { eventId, personId: person.id, status } });
+      people[name] = person.id;
+    }
+    people.stranger = (await db.person.create({ data: { name: "Stranger Not Invited", searchText: "stranger not invited" } })).id;
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await app?.stop();
+  });
+
+  it("checks in by the door's form without JavaScript, and a double tap leaves one row", async () => {
+    const form = { intent: "checkIn", personId: people["Dragana Petrović"], day, method: "NAME_SEARCH", clientRef: "form-ref-0001" };
+    const first = await post(`/events/${eventId}/checkin?day=${day}`, trainer, form);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain("Dragana Petrović is checked in.");
+    const again = await post(`/events/${eventId}/checkin?day=${day}`, trainer, { ...form, clientRef: "form-ref-0002" });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain("Dragana Petrović was already checked in.");
+    expect(await db.attendance.count({ where: { eventId, personId: people["Dragana Petrović"] } })).toBe(1);
+    // The page now shows her checked in.
+    const page = await fetch(`${app.url}/events/${eventId}/checkin?day=${day}`, { headers: { Cookie: trainer, "Accept-Language": "en" } });
+    const html = await page.text();
+    expect(html).toMatch(/data-checkin-person="Dragana Petrović"[^]*?Checked in/);
+  });
+
+  it("refuses someone not invited (or who declined) with 409 and offers a walk-in, and 404 for an unknown person", async () => {
+    for (const personId of [people.stranger, people["Ivana Stojanović"]]) {
+      const res = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId, day, method: "NAME_SEARCH" });
+      expect(res.status).toBe(409);
+      const html = await res.text();
+      expect(html).toContain("This person is not invited (or declined). Check them in as a walk-in.");
+      expect(html).toContain("Check in as walk-in");
+    }
+    const unknown = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: "nobody", day, method: "NAME_SEARCH" });
+    expect(unknown.status).toBe(404);
+    const wrongDay = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Milan Đorđević"], day: "2027-05-13", method: "NAME_SEARCH" });
+    expect(wrongDay.status).toBe(409);
+    const garbage = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Milan Đorđević"], day: "tomorrow", method: "NAME_SEARCH" });
+    expect(garbage.status).toBe(400);
+    expect(await db.attendance.count({ where: { eventId, personId: { in: [people.stranger, people["Ivana Stojanović"]] } } })).toBe(0);
+    // Taken as a walk-in, she is checked in.
+    const walkIn = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Ivana Stojanović"], day, method: "WALK_IN" });
+    expect(walkIn.status).toBe(200);
+  });
+
+  it("answers the phone's queued tap in JSON, and the same tap sent twice gets the same answer and one row", async () => {
+    const tap = { kind: "checkIn", personId: people["Milan Đorđević"], day, method: "NAME_SEARCH", clientRef: "0123456789abcdef", at: new Date().toISOString() };
+    const first = await post(`/events/${eventId}/checkin/tap`, trainer, tap);
+    expect(first.status).toBe(200);
+    const answer = await first.json();
+    expect(answer).toMatchObject({ ok: true, status: "checkedIn", personId: people["Milan Đorđević"] });
+    const [again, concurrent] = await Promise.all([post(`/events/${eventId}/checkin/tap`, trainer, tap), post(`/events/${eventId}/checkin/tap`, trainer, tap)]);
+    expect(await again.json()).toEqual(answer);
+    expect(await concurrent.json()).toEqual(answer);
+    expect(await db.attendance.count({ where: { eventId, personId: people["Milan Đorđević"] } })).toBe(1);
+
+    const refused = await post(`/events/${eventId}/checkin/tap`, trainer, { ...tap, personId: people.stranger, clientRef: "fedcba9876543210" });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ ok: false, error: "notInvited" });
+    const badCode = await post(`/events/${eventId}/checkin/tap`, trainer, { ...tap, method: "QR", code: "DURABLE-CHECKIN:x.yyyyyyyyyyyyyyyyyyyyyy", clientRef: "aaaaaaaaaaaaaaaa" });
+    expect(badCode.status).toBe(400);
+    const walkIn = await post(`/events/${eventId}/checkin/tap`, trainer, { kind: "walkIn", name: "Walk-in Over JSON", day, clientRef: "bbbbbbbbbbbbbbbb" });
+    expect(await walkIn.json()).toMatchObject({ ok: true, status: "checkedIn" });
+  });
+
+  it("lets only trainers and admins check people in", async () => {
+    const tap = { kind: "checkIn", personId: people["Milan Đorđević"], day, method: "NAME_SEARCH", clientRef: "cccccccccccccccc" };
+    expect((await post(`/events/${eventId}/checkin/tap`, member, tap)).status).toBe(403);
+    expect((await post(`/events/${eventId}/checkin`, member, { intent: "checkIn", ...tap })).status).toBe(403);
+    const page = await fetch(`${app.url}/events/${eventId}/checkin`, { headers: { Cookie: member }, redirect: "manual" });
+    expect(page.status).toBe(403);
+    const anonymous = await fetch(`${app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+  });
+
+  it.skipIf(pdftotextMissing && process.env.CI !== "true")("prints the sign-in sheet with the invitees' names, in Serbian Cyrillic for a trainer reading Cyrillic", async () => {
+    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "sr-Cyrl" } });
+    try {
+      const res = await fetch(`${app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { headers: { Cookie: trainer } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      const file = join(mkdtempSync(join(tmpdir(), "sheet-")), "sheet.pdf");
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString().replace(/\s+/g, " ");
+      expect(text).toContain("Dragana Petrović");
+      expect(text).toContain("Milan Đorđević");
+      // Who declined is not on the sheet.
+      expect(text).not.toContain("Ivana Stojanović");
+      expect(text).toContain(latinToCyrillic("Lista za potpisivanje").toUpperCase());
+      expect(text).toContain(latinToCyrillic("Radionica o stanovanju"));
+      expect(text).toContain(latinToCyrillic("Potpis"));
+      expect(text).toContain("Гњилане");
+      const badDay = await fetch(`${app.url}/events/${eventId}/sign-in-sheet.pdf?day=2027-05-20`, { headers: { Cookie: trainer } });
+      expect(badDay.status).toBe(404);
+    } finally {
+      await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
+    }
+  });
+
+  it("shows the invitee their check-in QR code on the invitation page, not to someone who declined", async () => {
+    const invitation = await db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Milan Đorđević"] } });
+    await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken("milan-token") } });
+    const html = await (await fetch(`${app.url}/invitation/milan-token`, { headers: { "Accept-Language": "en" } })).text();
+    expect(html).toMatch(/data-testid="checkin-qr"[^>]*><svg[^]*<\/svg>/);
+    const declined = await db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Ivana Stojanović"] } });
+    await db.invitation.update({ where: { id: declined.id }, data: { tokenHash: hashToken("ivana-token") } });
+    const declinedHtml = await (await fetch(`${app.url}/invitation/ivana-token`, { headers: { "Accept-Language": "en" } })).text();
+    expect(declinedHtml).toContain("Your invitation");
+    expect(declinedHtml).not.toContain('data-testid="checkin-qr"');
+  });
+
+  it("enters a paper sheet once, keeping what was typed when a line cannot be read", async () => {
+    const bad = await post(`/events/${eventId}/checkin/paper`, trainer, { day, writtenIn: "Arben Krasniqi, not-an-email" });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Line 1 could not be read");
+    expect(html).toContain("Arben Krasniqi, not-an-email");
+    const body = new URLSearchParams({ day, writtenIn: "Arben Krasniqi, arben@example.org\nLirie Gashi" });
+    body.append("personId", people["Dragana Petrović"]);
+    const save = () =>
+      fetch(`${app.url}/events/${eventId}/checkin/paper`, { method: "POST", headers: { Cookie: trainer, "Accept-Language": "en" }, body });
+    const saved = await save();
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain("Saved: 0 checked in, 2 written-in names added, 1 already checked in.");
+    await save();
+    expect(await db.person.count({ where: { name: { in: ["Arben Krasniqi", "Lirie Gashi"] } } })).toBe(2);
+    expect(await db.attendance.count({ where: { eventId, method: "PAPER" } })).toBe(2);
+  });
+});
