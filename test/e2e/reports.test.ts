@@ -115,7 +115,12 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
 
     // Feedback by the personal link, without an account: opening changes nothing, a second answer is refused.
     const token = createToken();
-    await db.feedbackRequest.create({ data: { eventId: event.id, personId: came.id, tokenHash: hashToken(token) } });
+    // The app's scheduler may already have sent this request for the ended event: take it over with a known token.
+    await db.feedbackRequest.upsert({
+      where: { eventId_personId: { eventId: event.id, personId: came.id } },
+      update: { tokenHash: hashToken(token) },
+      create: { eventId: event.id, personId: came.id, tokenHash: hashToken(token) },
+    });
     const guest = await (await openContext(browser, { ...PHONE, locale: "en-GB" })).newPage();
     await guest.goto(`${app.url}/feedback/${token}`);
     expect(await db.feedbackRequest.count({ where: { eventId: event.id, answered: true } })).toBe(0);

@@ -43,6 +43,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       DATA_DIR: dataDir,
       MAILBOX_DIR: join(dataDir, "mailbox"),
       OUTBOX_INTERVAL_MS: "250",
+      // Timed work (reminders, feedback requests) runs once at start, before a test creates its data;
+      // tests call those functions themselves, so a tick cannot race them.
+      SCHEDULER_INTERVAL_MS: "3600000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
