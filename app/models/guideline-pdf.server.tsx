@@ -1,11 +1,11 @@
-import { createRequire } from "node:module";
-import { Document, Font, Link, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReadableVersion } from "~/models/guideline-version.server";
 import { formatDate } from "~/utils/dates";
 import { translator, type Locale } from "~/utils/i18n";
 import { markdownBlocks, type TextBlock } from "~/utils/markdown.server";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { municipalityName } from "~/utils/names";
+import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 
 /**
  * A guideline version as a printable document: cover, contents, changelog,
@@ -14,23 +14,8 @@ import { municipalityName } from "~/utils/names";
  * fonts have no Cyrillic (Serbian would come out as garbage), so DejaVu Sans
  * is embedded.
  */
-const require = createRequire(import.meta.url);
-const FAMILY = "DejaVu Sans";
-let fontsRegistered = false;
-function registerFonts() {
-  if (fontsRegistered) return;
-  Font.register({
-    family: FAMILY,
-    fonts: [
-      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") },
-      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), fontWeight: "bold" },
-      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"), fontStyle: "italic" },
-    ],
-  });
-  // Words are not split with hyphens the PDF reader would then copy.
-  Font.registerHyphenationCallback((word) => [word]);
-  fontsRegistered = true;
-}
+// Fonts (DejaVu Sans, for Cyrillic) and the one-at-a-time rendering are shared: app/utils/pdf.server.ts.
+const FAMILY = PDF_FONT;
 
 const BRAND = "#0b4f6c";
 const styles = StyleSheet.create({
@@ -83,31 +68,11 @@ function Block({ block }: { block: TextBlock }) {
   }
 }
 
-function reloadFonts() {
-  // Font.reset() forgets the font data but not the promise that loaded it, so the sources are reset here.
-  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: { data: unknown; loadResultPromise: unknown }[] }>;
-  for (const source of families[FAMILY]?.sources ?? []) {
-    source.data = null;
-    source.loadResultPromise = null;
-  }
-}
-
-// react-pdf keeps each loaded font (and the subset of glyphs it embeds) between
-// documents: a second document then lacked letters only the first had used.
-// So fonts are reloaded for every document, and documents are made one at a time.
-let queue: Promise<unknown> = Promise.resolve();
-
 export function renderGuidelinePdf(version: ReadableVersion, locale: Locale): Promise<Buffer> {
-  const next = queue.then(() => {
-    registerFonts();
-    reloadFonts();
-    return renderDocument(version, locale);
-  });
-  queue = next.catch(() => undefined);
-  return next;
+  return renderPdf(() => guidelineDocument(version, locale));
 }
 
-async function renderDocument(version: ReadableVersion, locale: Locale): Promise<Buffer> {
+function guidelineDocument(version: ReadableVersion, locale: Locale) {
   const t = translator(locale);
   // Serbian versions are written in Latin script; Cyrillic readers get them transliterated.
   const cyrillic = locale === "sr-Cyrl" && version.locale === "sr";
@@ -121,7 +86,7 @@ async function renderDocument(version: ReadableVersion, locale: Locale): Promise
       <Text render={({ pageNumber, totalPages }) => t("guidelines.pdf.page", { page: pageNumber, pages: totalPages })} />
     </View>
   );
-  return renderToBuffer(
+  return (
     <Document title={text(version.title)} author="Durable" subject={version.summary} language={locale} creator="Durable">
       <Page size="A4" style={styles.cover}>
         <View style={styles.coverBand} />
@@ -192,6 +157,6 @@ async function renderDocument(version: ReadableVersion, locale: Locale): Promise
         ))}
         {footer}
       </Page>
-    </Document>,
+    </Document>
   );
 }

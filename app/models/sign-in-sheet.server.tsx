@@ -1,9 +1,9 @@
-import { createRequire } from "node:module";
-import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { eventForCheckIn, signInSheetPeople } from "~/models/attendance.server";
 import { eventText } from "~/utils/events";
 import { LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
 import { municipalityName } from "~/utils/names";
+import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 
 /**
  * A printable sign-in sheet for one day of an event: the people still
@@ -12,32 +12,8 @@ import { municipalityName } from "~/utils/names";
  * because the standard PDF fonts have no Cyrillic.
  */
 
-const require = createRequire(import.meta.url);
-// A family of its own: react-pdf caches fonts per family, and the reload
-// below must not pull the font from under another module's document in progress.
-const FAMILY = "DejaVu Sans Sign-in";
-let fontsRegistered = false;
-function registerFonts() {
-  if (fontsRegistered) return;
-  Font.register({
-    family: FAMILY,
-    fonts: [
-      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") },
-      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), fontWeight: "bold" },
-    ],
-  });
-  fontsRegistered = true;
-}
-
-function reloadFonts() {
-  // react-pdf keeps the glyph subset of the first document a font was used in:
-  // a later document then lacks letters only it uses. Reset the sources (see guideline-pdf.server.tsx).
-  const families = Font.getRegisteredFonts() as unknown as Record<string, { sources: { data: unknown; loadResultPromise: unknown }[] }>;
-  for (const source of families[FAMILY]?.sources ?? []) {
-    source.data = null;
-    source.loadResultPromise = null;
-  }
-}
+// Fonts (DejaVu Sans, for Cyrillic) and the one-at-a-time rendering are shared: app/utils/pdf.server.ts.
+const FAMILY = PDF_FONT;
 
 /** Empty rows for people who came without being on the list. */
 const WRITE_IN_ROWS = 8;
@@ -60,26 +36,18 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 24, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#5b6470" },
 });
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /** The sheet as a PDF, or null when the event is unknown or the day is not one of its days. */
-export function renderSignInSheet(eventId: string, day: string, locale: Locale): Promise<Buffer | null> {
-  const next = queue.then(async () => {
-    const event = await eventForCheckIn(eventId);
-    if (!event || !event.days.includes(day)) return null;
-    const people = await signInSheetPeople(eventId);
-    registerFonts();
-    reloadFonts();
-    return renderDocument(event, day, people, locale);
-  });
-  queue = next.catch(() => undefined);
-  return next;
+export async function renderSignInSheet(eventId: string, day: string, locale: Locale): Promise<Buffer | null> {
+  const event = await eventForCheckIn(eventId);
+  if (!event || !event.days.includes(day)) return null;
+  const people = await signInSheetPeople(eventId);
+  return renderPdf(() => sheetDocument(event, day, people, locale));
 }
 
 type SheetEvent = NonNullable<Awaited<ReturnType<typeof eventForCheckIn>>>;
 type SheetPerson = Awaited<ReturnType<typeof signInSheetPeople>>[number];
 
-function renderDocument(event: SheetEvent, day: string, people: SheetPerson[], locale: Locale) {
+function sheetDocument(event: SheetEvent, day: string, people: SheetPerson[], locale: Locale) {
   const t = translator(locale);
   const title = eventText(event.translations, locale).title;
   const date = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
@@ -97,7 +65,7 @@ function renderDocument(event: SheetEvent, day: string, people: SheetPerson[], l
     ...people.map((p) => ({ name: p.name, organisation: p.organisation?.name ?? "", municipality: p.municipality ? municipalityName(p.municipality, locale) : "" })),
     ...Array.from({ length: WRITE_IN_ROWS }, () => ({ name: "", organisation: "", municipality: "" })),
   ];
-  return renderToBuffer(
+  return (
     <Document title={`${t("invitations.checkin.sheet.title")}: ${title}`} author="Durable" language={locale} creator="Durable">
       <Page size="A4" style={styles.page}>
         <Text style={styles.kicker}>{t("invitations.checkin.sheet.title").toUpperCase()}</Text>
@@ -122,6 +90,6 @@ function renderDocument(event: SheetEvent, day: string, people: SheetPerson[], l
           <Text render={({ pageNumber, totalPages }) => t("invitations.checkin.sheet.page", { page: pageNumber, pages: totalPages })} />
         </View>
       </Page>
-    </Document>,
+    </Document>
   );
 }

@@ -3,15 +3,15 @@ import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 
 /**
- * Printable documents of the attendance reports (certificates, attendance
- * lists). The standard PDF fonts have no Cyrillic, so DejaVu Sans is
- * embedded, under a family name of its own: react-pdf keeps a loaded font and
- * the subset of glyphs it embeds between documents, so every document here
- * reloads this family and documents are made one at a time (the guideline PDF
- * in app/models/guideline-pdf.server.tsx does the same for its own family).
+ * Every printable document (guideline versions, sign-in sheets, attendance
+ * lists, certificates) is rendered here. The standard PDF fonts have no
+ * Cyrillic, so DejaVu Sans is embedded. react-pdf keeps a loaded font and the
+ * subset of glyphs it embeds between documents (a later document then lacked
+ * letters only it used), so the font is reloaded for every document and
+ * documents are made one at a time.
  */
 const require = createRequire(import.meta.url);
-export const PDF_FONT = "DejaVu Sans Reports";
+export const PDF_FONT = "DejaVu Sans";
 
 let registered = false;
 function registerFonts() {
