@@ -1,5 +1,7 @@
 // The production server: Express serving the Remix build, the outbox worker
-// beside it, and a same-origin check on every form post.
+// beside it, security headers on every response, and a same-origin check on
+// every form post.
+import { randomBytes } from "node:crypto";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
@@ -9,12 +11,75 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 
 const build = await import("./build/index.js");
+const { log, redactedPath } = build.entry.module;
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+
+// Security headers, set first so that every response carries them: pages,
+// data, resource routes (PDF, ICS, CSV), static files and errors alike.
+// The reasons are in docs/decisions/007-security-headers.md.
+// Pages whose address holds a secret token: no Referer at all, not even to
+// our own origin (logs, proxies).
+const TOKEN_IN_ADDRESS = /^\/(invitation|feedback|calendar|reset-password|verify-email)(\/|\.|$)/;
+function contentSecurityPolicy(nonce, path) {
+  // The local mailbox shows each email's own HTML, styled inline throughout,
+  // in a sandboxed frame without scripts; that frame inherits this policy.
+  const styles = path.startsWith("/dev/mailbox/") ? "'self' 'unsafe-inline'" : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src ${styles}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+app.use((req, res, next) => {
+  // A fresh nonce per request (128 random bits): entry.server.tsx puts it on every inline script.
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, req.path));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", TOKEN_IN_ADDRESS.test(req.path) ? "no-referrer" : "strict-origin-when-cross-origin");
+  // The check-in page reads QR codes with the camera; nothing else is needed.
+  res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
+  // Only over HTTPS (as seen through TRUST_PROXY), and only in production:
+  // a venue laptop serving plain http:// must not be told to refuse itself.
+  if (process.env.NODE_ENV === "production" && req.secure) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  next();
+});
+
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+
+// One JSON log line per request (static files aside): an id the error lines
+// share (and the X-Request-Id header shows, for a bug report), the path with
+// its personal tokens and query values left out, the status and the time taken.
+app.use((req, res, next) => {
+  const started = performance.now();
+  const requestId = crypto.randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  res.once("close", () => {
+    log.info("request", {
+      requestId,
+      method: req.method,
+      path: redactedPath(req.originalUrl),
+      status: res.statusCode,
+      ms: Math.round(performance.now() - started),
+      aborted: res.writableFinished ? undefined : true,
+    });
+  });
+  next();
+});
 
 // The old ?_data protocol is not used by this app (single fetch); Remix
 // answers such requests with a 500, so refuse them plainly.
@@ -22,8 +87,15 @@ app.use((req, res, next) => (req.query._data === undefined ? next() : res.status
 
 // CSRF: a state-changing request from a page of another site is refused.
 // Browsers send Origin on cross-site posts; session cookies are SameSite=Lax too.
+// Sec-Fetch-Site (set by the browser, never by a page) also catches a
+// cross-site request without Origin. A request with neither header comes from
+// a non-browser client or a browser from before 2020, where SameSite=Lax still
+// keeps the session cookie off a cross-site post; it is let through.
+// See docs/decisions/007-security-headers.md.
 app.use((req, res, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const site = req.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return res.status(403).send("Forbidden");
   const origin = req.get("origin");
   if (!origin || origin === "null") return origin === "null" ? res.status(403).send("Forbidden") : next();
   let originHost;
@@ -40,9 +112,9 @@ app.use((req, res, next) => {
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: build.entry.module.answeringDatabaseUnavailableWith503(build),
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? null }),
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? null, cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
   }),
 );
 
@@ -51,7 +123,7 @@ const scheduler = process.env.OUTBOX_WORKER === "off" ? null : build.entry.modul
 
 const server = app.listen(port, host, () => {
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-  console.log(`Durable is running at http://${shown}:${port}`);
+  log.always("server.started", { message: `Durable is running at http://${shown}:${port}` });
   if (process.env.NODE_ENV === "development") {
     import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
   }
@@ -66,9 +138,9 @@ function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   globalThis.durableShuttingDown = true;
-  console.log(`${signal}: finishing requests in flight, then stopping`);
+  log.always("server.stopping", { signal, message: `${signal}: finishing requests in flight, then stopping` });
   const force = setTimeout(() => {
-    console.error("shutdown: requests still open after 20 s; exiting");
+    log.error("server.shutdown_timeout", { message: "requests still open after the shutdown timeout; exiting" });
     process.exit(1);
   }, Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000));
   force.unref();
@@ -76,7 +148,7 @@ function shutdown(signal) {
     await scheduler?.stop();
     await worker?.stop();
     await build.entry.module.disconnectDatabase?.();
-    console.log("stopped");
+    log.always("server.stopped");
     process.exit(0);
   });
   server.closeIdleConnections?.();

@@ -1,27 +1,18 @@
 // Directory benchmark: importing 5,000 rows and searching among 20,000 people,
 // on a temporary database, against a baseline measured in the same run (a
 // lookup of one person by id). Run: npx tsx scripts/bench-directory.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Papa from "papaparse";
-import { applyMigrations } from "../prisma/tooling/schema-engine";
+import { benchDatabase } from "./bench/database";
+import { medianTime } from "./bench/measure";
 
-const dir = mkdtempSync(join(tmpdir(), "durable-bench-"));
-const url = `file:${join(dir, "bench.db")}`;
-process.env.DATABASE_URL = url;
-await applyMigrations({ url, migrationsDir: "prisma/migrations" });
-
+const db = await benchDatabase();
 // App modules read DATABASE_URL when first imported, so they come after it is set.
 const { prisma } = await import("../app/db.server");
-const { seed } = await import("../prisma/seed");
+const { createBenchUser } = await import("./bench/dataset");
 const { startImport, getImportPreview, confirmImport } = await import("../app/models/directory-import.server");
 const { listPeople } = await import("../app/models/person.server");
 
-await seed(url, { demoUsers: false });
-const user = await prisma.user.create({
-  data: { email: "bench@example.org", name: "Bench Trainer", passwordHash: "x", roles: { create: [{ role: "TRAINER" }] } },
-});
+const user = await createBenchUser(prisma, { email: "bench@example.org", name: "Bench Trainer", role: "TRAINER" });
 const trainer = { id: user.id, email: user.email, name: user.name, locale: "en", roles: ["TRAINER" as const] };
 
 const PLACES = ["Novobërdë", "Gjilan", "Ranilug", "Kamenica", "Prizren", "Dragaš", "Štrpce", "Klina", "Istog"];
@@ -50,32 +41,17 @@ async function importFile(batch: number) {
   return { previewMs: t1 - t0, confirmMs: t2 - t1, problems: upload!.preview.problems.length, imported: result.imported };
 }
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function time(runs: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
-
 try {
   const first = await importFile(0);
   const rest = [await importFile(1), await importFile(2), await importFile(3)];
   const total = await prisma.person.count();
   const ids = (await prisma.person.findMany({ select: { id: true }, take: 200 })).map((p) => p.id);
 
-  const baseline = await time(200, (i) => prisma.person.findUnique({ where: { id: ids[i % ids.length] } }));
+  const baseline = await medianTime(200, (i) => prisma.person.findUnique({ where: { id: ids[i % ids.length] } }));
   const queries = ["novoberde", "Dordje Dukic", "strpce sarić", "person.12345@", "qendresa krasniqi 1"];
-  const search = await time(100, (i) => listPeople(trainer, { q: queries[i % queries.length] }));
-  const filtered = await time(100, (i) => listPeople(trainer, { q: queries[i % queries.length], organisationType: "INTERNATIONAL" }));
-  const browse = await time(50, (i) => listPeople(trainer, {}, 1 + (i % 20)));
+  const search = await medianTime(100, (i) => listPeople(trainer, { q: queries[i % queries.length] }));
+  const filtered = await medianTime(100, (i) => listPeople(trainer, { q: queries[i % queries.length], organisationType: "INTERNATIONAL" }));
+  const browse = await medianTime(50, (i) => listPeople(trainer, {}, 1 + (i % 20)));
 
   const line = (label: string, ms: number) => console.log(`${label.padEnd(52)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / baseline).toFixed(0).padStart(6)}x baseline`);
   console.log(`Directory benchmark (${total} people, Node ${process.version})`);
@@ -89,5 +65,5 @@ try {
   line("browse a page of 25, no search (median of 50)", browse);
 } finally {
   await prisma.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  db.remove();
 }

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
-import { THROTTLE } from "~/models/login-throttle.server";
+import { LIMITS } from "~/models/rate-limit.server";
 import { authenticate, registerMember, requestPasswordReset, resetPassword, verifyEmail } from "~/models/user.server";
 import { hashToken } from "~/utils/tokens.server";
 import { createUser, TEST_PASSWORD } from "./helpers/factories";
@@ -144,27 +144,27 @@ describe("logging in", () => {
     expect(await authenticate(disabled.email, TEST_PASSWORD, "192.0.2.21")).toEqual({ ok: false, error: "disabled" });
   });
 
-  it(`locks an account after ${THROTTLE.maxPerAccount} failures, even for the right password, but not other accounts`, async () => {
+  it(`locks an account after ${LIMITS.loginAccount.max} failures, even for the right password, but not other accounts`, async () => {
     const victim = await createUser();
     const bystander = await createUser();
-    for (let i = 0; i < THROTTLE.maxPerAccount; i++) {
+    for (let i = 0; i < LIMITS.loginAccount.max; i++) {
       expect(await authenticate(victim.email, `guess ${i}`, "198.51.100.1")).toEqual({ ok: false, error: "invalid" });
     }
     const locked = await authenticate(victim.email, TEST_PASSWORD, "198.51.100.1");
     expect(locked).toMatchObject({ ok: false, error: "locked" });
     if (locked.ok || locked.error !== "locked") return;
     expect(locked.minutes).toBeGreaterThan(0);
-    expect(locked.minutes).toBeLessThanOrEqual(THROTTLE.windowMinutes);
+    expect(locked.minutes).toBeLessThanOrEqual(LIMITS.loginAccount.windowMinutes);
     // The lock is on the account, wherever the next try comes from.
     expect(await authenticate(victim.email, TEST_PASSWORD, "198.51.100.99")).toMatchObject({ error: "locked" });
 
     expect(await authenticate(bystander.email, TEST_PASSWORD, "198.51.100.2")).toEqual({ ok: true, userId: bystander.id });
   });
 
-  it(`locks an address after ${THROTTLE.maxPerAddress} failures, for every account tried from it`, async () => {
+  it(`locks an address after ${LIMITS.loginAddress.max} failures, for every account tried from it`, async () => {
     const address = "203.0.113.9";
     // Spread over many accounts, so no single account is locked.
-    for (let i = 0; i < THROTTLE.maxPerAddress; i++) {
+    for (let i = 0; i < LIMITS.loginAddress.max; i++) {
       expect(await authenticate(uniqueEmail(`spray${i}`), "123456", address)).toEqual({ ok: false, error: "invalid" });
     }
     const user = await createUser();
@@ -175,7 +175,7 @@ describe("logging in", () => {
   it("a successful login forgets the account's earlier failures", async () => {
     const user = await createUser();
     const address = "192.0.2.30";
-    const failures = THROTTLE.maxPerAccount - 1;
+    const failures = LIMITS.loginAccount.max - 1;
     for (let i = 0; i < failures; i++) await authenticate(user.email, "typo", address);
     expect(await authenticate(user.email, TEST_PASSWORD, address)).toEqual({ ok: true, userId: user.id });
     // Without the reset these would make 2 × (max - 1) failures: a lockout.

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import { prisma } from "~/db.server";
-import { addToInvitationList, invitationByToken, resendInvitation, sendInvitations } from "~/models/invitation-list.server";
+import {
+  addToInvitationList,
+  invitationByToken,
+  removeFromInvitationList,
+  requestInvitationSending,
+  resendInvitation,
+  sendingProgress,
+  sendRequestedInvitations,
+  SENDING,
+} from "~/models/invitation-list.server";
 import { deliverDueEmails } from "~/models/outbox.server";
 import { createMailTransport } from "~/utils/mailer.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -64,19 +73,31 @@ describe("the invitation list", () => {
     expect(second).toEqual({ added: 0, alreadyOnList: before + 5 });
   });
 
-  it("sends each person one invitation with a personal link and a calendar request, even when sent twice at once", async () => {
+  it("sends each person one invitation with a personal link and a calendar request, even when asked twice at once and sent by two instances", async () => {
     const event = await workshopInGjilan();
     const people = await peopleOfGjilan(12, "sr");
     const noEmail = await createPerson({ name: "Bez Adrese", email: null });
     await addToInvitationList(trainerId, event.id, { personIds: [...people.map((p) => p.id), noEmail.id] });
 
-    const [a, b] = await Promise.all([sendInvitations(trainerId, event.id, APP), sendInvitations(trainerId, event.id, APP)]);
+    const [a, b] = await Promise.all([requestInvitationSending(trainerId, event.id, APP), requestInvitationSending(trainerId, event.id, APP)]);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
-    expect(a.sent + b.sent).toBe(12);
+    expect(a.queued + b.queued).toBe(12);
     expect(a.withoutEmail).toBe(1);
-    const again = await sendInvitations(trainerId, event.id, APP);
-    expect(again).toMatchObject({ ok: true, sent: 0 });
+    const again = await requestInvitationSending(trainerId, event.id, APP);
+    expect(again).toMatchObject({ ok: true, queued: 0 });
+    // Asking only marks the invitations: nothing is queued until the background sender runs.
+    expect(await prisma.outboxMessage.count({ where: { template: "invitation" } })).toBe(0);
+
+    // Two app instances' senders at once; the second acts as if the first's lease had run out, so both work on the same invitations.
+    const later = new Date(Date.now() + SENDING.leaseMs + 1000);
+    const [first, second] = await Promise.all([
+      sendRequestedInvitations({ batchSize: 5 }),
+      sendRequestedInvitations({ batchSize: 5, now: () => later }),
+    ]);
+    expect(first.sent + second.sent).toBe(12);
+    expect(await sendRequestedInvitations()).toEqual({ sent: 0, finished: 0 });
+    expect(await sendingProgress(event.id)).toMatchObject({ total: 12, sent: 12, finishedAt: expect.any(Date) });
 
     const transport = createMailTransport(peer.url);
     const delivered = peer.messages.length;
@@ -108,17 +129,73 @@ describe("the invitation list", () => {
 
   it("does not invite to a draft, and a re-sent link replaces the old one", async () => {
     const draft = await workshopInGjilan("DRAFT");
-    expect(await sendInvitations(trainerId, draft.id, APP)).toEqual({ ok: false, error: "eventNotPublished" });
+    expect(await requestInvitationSending(trainerId, draft.id, APP)).toEqual({ ok: false, error: "eventNotPublished" });
 
     const event = await workshopInGjilan();
     const [person] = await peopleOfGjilan(1);
     await addToInvitationList(trainerId, event.id, { personIds: [person.id] });
-    await sendInvitations(trainerId, event.id, APP);
+    await requestInvitationSending(trainerId, event.id, APP);
+    await sendRequestedInvitations();
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id } });
     const oldHash = invitation.tokenHash;
     expect(await resendInvitation(trainerId, invitation.id, APP)).toEqual({ ok: true });
     const after = await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
     expect(after.tokenHash).not.toBe(oldHash);
     expect(await prisma.outboxMessage.count({ where: { template: "invitation", toAddress: person.email! } })).toBe(2);
+  });
+
+  it("sends a large list in the background batch by batch, with progress a trainer can follow", async () => {
+    const event = await workshopInGjilan();
+    const people = await peopleOfGjilan(7);
+    await addToInvitationList(trainerId, event.id, { personIds: people.map((p) => p.id) });
+    expect(await requestInvitationSending(trainerId, event.id, APP)).toMatchObject({ ok: true, queued: 7 });
+    expect(await sendingProgress(event.id)).toEqual({ total: 7, sent: 0, finishedAt: null });
+
+    // One batch, then the instance stops (a deploy): it hands the sending back at once.
+    expect(await sendRequestedInvitations({ batchSize: 3, maxBatches: 1 })).toEqual({ sent: 3, finished: 0 });
+    expect(await sendingProgress(event.id)).toEqual({ total: 7, sent: 3, finishedAt: null });
+    expect(await prisma.invitationSending.findFirstOrThrow({ where: { eventId: event.id } })).toMatchObject({ lockedBy: null, lockedUntil: null });
+
+    expect(await sendRequestedInvitations({ batchSize: 3 })).toEqual({ sent: 4, finished: 1 });
+    expect(await sendingProgress(event.id)).toMatchObject({ total: 7, sent: 7 });
+    expect(await prisma.outboxMessage.count({ where: { template: "invitation", toAddress: { in: people.map((p) => p.email!) } } })).toBe(7);
+    const audit = await prisma.auditLog.findMany({ where: { subjectId: event.id, action: { in: ["invitations.sendingRequested", "invitations.sent"] } } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["invitations.sendingRequested", "invitations.sent", "invitations.sent", "invitations.sent"].sort());
+    expect(audit.every((a) => a.actorId === trainerId)).toBe(true);
+  });
+
+  it("takes over a sending whose instance died, once its lease has run out, inviting nobody twice", async () => {
+    const event = await workshopInGjilan();
+    const people = await peopleOfGjilan(4);
+    await addToInvitationList(trainerId, event.id, { personIds: people.map((p) => p.id) });
+    await requestInvitationSending(trainerId, event.id, APP);
+    await sendRequestedInvitations({ batchSize: 2, maxBatches: 1 });
+    // An instance took it and crashed: its lease stands for a while.
+    const leaseEnds = new Date(Date.now() + SENDING.leaseMs);
+    await prisma.invitationSending.updateMany({ where: { eventId: event.id }, data: { lockedBy: "crashed", lockedUntil: leaseEnds } });
+
+    expect(await sendRequestedInvitations()).toEqual({ sent: 0, finished: 0 });
+    expect(await sendRequestedInvitations({ now: () => new Date(leaseEnds.getTime() + 1000) })).toEqual({ sent: 2, finished: 1 });
+    const invited = await prisma.outboxMessage.findMany({ where: { template: "invitation", toAddress: { in: people.map((p) => p.email!) } } });
+    expect(invited).toHaveLength(4);
+    expect(new Set(invited.map((m) => m.toAddress)).size).toBe(4);
+  });
+
+  it("skips people taken off the list while sending, and stops when the event is cancelled, leaving the rest to send later", async () => {
+    const event = await workshopInGjilan();
+    const people = await peopleOfGjilan(6);
+    await addToInvitationList(trainerId, event.id, { personIds: people.map((p) => p.id) });
+    await requestInvitationSending(trainerId, event.id, APP);
+    const removed = await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id, personId: people[5].id } });
+    await removeFromInvitationList(trainerId, removed.id);
+    expect(await sendRequestedInvitations({ batchSize: 2, maxBatches: 1 })).toMatchObject({ sent: 2 });
+
+    await prisma.event.update({ where: { id: event.id }, data: { status: "CANCELLED" } });
+    expect(await sendRequestedInvitations()).toEqual({ sent: 0, finished: 1 });
+    expect(await sendingProgress(event.id)).toMatchObject({ total: 6, sent: 2, finishedAt: expect.any(Date) });
+    // The three never sent are back on the list as not yet invited, so a later sending covers them.
+    const left = await prisma.invitation.findMany({ where: { eventId: event.id, sentAt: null } });
+    expect(left).toHaveLength(3);
+    expect(left.every((i) => i.sendingId === null)).toBe(true);
   });
 });

@@ -12,6 +12,14 @@ import {
   createMigration,
   diffSchemaAgainstMigrations,
 } from "../prisma/tooling/schema-engine.ts";
+import { postgresqlDrift } from "../prisma/tooling/postgresql-drift.ts";
+import {
+  currentPostgresqlSchema,
+  derivePostgresqlSchema,
+  POSTGRESQL_MIGRATIONS_DIR,
+  POSTGRESQL_SCHEMA_PATH,
+} from "../prisma/postgresql-schema.mjs";
+import { testEngine } from "./helpers/database";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const schemaPath = join(root, "prisma/schema.prisma");
@@ -151,4 +159,38 @@ describe("@prisma/schema-engine-wasm", () => {
     expect(wasm.version).toBe(expected);
     expect(wasm.version.split(".").at(-1)).toBe(expected.split(".").at(-1));
   });
+});
+
+describe("prisma/postgresql (the PostgreSQL twin)", () => {
+  it("holds the schema derived from prisma/schema.prisma (if this fails: npm run db:migration -- <name>)", () => {
+    expect(readFileSync(POSTGRESQL_SCHEMA_PATH, "utf8")).toBe(currentPostgresqlSchema());
+  });
+
+  it("differs from prisma/schema.prisma only in the provider and the client's folder", () => {
+    const derived = derivePostgresqlSchema(readFileSync(schemaPath, "utf8"));
+    expect(derived).toContain('provider = "postgresql"');
+    expect(derived).not.toContain('provider = "sqlite"');
+    expect([...derived.matchAll(/^model\s+(\w+)\s*\{/gm)].map((m) => m[1])).toEqual(modelNames());
+  });
+
+  it("has a migration for each SQLite one since the baseline, under the same folder name", () => {
+    const postgresql = readdirSync(POSTGRESQL_MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const baseline = postgresql[0];
+    expect(baseline).toMatch(/_postgresql_baseline$/);
+    const sqliteSince = migrationNames().filter((name) => name > baseline);
+    for (const name of sqliteSince) expect(postgresql).toContain(name);
+  });
+
+  it.runIf(testEngine === "postgresql")(
+    "replayed on a real PostgreSQL server, build the same tables, columns, enums, indexes and constraints as the schema",
+    async () => {
+      const drift = await postgresqlDrift({
+        serverUrl: process.env.TEST_POSTGRESQL_URL!,
+        migrationsDir: POSTGRESQL_MIGRATIONS_DIR,
+        schemaText: readFileSync(POSTGRESQL_SCHEMA_PATH, "utf8"),
+      });
+      expect(drift).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

@@ -13,7 +13,12 @@ import { requiredText } from "~/utils/validation";
 const date = z.string({ error: "events.errors.dateInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, "events.errors.dateInvalid");
 const time = z.string({ error: "events.errors.timeInvalid" }).regex(/^\d{1,2}:\d{2}(:\d{2})?$/, "events.errors.timeInvalid");
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").default("");
-const ids = z.array(z.string().max(100)).max(500).default([]);
+// An id too long is reported on the list itself, where the form shows the list's error.
+const ids = z
+  .array(z.string())
+  .max(500)
+  .refine((list) => list.every((id) => id.length <= 100), "forms.invalid")
+  .default([]);
 
 /** The event form's fields, checked the same way in the browser and on the server. */
 export const EventFormSchema = z
@@ -149,6 +154,11 @@ export function EventForm({
           <label>
             <input {...getInputProps(fields.isPublic, { type: "checkbox" })} /> {t("events.fields.isPublic")}
           </label>
+          {fields.isPublic.errors ? (
+            <p className="field-error" id={`${fields.isPublic.id}-error`} role="alert">
+              {t(fields.isPublic.errors[0])}
+            </p>
+          ) : null}
         </div>
       </div>
       {EVENT_LANGUAGES.map((language) => {
@@ -168,7 +178,7 @@ export function EventForm({
           </fieldset>
         );
       })}
-      <fieldset>
+      <fieldset aria-describedby={fields.themeIds.errors ? `${fields.themeIds.id}-error` : undefined}>
         <legend>{t("events.fields.themes")}</legend>
         <div className="checkbox-list">
           {options.themes.map((theme) => (
@@ -177,9 +187,13 @@ export function EventForm({
             </label>
           ))}
         </div>
-        {fields.themeIds.errors ? <p className="field-error">{t(fields.themeIds.errors[0])}</p> : null}
+        {fields.themeIds.errors ? (
+          <p className="field-error" id={`${fields.themeIds.id}-error`} role="alert">
+            {t(fields.themeIds.errors[0])}
+          </p>
+        ) : null}
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={fields.organiserIds.errors ? `${fields.organiserIds.id}-error` : undefined}>
         <legend>{t("events.fields.organisers")}</legend>
         <div className="checkbox-list">
           {options.organisers.map((user) => (
@@ -189,7 +203,11 @@ export function EventForm({
             </label>
           ))}
         </div>
-        {fields.organiserIds.errors ? <p className="field-error">{t(fields.organiserIds.errors[0])}</p> : null}
+        {fields.organiserIds.errors ? (
+          <p className="field-error" id={`${fields.organiserIds.id}-error`} role="alert">
+            {t(fields.organiserIds.errors[0])}
+          </p>
+        ) : null}
       </fieldset>
       <Field id={fields.facilitatorIds.id} label={t("events.fields.facilitators")} errors={fields.facilitatorIds.errors}>
         <select id={fields.facilitatorIds.id} name={fields.facilitatorIds.name} multiple size={Math.min(8, Math.max(3, options.people.length))} defaultValue={asArray(fields.facilitatorIds.initialValue)}>

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/forms";
 
@@ -18,11 +18,19 @@ export function Field({
 }) {
   const { t } = useTranslation();
   const error = errors?.[0];
+  // Screen readers read the hint and the error with the control only when the control points at them.
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const control = isValidElement<Record<string, unknown>>(children) ? describedControl(children, [hintId, errorId], !!error) : children;
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? <p className="hint">{hint}</p> : null}
+      {control}
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
           {translateMessage(t, error)}
@@ -30,6 +38,16 @@ export function Field({
       ) : null}
     </div>
   );
+}
+
+/** The control with aria-describedby naming its hint and error (kept with what it already names, e.g. conform's), and aria-invalid when in error. */
+function describedControl(control: ReactElement<Record<string, unknown>>, ids: Array<string | undefined>, invalid: boolean) {
+  const own = typeof control.props["aria-describedby"] === "string" ? control.props["aria-describedby"].split(" ") : [];
+  const describedBy = [...new Set([...own, ...ids].filter((part): part is string => !!part))].join(" ");
+  return cloneElement(control, {
+    "aria-describedby": describedBy || undefined,
+    "aria-invalid": invalid ? true : control.props["aria-invalid"],
+  });
 }
 
 /** Errors about the whole form (e.g. wrong password), shown above its fields. */

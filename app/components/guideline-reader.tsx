@@ -127,9 +127,17 @@ export function SubscribeForm({ slug, sentTo, error }: { slug: string; sentTo?: 
         <input type="hidden" name="intent" value="subscribe" />
         <div className={error ? "field field-invalid" : "field"}>
           <label htmlFor="subscribe-email">{t("guidelines.subscribe.email")}</label>
-          <input id="subscribe-email" type="email" name="email" autoComplete="email" required aria-invalid={error ? true : undefined} />
+          <input
+            id="subscribe-email"
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "subscribe-email-error" : undefined}
+          />
           {error ? (
-            <p className="field-error" role="alert">
+            <p className="field-error" id="subscribe-email-error" role="alert">
               {t(error)}
             </p>
           ) : null}

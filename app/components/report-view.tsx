@@ -50,14 +50,16 @@ export function ReportTotals({ report, keys }: { report: ReportData; keys: Array
  * number). Suppressed counts get no bar. Categories with no one are left out,
  * except where a reader would learn from their absence (then they show "<5").
  */
-export function CountChart({ title, rows, testId }: { title: string; rows: Row[]; testId?: string }) {
+export function CountChart({ title, rows, testId, level = 3 }: { title: string; rows: Row[]; testId?: string; level?: 2 | 3 }) {
+  // A chart placed right under the page's h1 takes an h2, so headings never skip a level.
+  const Heading = level === 2 ? "h2" : "h3";
   const { t } = useTranslation();
   const show = useShown();
   const visible = rows.filter((r) => !(r.shown.kind === "exact" && r.shown.count === 0));
   const max = Math.max(1, ...visible.map((r) => (r.shown.kind === "exact" ? r.shown.count : 0)));
   return (
     <section className="card report-chart" data-testid={testId}>
-      <h3>{title}</h3>
+      <Heading>{title}</Heading>
       {visible.length === 0 ? (
         <p className="muted">{t("invitations.reports.noAttendees")}</p>
       ) : (
@@ -77,7 +79,10 @@ export function CountChart({ title, rows, testId }: { title: string; rows: Row[]
                 </td>
                 <td className="report-bar-cell" aria-hidden="true">
                   {row.shown.kind === "exact" ? (
-                    <span className="report-bar" style={{ width: `${Math.max(2, (row.shown.count / max) * 100)}%` }} />
+                    // An SVG bar, sized by an attribute: the Content-Security-Policy refuses inline style attributes.
+                    <svg className="report-bar-svg" viewBox="0 0 100 1" preserveAspectRatio="none" focusable="false">
+                      <rect width={Math.max(2, (row.shown.count / max) * 100)} height="1" />
+                    </svg>
                   ) : (
                     <span className="report-bar report-bar-suppressed" />
                   )}

@@ -2,14 +2,18 @@
 // sr.ts (a test checks); Serbian Cyrillic is derived from sr.ts.
 import directory from "./directory/en";
 import events from "./events/en";
+import forms from "./forms/en";
 import guidelines from "./guidelines/en";
 import invitations from "./invitations/en";
+import security from "./security/en";
 
 const en = {
   guidelines,
   directory,
   events,
+  forms,
   invitations,
+  security,
   app: {
     name: "Durable",
     tagline: "Capacity building for returns and reintegration",

@@ -1,14 +1,18 @@
 // Albanian messages (standard Albanian as used in Kosovo). Same keys as en.ts.
 import directory from "./directory/sq";
 import events from "./events/sq";
+import forms from "./forms/sq";
 import guidelines from "./guidelines/sq";
 import invitations from "./invitations/sq";
+import security from "./security/sq";
 
 const sq = {
   guidelines,
   directory,
   events,
+  forms,
   invitations,
+  security,
   app: {
     name: "Durable",
     tagline: "Ngritja e kapaciteteve për kthim dhe riintegrim",

@@ -2,14 +2,18 @@
 // this file by transliteration. Same keys as en.ts, with _one/_few/_other plurals.
 import directory from "./directory/sr";
 import events from "./events/sr";
+import forms from "./forms/sr";
 import guidelines from "./guidelines/sr";
 import invitations from "./invitations/sr";
+import security from "./security/sr";
 
 const sr = {
   guidelines,
   directory,
   events,
+  forms,
   invitations,
+  security,
   app: {
     name: "Durable",
     tagline: "Izgradnja kapaciteta za povratak i reintegraciju",

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
 import { prisma } from "~/db.server";
 import type { OrganisationType, Prisma } from "~/generated/prisma/client";
 import { checkInQrForEmail } from "~/models/attendance.server";
@@ -12,9 +14,11 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 
 /**
  * An event's invitation list: who is on it, adding people from the
- * directory, and sending. Sending is idempotent: each invitation is claimed
- * (sentAt set) in the same transaction that queues its email, so sending the
- * list twice, or two trainers pressing the button at once, invites nobody twice.
+ * directory, and sending. Sending thousands takes minutes of rendering, so a
+ * trainer's request only marks the invitations and the background sender
+ * renders and queues them in batches. Sending is idempotent: each invitation
+ * is claimed (sentAt set) in the same transaction that queues its email, so
+ * sending the list twice, or two instances working at once, invites nobody twice.
  */
 
 export type InviteeCriteria = {
@@ -113,56 +117,175 @@ export async function composeInvitation(
   };
 }
 
-const SEND_BATCH = 100;
+export const SENDING = {
+  /** Invitations rendered and queued per transaction; progress moves in these steps. */
+  batchSize: 100,
+  /** How long a worker holds a sending without renewing it; after a crash another instance takes over once it has passed. */
+  leaseMs: 2 * 60_000,
+};
 
-export type SendResult = { ok: true; sent: number; withoutEmail: number } | { ok: false; error: "eventNotPublished" | "notFound" };
+const requested = new EventEmitter();
 
-/** Invites everyone on the list who has not been invited yet, each with a personal link. */
-export async function sendInvitations(actorId: string, eventId: string, appUrl: string): Promise<SendResult> {
-  const event = await prisma.event.findUnique({
-    where: { id: eventId },
-    include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } },
-  });
+/** Lets this process's background sender start at once when a trainer asks to send (other instances find it when they next look). */
+export function onSendingRequested(listener: () => void): () => void {
+  requested.on("requested", listener);
+  return () => requested.off("requested", listener);
+}
+
+/** The invitations a sending covers: on the list, not yet sent nor withdrawn, with an email address, and not already being sent. */
+function sendableWhere(eventId: string): Prisma.InvitationWhereInput {
+  return { eventId, sentAt: null, sendingId: null, status: "PENDING", person: { email: { not: null }, erasedAt: null } };
+}
+
+export type SendingRequest =
+  | { ok: true; sendingId: string | null; queued: number; withoutEmail: number }
+  | { ok: false; error: "eventNotPublished" | "notFound" };
+
+/**
+ * A trainer's "send the invitations": marks everyone on the list who has not
+ * been invited as to be sent by a new sending, and returns at once; the
+ * background sender (sendRequestedInvitations) renders and queues the emails.
+ * Two trainers pressing at once mark each invitation once: the second finds
+ * nothing left to mark.
+ */
+export async function requestInvitationSending(actorId: string, eventId: string, appUrl: string): Promise<SendingRequest> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
   if (!event) return { ok: false, error: "notFound" };
   if (event.status !== "PUBLISHED") return { ok: false, error: "eventNotPublished" };
-  let sent = 0;
-  for (;;) {
-    const batch = await prisma.invitation.findMany({
-      where: { eventId, sentAt: null, status: "PENDING", person: { email: { not: null }, erasedAt: null } },
-      include: { person: { select: { name: true, email: true, locale: true } } },
-      orderBy: { createdAt: "asc" },
-      take: SEND_BATCH,
+  const result = await prisma.$transaction(async (tx) => {
+    const sending = await tx.invitationSending.create({ data: { eventId, requestedById: actorId, appUrl, total: 0 } });
+    const marked = await tx.invitation.updateMany({ where: sendableWhere(eventId), data: { sendingId: sending.id } });
+    if (marked.count === 0) {
+      await tx.invitationSending.delete({ where: { id: sending.id } });
+      return { sendingId: null, queued: 0 };
+    }
+    await tx.invitationSending.update({ where: { id: sending.id }, data: { total: marked.count } });
+    await recordAudit(tx, { actorId, action: "invitations.sendingRequested", subjectType: "Event", subjectId: eventId, details: { count: marked.count } });
+    return { sendingId: sending.id, queued: marked.count };
+  });
+  if (result.queued) requested.emit("requested");
+  const withoutEmail = await prisma.invitation.count({ where: { eventId, sentAt: null, status: "PENDING", person: { email: null } } });
+  return { ok: true, ...result, withoutEmail };
+}
+
+/**
+ * The background sender: works through the open sendings, a batch at a time.
+ * A sending is first leased with a conditional update (only when nobody holds
+ * it, or the holder's lease has run out), and the lease is renewed after each
+ * batch, so one instance works on it at a time and another takes over after
+ * a crash. Exactly-once does not rest on the lease, though: each invitation is
+ * claimed (sentAt set) in the same transaction that queues its email, so even
+ * two workers on the same sending invite nobody twice.
+ */
+export async function sendRequestedInvitations(
+  options: { now?: () => Date; batchSize?: number; maxBatches?: number; shouldStop?: () => boolean } = {},
+): Promise<{ sent: number; finished: number }> {
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? SENDING.batchSize;
+  const worker = randomUUID();
+  const report = { sent: 0, finished: 0 };
+  let batches = 0;
+  const open = await prisma.invitationSending.findMany({
+    where: { finishedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  for (const { id } of open) {
+    const leased = await prisma.invitationSending.updateMany({
+      where: { id, finishedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] },
+      data: { lockedBy: worker, lockedUntil: new Date(now().getTime() + SENDING.leaseMs) },
     });
-    if (batch.length === 0) break;
-    // Render outside the transaction; the transaction only claims and queues.
-    const prepared = await Promise.all(
-      batch.map(async (invitation) => {
-        const token = createToken();
-        const person = { ...invitation.person, email: invitation.person.email! };
-        const message = await composeInvitation(event, person, `${appUrl}/invitation/${token}`, invitation.id);
-        return { invitation, token, ...message };
-      }),
-    );
-    const now = new Date();
-    sent += await prisma.$transaction(async (tx) => {
-      let claimed = 0;
-      for (const item of prepared) {
-        const claim = await tx.invitation.updateMany({
-          where: { id: item.invitation.id, sentAt: null },
-          data: { sentAt: now, tokenHash: hashToken(item.token) },
+    if (leased.count !== 1) continue;
+    const sending = await prisma.invitationSending.findUniqueOrThrow({ where: { id } });
+    for (;;) {
+      if (options.shouldStop?.() || (options.maxBatches !== undefined && batches >= options.maxBatches)) {
+        // Let another worker (or this one, next time) carry on without waiting for the lease to run out.
+        await prisma.invitationSending.updateMany({ where: { id, lockedBy: worker }, data: { lockedBy: null, lockedUntil: null } });
+        return report;
+      }
+      // Read for each batch: an event moved meanwhile is invited to at its new time, a cancelled one no more.
+      const event = await prisma.event.findUnique({
+        where: { id: sending.eventId },
+        include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } },
+      });
+      const batch =
+        event?.status === "PUBLISHED"
+          ? await prisma.invitation.findMany({
+              where: { sendingId: id, sentAt: null, status: "PENDING", person: { email: { not: null }, erasedAt: null } },
+              include: { person: { select: { name: true, email: true, locale: true } } },
+              orderBy: { createdAt: "asc" },
+              take: batchSize,
+            })
+          : [];
+      if (!event || batch.length === 0) {
+        // Done, or the event was cancelled meanwhile: what is left (withdrawn, erased, no longer published) goes back to the list.
+        const finished = await prisma.$transaction(async (tx) => {
+          const done = await tx.invitationSending.updateMany({
+            where: { id, lockedBy: worker },
+            data: { finishedAt: now(), lockedBy: null, lockedUntil: null },
+          });
+          if (done.count === 1) await tx.invitation.updateMany({ where: { sendingId: id, sentAt: null }, data: { sendingId: null } });
+          return done.count === 1;
         });
-        if (claim.count !== 1) continue;
-        await queueEmail(tx, item.email, item.attachments);
-        claimed++;
+        if (finished) report.finished++;
+        break;
       }
-      if (claimed) {
-        await recordAudit(tx, { actorId, action: "invitations.sent", subjectType: "Event", subjectId: eventId, details: { count: claimed } });
-      }
-      return claimed;
-    });
+      batches++;
+      // Render outside the transaction; the transaction only claims and queues.
+      const prepared = await Promise.all(
+        batch.map(async (invitation) => {
+          const token = createToken();
+          const person = { ...invitation.person, email: invitation.person.email! };
+          const message = await composeInvitation(event, person, `${sending.appUrl}/invitation/${token}`, invitation.id);
+          return { invitation, token, ...message };
+        }),
+      );
+      const sentAt = now();
+      const claimed = await prisma.$transaction(async (tx) => {
+        let count = 0;
+        for (const item of prepared) {
+          const claim = await tx.invitation.updateMany({
+            // Still unsent and not withdrawn meanwhile.
+            where: { id: item.invitation.id, sentAt: null, status: "PENDING" },
+            data: { sentAt, tokenHash: hashToken(item.token) },
+          });
+          if (claim.count !== 1) continue;
+          await queueEmail(tx, item.email, item.attachments);
+          count++;
+        }
+        if (count) {
+          await tx.invitationSending.update({ where: { id }, data: { sent: { increment: count } } });
+          await recordAudit(tx, {
+            actorId: sending.requestedById,
+            action: "invitations.sent",
+            subjectType: "Event",
+            subjectId: sending.eventId,
+            details: { count },
+          });
+        }
+        return count;
+      });
+      report.sent += claimed;
+      const renewed = await prisma.invitationSending.updateMany({
+        where: { id, lockedBy: worker },
+        data: { lockedUntil: new Date(now().getTime() + SENDING.leaseMs) },
+      });
+      // Another worker took over (this one was too slow for its lease): leave the rest to it.
+      if (renewed.count !== 1) break;
+    }
   }
-  const withoutEmail = await prisma.invitation.count({ where: { eventId, sentAt: null, person: { email: null } } });
-  return { ok: true, sent, withoutEmail };
+  return report;
+}
+
+export type SendingProgress = { total: number; sent: number; finishedAt: Date | null };
+
+/** The event's latest sending: how far it has got, for the invitations page. */
+export async function sendingProgress(eventId: string): Promise<SendingProgress | null> {
+  return prisma.invitationSending.findFirst({
+    where: { eventId },
+    orderBy: { createdAt: "desc" },
+    select: { total: true, sent: true, finishedAt: true },
+  });
 }
 
 /** A new personal link for one invitation (the old one stops working), sent again. */

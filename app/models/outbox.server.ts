@@ -2,13 +2,36 @@ import { EventEmitter } from "node:events";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ComposedEmail } from "~/models/email.server";
-import { pruneLoginFailures } from "~/models/login-throttle.server";
+import { pruneAttempts } from "~/models/rate-limit.server";
+import { errorFields, log } from "~/utils/log.server";
 import { createMailTransport, mailFrom, type MailTransport } from "~/utils/mailer.server";
 
 /**
  * The outbox: every email is a row written in the same transaction as the
  * change that causes it, so a change is never saved without its email nor an
  * email sent for a change that was rolled back. The worker below delivers.
+ *
+ * What delivery guarantees (test/faults.test.ts shows each case):
+ * - No message is lost. A worker claims a message under a lease (lockedUntil)
+ *   that it renews while it is sending; if the worker dies, the lease runs
+ *   out after OUTBOX.lockMs and the next worker (this instance after a
+ *   restart, or another one) takes the message over. SMTP failures, refused
+ *   connections and 4xx answers alike, are retried with backoff.
+ * - No message is sent twice while the workers live: a claim is a conditional
+ *   update, so two workers never hold the same message at once, and a worker
+ *   never outlives its lease unnoticed (it renews it, and an expired claim
+ *   cannot overwrite the outcome of the worker that took it over).
+ * - A worker killed before the SMTP server accepted a message (while
+ *   connecting or sending, or while the server is still deciding, for a
+ *   server that drops a transaction whose client has gone) causes no
+ *   duplicate: the server did not take it, the next worker sends it once.
+ * - A worker killed after the server accepted a message but before the row
+ *   says SENT (milliseconds, or a "250 OK" that never arrived: a server that
+ *   has queued the message before replying counts as having accepted it)
+ *   causes a second copy when the next worker sends it again: closing that
+ *   window needs a two-phase commit that SMTP does not have. So delivery is
+ *   at least once, and the copy carries the same Message-ID (<id@durable>),
+ *   by which mail systems and mail clients recognise it as the same message.
  */
 
 export type Attachment = {
@@ -21,7 +44,7 @@ export type Attachment = {
 
 export const OUTBOX = {
   maxAttempts: 10,
-  /** How long a worker owns a message it is sending; past this, another may retry it. */
+  /** How long a worker's claim on a message lasts unless it renews it (every third of this while sending); past this, another takes the message over. */
   lockMs: 2 * 60_000,
   batchSize: 20,
 };
@@ -61,10 +84,15 @@ export type DeliveryReport = { sent: number; failed: number; retried: number };
  * conditional update, so two workers (or two app instances) never send the
  * same one; a message is marked sent right after the server accepted it. It
  * carries a stable Message-ID, so the rare retry after a crash between those
- * two steps is recognisable as the same message.
+ * two steps is recognisable as the same message. `now` is the time the round
+ * starts (tests move it forward instead of waiting); leases count from the
+ * moment of each claim, so a long round cannot claim with an expired lease.
  */
 export async function deliverDueEmails(transport: MailTransport, now = new Date()): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
+  const startedAt = Date.now();
+  const clock = () => new Date(now.getTime() + (Date.now() - startedAt));
+  const leaseEnd = () => new Date(clock().getTime() + OUTBOX.lockMs);
   const due = await prisma.outboxMessage.findMany({
     where: {
       OR: [
@@ -78,10 +106,18 @@ export async function deliverDueEmails(transport: MailTransport, now = new Date(
   for (const message of due) {
     const claimed = await prisma.outboxMessage.updateMany({
       where: { id: message.id, status: message.status, attempts: message.attempts },
-      data: { status: "SENDING", lockedUntil: new Date(now.getTime() + OUTBOX.lockMs), attempts: { increment: 1 } },
+      data: { status: "SENDING", lockedUntil: leaseEnd(), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
     const attempts = message.attempts + 1;
+    // This worker's claim: the row as it left it. Another worker that took the message over has changed it.
+    const claim = { id: message.id, status: "SENDING" as const, attempts };
+    const renewal = setInterval(() => {
+      prisma.outboxMessage.updateMany({ where: claim, data: { lockedUntil: leaseEnd() } }).catch(() => undefined);
+    }, OUTBOX.lockMs / 3);
+    renewal.unref();
+    const sendStarted = Date.now();
+    const logged = { messageId: message.id, template: message.template, attempt: attempts };
     try {
       const attachments = (JSON.parse(message.attachments) as Attachment[]).map((a) => ({
         filename: a.filename,
@@ -98,27 +134,61 @@ export async function deliverDueEmails(transport: MailTransport, now = new Date(
         messageId: `<${message.id}@durable>`,
         attachments,
       });
+    } catch (error) {
+      clearInterval(renewal);
+      const giveUp = attempts >= OUTBOX.maxAttempts;
+      const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
+      // Only while the claim is still ours: a worker whose lease ran out must not undo the delivery of the one that took over.
+      const updated = await prisma.outboxMessage.updateMany({
+        where: claim,
+        data: {
+          status: giveUp ? "FAILED" : "PENDING",
+          lockedUntil: null,
+          nextAttemptAt,
+          lastError: describeError(error),
+        },
+      });
+      if (updated.count !== 1) {
+        log.warn("outbox.claim_lost", { ...logged, ...deliveryErrorFields(error) });
+      } else if (giveUp) {
+        report.failed++;
+        log.error("outbox.failed", { ...logged, ...deliveryErrorFields(error) });
+      } else {
+        report.retried++;
+        log.warn("outbox.retry", { ...logged, nextAttemptAt: nextAttemptAt.toISOString(), ...deliveryErrorFields(error) });
+      }
+      continue;
+    }
+    clearInterval(renewal);
+    // The server has the message. If the database refuses to record that (busy,
+    // unreachable), the message must not go back to PENDING for a quick retry:
+    // it stays claimed, and only when its lease has run out is it sent again,
+    // the same window as a crash at this point.
+    try {
       await prisma.outboxMessage.update({
         where: { id: message.id },
         data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
       });
-      report.sent++;
     } catch (error) {
-      const giveUp = attempts >= OUTBOX.maxAttempts;
-      await prisma.outboxMessage.update({
-        where: { id: message.id },
-        data: {
-          status: giveUp ? "FAILED" : "PENDING",
-          lockedUntil: null,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          lastError: describeError(error),
-        },
-      });
-      if (giveUp) report.failed++;
-      else report.retried++;
+      log.error("outbox.sent_unrecorded", { ...logged, ...errorFields(error), stack: undefined });
+      continue;
     }
+    report.sent++;
+    log.info("outbox.sent", { ...logged, ms: Date.now() - sendStarted });
   }
   return report;
+}
+
+/**
+ * What the log says about a failed delivery: the kind of failure and the
+ * server's reply code, not the message text, which can quote the recipient.
+ */
+function deliveryErrorFields(error: unknown) {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return {
+    error: typeof code === "string" ? code : error instanceof Error ? error.name : typeof error,
+    responseCode: typeof responseCode === "number" ? responseCode : undefined,
+  };
 }
 
 function describeError(error: unknown): string {
@@ -157,14 +227,14 @@ export function startOutboxWorker(options: { intervalMs?: number; transport?: Ma
       } while (again && !stopped);
       if (Date.now() - lastPrune > 60 * 60_000) {
         lastPrune = Date.now();
-        await pruneLoginFailures();
+        await pruneAttempts();
       }
       return total;
     })();
     try {
       return await running;
     } catch (error) {
-      console.error("outbox: delivery round failed:", describeError(error));
+      log.error("outbox.round_failed", errorFields(error));
       return { sent: 0, failed: 0, retried: 0 };
     } finally {
       running = null;
@@ -189,6 +259,6 @@ export function startOutboxWorker(options: { intervalMs?: number; transport?: Ma
     },
   };
   global.durableOutboxWorker = worker;
-  console.log(`outbox: delivering ${transport.kind === "smtp" ? "through SMTP" : "to the local mailbox"}`);
+  log.info("outbox.started", { transport: transport.kind, intervalMs });
   return worker;
 }

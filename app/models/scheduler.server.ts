@@ -1,10 +1,15 @@
 import { completeEndedEvents } from "~/models/event.server";
 import { sendFeedbackRequests } from "~/models/feedback.server";
+import { onSendingRequested, sendRequestedInvitations } from "~/models/invitation-list.server";
 import { sendDueReminders } from "~/models/reminder.server";
+import { errorFields, log } from "~/utils/log.server";
+
+const SENDING_POLL_MS = 3000;
 
 /**
  * Timed work beside the outbox: reminders that fell due, events that have
- * ended, and the feedback questionnaire after them. Safe to run in several instances at once (each step claims its rows).
+ * ended, the feedback questionnaire after them, and the invitations trainers
+ * asked to send. Safe to run in several instances at once (each step claims its rows).
  * Reminder links need the app's public address: APP_URL, else http://localhost:PORT.
  */
 export function startScheduler(options: { intervalMs?: number } = {}) {
@@ -15,11 +20,15 @@ export function startScheduler(options: { intervalMs?: number } = {}) {
     if (running) return;
     running = true;
     try {
-      await sendDueReminders(appUrl);
-      await completeEndedEvents();
-      await sendFeedbackRequests(appUrl);
+      const started = Date.now();
+      const reminders = await sendDueReminders(appUrl);
+      const completedEvents = await completeEndedEvents();
+      const feedbackRequests = await sendFeedbackRequests(appUrl);
+      // A quiet round is the usual case: logged only at debug level.
+      const level = reminders + completedEvents + feedbackRequests > 0 ? "info" : "debug";
+      log[level]("scheduler.round", { reminders, completedEvents, feedbackRequests, ms: Date.now() - started });
     } catch (error) {
-      console.error("scheduler: round failed:", error instanceof Error ? error.message : String(error));
+      log.error("scheduler.round_failed", errorFields(error));
     } finally {
       running = false;
     }
@@ -27,10 +36,45 @@ export function startScheduler(options: { intervalMs?: number } = {}) {
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();
+
+  // Invitations a trainer asked to send: at once when asked in this process,
+  // and every few seconds for those asked through another instance (or left
+  // by one that stopped). One round at a time; a request during a round runs another.
+  let stopping = false;
+  let sending: Promise<void> | null = null;
+  let sendAgain = false;
+  const send = () => {
+    if (sending) {
+      sendAgain = true;
+      return;
+    }
+    sending = (async () => {
+      do {
+        sendAgain = false;
+        try {
+          const started = Date.now();
+          const { sent, finished } = await sendRequestedInvitations({ shouldStop: () => stopping });
+          if (sent || finished) log.info("scheduler.invitations_sent", { sent, finishedSendings: finished, ms: Date.now() - started });
+        } catch (error) {
+          log.error("scheduler.sending_failed", errorFields(error));
+        }
+      } while (sendAgain && !stopping);
+    })().finally(() => (sending = null));
+  };
+  const unsubscribe = onSendingRequested(send);
+  const sendTimer = setInterval(send, SENDING_POLL_MS);
+  sendTimer.unref();
+  send();
+
   return {
     async stop() {
+      stopping = true;
       clearInterval(timer);
+      clearInterval(sendTimer);
+      unsubscribe();
       while (running) await new Promise((r) => setTimeout(r, 50));
+      // The round stops after its current batch and hands its sending back.
+      await sending;
     },
   };
 }

@@ -140,7 +140,12 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes + 256 * 1024) return { ok: false, reason: "tooLarge" };
   try {
-    return { ok: true, form: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes })) };
+    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    // As for every form (readForm in app/utils/request.server.ts): no one types NUL, and PostgreSQL cannot store it.
+    for (const [name, value] of form) {
+      if (`${name}${typeof value === "string" ? value : value.name}`.includes("\0")) return { ok: false, reason: "unreadable" };
+    }
+    return { ok: true, form };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, reason: "tooLarge" };
     return { ok: false, reason: "unreadable" };

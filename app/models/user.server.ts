@@ -1,9 +1,10 @@
+import { databaseEngine } from "~/db-adapter.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Role, TokenPurpose } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
-import { clearAccountFailures, lockoutMinutes, recordLoginFailure } from "~/models/login-throttle.server";
+import { consumeAttempt, countAttempt, forgetAttempts, minutesToWait, retryAfterSeconds, type Counter } from "~/models/rate-limit.server";
 import { queueEmail } from "~/models/outbox.server";
 import type { Locale } from "~/utils/i18n";
 import { ROLES } from "~/utils/roles";
@@ -38,10 +39,17 @@ export type Registration = { name: string; email: string; password: string; loca
 
 /**
  * A new member account, unverified until the emailed link is followed. The
- * account, its token and the email are written in one transaction.
+ * account, its token and the email are written in one transaction. Attempts
+ * are limited per email and per client address (`address`), counted before
+ * anything is looked up, so the limit tells nothing about which accounts exist.
  */
-export async function registerMember(input: Registration, appUrl: string) {
+export async function registerMember(input: Registration, appUrl: string, address: string | null = null) {
   const email = normaliseEmail(input.email);
+  const limited = await consumeAttempt([
+    { limit: "registerEmail", key: email },
+    { limit: "registerAddress", key: address },
+  ]);
+  if (!limited.ok) return { ok: false as const, error: "tooManyAttempts" as const, retryAfterSeconds: limited.retryAfterSeconds };
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     return { ok: false as const, error: "emailTaken" as const };
   }
@@ -110,10 +118,20 @@ export async function verifyEmail(token: string): Promise<boolean> {
   return true;
 }
 
-/** Sends a reset link if the account exists; says nothing either way, so accounts cannot be discovered. */
-export async function requestPasswordReset(emailInput: string, appUrl: string) {
+/**
+ * Sends a reset link if the account exists; says nothing either way, so
+ * accounts cannot be discovered. Requests are limited per email and per client
+ * address, counted whether or not the account exists, so a refusal reveals
+ * nothing either.
+ */
+export async function requestPasswordReset(emailInput: string, appUrl: string, address: string | null = null) {
+  const limited = await consumeAttempt([
+    { limit: "resetEmail", key: normaliseEmail(emailInput) },
+    { limit: "resetAddress", key: address },
+  ]);
+  if (!limited.ok) return limited;
   const user = await findUserByEmail(emailInput);
-  if (!user || user.disabledAt) return;
+  if (!user || user.disabledAt) return limited;
   await prisma.$transaction(async (tx) => {
     const token = await issueToken(tx, user.id, "PASSWORD_RESET");
     const email = await composeEmail("password-reset", user.email, {
@@ -123,6 +141,7 @@ export async function requestPasswordReset(emailInput: string, appUrl: string) {
     });
     await queueEmail(tx, email);
   });
+  return limited;
 }
 
 export async function resetPassword(token: string, password: string): Promise<boolean> {
@@ -147,24 +166,28 @@ export async function resetPassword(token: string, password: string): Promise<bo
 export type LoginResult =
   | { ok: true; userId: string }
   | { ok: false; error: "invalid" | "disabled" }
-  | { ok: false; error: "locked"; minutes: number }
+  | { ok: false; error: "locked"; minutes: number; retryAfterSeconds: number }
   | { ok: false; error: "unverified"; userId: string };
 
 /** Checks a login, counting failures per account and per client address. */
 export async function authenticate(emailInput: string, password: string, address: string | null): Promise<LoginResult> {
   const email = normaliseEmail(emailInput);
-  const who = { email, address };
-  const minutes = await lockoutMinutes(who);
-  if (minutes > 0) return { ok: false, error: "locked", minutes };
+  // Only failures count; too many per account or per address lock that key for a while.
+  const failures: Counter[] = [
+    { limit: "loginAccount", key: email },
+    { limit: "loginAddress", key: address },
+  ];
+  const wait = await retryAfterSeconds(failures);
+  if (wait > 0) return { ok: false, error: "locked", minutes: minutesToWait(wait), retryAfterSeconds: wait };
   const user = await findUserByEmail(email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
   if (!user || !valid) {
-    await recordLoginFailure(who);
+    await countAttempt(failures);
     return { ok: false, error: "invalid" };
   }
   if (user.disabledAt) return { ok: false, error: "disabled" };
   if (!user.emailVerifiedAt) return { ok: false, error: "unverified", userId: user.id };
-  await clearAccountFailures(email);
+  await forgetAttempts({ limit: "loginAccount", key: email });
   return { ok: true, userId: user.id };
 }
 
@@ -178,7 +201,9 @@ export const USERS_PAGE_SIZE = 25;
 
 export async function listUsers({ query, page }: { query?: string; page: number }) {
   const q = query?.trim();
-  const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {};
+  // SQLite's LIKE ignores ASCII case; PostgreSQL must be asked to.
+  const insensitive = databaseEngine() === "postgresql" ? ({ mode: "insensitive" } as object) : {};
+  const where = q ? { OR: [{ name: { contains: q, ...insensitive } }, { email: { contains: q.toLowerCase() } }] } : {};
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,

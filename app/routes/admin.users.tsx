@@ -1,19 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { listUsers, setUserDisabled, setUserRoles } from "~/models/user.server";
+import { UserAdminAction } from "~/utils/accounts";
+import { readForm } from "~/utils/request.server";
 import { ROLES } from "~/utils/roles";
-import { translateMessage, messageWith } from "~/utils/forms";
+import { translateMessage, messageWith, formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
-
-const RoleEnum = z.enum(ROLES);
-
-const AdminAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("roles"), userId: z.string().min(1), roles: z.array(RoleEnum).default([]) }),
-  z.object({ intent: z.literal("disable"), userId: z.string().min(1) }),
-  z.object({ intent: z.literal("enable"), userId: z.string().min(1) }),
-]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
@@ -39,12 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await request.formData();
-  const parsed = AdminAction.safeParse({
-    intent: form.get("intent"),
-    userId: form.get("userId"),
-    roles: form.getAll("roles"),
-  });
+  const form = await readForm(request);
+  const parsed = UserAdminAction.safeParse({ ...formFields(form), roles: form.getAll("roles") });
   if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
   const input = parsed.data;
   const result =

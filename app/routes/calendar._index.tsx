@@ -1,8 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasCalendarToken, resetCalendarToken } from "~/models/event-calendar.server";
+import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,8 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Makes a new secret address; it is shown once, here, and only its hash is kept. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:read");
-  const form = await request.formData();
-  if (form.get("intent") !== "reset") return data({ feedUrl: null }, { status: 400 });
+  if (formFields(await readForm(request)).intent !== "reset") throw new Response("Bad request", { status: 400 });
   const token = await resetCalendarToken(user.id);
   return { feedUrl: `${appUrl(request)}/calendar/${token}.ics` };
 }

@@ -1,14 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DirectoryNav } from "~/components/directory-nav";
 import { getCommission, removeCommissionMember, setCommissionMember } from "~/models/commission.server";
 import { directoryLinksFor, listPeople } from "~/models/person.server";
-import { COMMISSION_ROLES } from "~/utils/directory";
+import { COMMISSION_ROLES, CommissionMemberAction } from "~/utils/directory";
+import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
@@ -34,14 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const MemberAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("set"), personId: z.string().min(1), role: z.enum(COMMISSION_ROLES as ["CHAIR", "DEPUTY_CHAIR", "SECRETARY", "MEMBER"]) }),
-  z.object({ intent: z.literal("remove"), personId: z.string().min(1) }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "commissions:manage");
-  const parsed = MemberAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = CommissionMemberAction.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
   const id = params.commissionId ?? "";
   const input = parsed.data;

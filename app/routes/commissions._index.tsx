@@ -1,14 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DirectoryNav } from "~/components/directory-nav";
 import { createCommission, decideJoinRequest, listCommissions, listPendingJoinRequests } from "~/models/commission.server";
 import { directoryFilterChoices, directoryLinksFor } from "~/models/person.server";
 import { formatDate } from "~/utils/dates";
+import { CommissionsAction } from "~/utils/directory";
+import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,17 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const CommissionAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), requestId: z.string().min(1), reason: z.string().max(1000).optional() }),
-  z.object({ intent: z.literal("decline"), requestId: z.string().min(1), reason: z.string().max(1000).optional() }),
-  z.object({ intent: z.literal("create"), municipalityId: z.string().min(1), name: z.string().trim().min(1, "validation.required").max(200) }),
-]);
-
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = formFields(await readForm(request));
   const intent = form.intent;
   const user = await requirePermission(request, intent === "create" ? "commissions:manage" : "commissions:decide");
-  const parsed = CommissionAction.safeParse(form);
+  const parsed = CommissionsAction.safeParse(form);
   if (!parsed.success) {
     const key = intent === "create" ? "validation.required" : "errors.badRequestTitle";
     return data({ ok: false, message: key }, { status: 400 });

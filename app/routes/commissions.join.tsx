@@ -1,12 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { joinOverview, requestToJoin } from "~/models/commission.server";
 import { formatDate } from "~/utils/dates";
+import { JoinCommissionSchema } from "~/utils/directory";
+import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:join");
@@ -25,11 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const JoinForm = z.object({ commissionId: z.string({ error: "validation.required" }).min(1, "validation.required").max(100) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "commissions:join");
-  const parsed = JoinForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = JoinCommissionSchema.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "validation.required" }, { status: 400 });
   const outcome = await requestToJoin(user, parsed.data.commissionId);
   if (!outcome.ok) {

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import {
   commentOnContribution,
   contributionFor,
@@ -10,12 +9,13 @@ import {
   submitContribution,
 } from "~/models/contribution.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
-import { translateMessage } from "~/utils/forms";
-import { CommentSchema, DecisionSchema } from "~/utils/guidelines";
+import { translateMessage, formFields } from "~/utils/forms";
+import { CommentSchema, ContributionAction, DecisionSchema } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, forbidden, requireUserWithRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
 const ROLES = ["MEMBER", "TRAINER", "EDITOR", "ADMIN"] as const;
@@ -56,21 +56,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("submit"), version: z.coerce.number().int() }),
-  z.object({ intent: z.literal("start-review"), version: z.coerce.number().int() }),
-  z.object({ intent: z.literal("comment") }),
-  z.object({ intent: z.literal("decide") }),
-]);
-
 type ActionResult = { ok: boolean; message: string; field?: string | null; intent: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, ...ROLES);
   if (!can(user, "contributions:write") && !can(user, "contributions:review")) throw forbidden();
   const id = params.contributionId ?? "";
-  const form = await request.formData();
-  const parsed = Intent.safeParse(Object.fromEntries(form));
+  const fields = formFields(await readForm(request));
+  const parsed = ContributionAction.safeParse(fields);
   if (!parsed.success) return data<ActionResult>({ ok: false, message: "errors.badRequestTitle", intent: "" }, { status: 400 });
   const input = parsed.data;
   const reply = (outcome: { ok: true } | { ok: false; field: string | null; message: string }, done: string) => {
@@ -90,16 +83,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!can(user, "contributions:review")) throw forbidden();
       return reply(await startReview(user, id, input.version), "guidelines.review.started");
     case "comment": {
-      const comment = CommentSchema.safeParse({ body: form.get("body") });
+      const comment = CommentSchema.safeParse({ body: fields.body });
       if (!comment.success) return reply({ ok: false, field: "body", message: comment.error.issues[0].message }, "");
       return reply(await commentOnContribution(user, id, comment.data.body, appUrl(request)), "guidelines.review.commentSent");
     }
     case "decide": {
       if (!can(user, "contributions:review")) throw forbidden();
-      const decision = DecisionSchema.safeParse({ decision: form.get("decision"), reason: form.get("reason") ?? "", version: form.get("version") });
+      const decision = DecisionSchema.safeParse({ decision: fields.decision, reason: fields.reason ?? "", version: fields.version });
       if (!decision.success) {
         const issue = decision.error.issues[0];
-        return reply({ ok: false, field: String(issue.path[0] ?? "reason"), message: issue.message }, "");
+        // Only the reason has a place for its message; the choice and the hidden version are said above the page.
+        return reply({ ok: false, field: issue.path[0] === "reason" ? "reason" : null, message: issue.message }, "");
       }
       return reply(await decideContribution(user, id, decision.data, appUrl(request)), "guidelines.review.decided");
     }
@@ -202,7 +196,13 @@ export default function ContributionPage() {
             </fieldset>
             <div className={fieldError("decide", "reason") ? "field field-invalid" : "field"}>
               <label htmlFor="decision-reason">{t("guidelines.review.reason")}</label>
-              <textarea id="decision-reason" name="reason" rows={4} aria-describedby={fieldError("decide", "reason") ? "decision-reason-error" : undefined} />
+              <textarea
+                id="decision-reason"
+                name="reason"
+                rows={4}
+                aria-invalid={fieldError("decide", "reason") ? true : undefined}
+                aria-describedby={fieldError("decide", "reason") ? "decision-reason-error" : undefined}
+              />
               {fieldError("decide", "reason") ? (
                 <p className="field-error" id="decision-reason-error" role="alert">
                   {fieldError("decide", "reason")}
@@ -233,9 +233,15 @@ export default function ContributionPage() {
             <input type="hidden" name="intent" value="comment" />
             <div className={fieldError("comment", "body") ? "field field-invalid" : "field"}>
               <label htmlFor="comment-body">{t("guidelines.review.comment")}</label>
-              <textarea id="comment-body" name="body" rows={3} />
+              <textarea
+                id="comment-body"
+                name="body"
+                rows={3}
+                aria-invalid={fieldError("comment", "body") ? true : undefined}
+                aria-describedby={fieldError("comment", "body") ? "comment-body-error" : undefined}
+              />
               {fieldError("comment", "body") ? (
-                <p className="field-error" role="alert">
+                <p className="field-error" id="comment-body-error" role="alert">
                   {fieldError("comment", "body")}
                 </p>
               ) : null}

@@ -19,11 +19,12 @@ import {
   removeAttachment,
 } from "~/models/contribution-attachment.server";
 import { readUpload } from "~/models/uploaded-file.server";
-import { messageWith, translateMessage } from "~/utils/forms";
+import { messageWith, translateMessage, formFields, hiddenFieldErrors } from "~/utils/forms";
 import { ContributionSchema, LIMITS } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "contributions:write");
@@ -68,9 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "contributions:write");
   const id = params.contributionId ?? "";
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadAttachment(request, user, id);
-  const formData = await request.formData();
-  if (formData.get("intent") === "remove-attachment") {
-    const outcome = await removeAttachment(user, id, String(formData.get("attachmentId") ?? "").slice(0, 40));
+  const formData = await readForm(request);
+  const fields = formFields(formData);
+  if (fields.intent === "remove-attachment") {
+    const attachmentId = fields.attachmentId;
+    if (typeof attachmentId !== "string" || !attachmentId || attachmentId.length > 40) {
+      return data<AttachmentResult>({ attachment: { ok: false, field: null, message: "errors.badRequestTitle" } }, { status: 400 });
+    }
+    const outcome = await removeAttachment(user, id, attachmentId);
     if (!outcome.ok) {
       if (outcome.message === "errors.notFound") throw new Response("Not found", { status: 404 });
       return data<AttachmentResult>({ attachment: { ok: false, field: null, message: outcome.message } }, { status: 409 });
@@ -78,10 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/contributions/${id}/edit?done=detached#attachments`);
   }
   const submission = parseWithZod(formData, { schema: ContributionSchema });
-  if (formData.get("intent") === "preview") {
+  if (fields.intent === "preview") {
     return { result: submission.reply({ formErrors: [], fieldErrors: {} }), preview: renderMarkdown(String(formData.get("body") ?? "").slice(0, LIMITS.body)) };
   }
-  if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "version", "commissionId"])), preview: null }, { status: 400 });
+  }
   const seen = submission.value.version ?? -1;
   const outcome = await updateContribution(user, id, submission.value, seen);
   if (!outcome.ok) {

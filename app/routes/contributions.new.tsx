@@ -4,10 +4,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContributionForm } from "~/components/contribution-form";
 import { contributionChoicesFor, createContribution, submitContribution } from "~/models/contribution.server";
+import { hiddenFieldErrors } from "~/utils/forms";
 import { ContributionSchema, LIMITS } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "contributions:write");
@@ -16,13 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "contributions:write");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: ContributionSchema });
   if (formData.get("intent") === "preview") {
     // A preview keeps what was typed and shows no errors yet.
     return { result: submission.reply({ formErrors: [], fieldErrors: {} }), preview: renderMarkdown(String(formData.get("body") ?? "").slice(0, LIMITS.body)) };
   }
-  if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "version", "commissionId"])), preview: null }, { status: 400 });
+  }
   const locale = await resolveLocale(request);
   const outcome = await createContribution(user, { ...submission.value, locale });
   if (!outcome.ok) {

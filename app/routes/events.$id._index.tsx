@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { deleteMaterial, mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB, saveMaterial } from "~/models/event-material.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import { readUpload } from "~/models/uploaded-file.server";
@@ -17,12 +16,13 @@ import {
   publishEvent,
   utcToLocal,
 } from "~/models/event.server";
-import { eventText } from "~/utils/events";
-import { messageWith, translateMessage } from "~/utils/forms";
+import { EventAction, eventText, MaterialUploadForm } from "~/utils/events";
+import { messageWith, translateMessage, formFields } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
@@ -90,20 +90,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const EventAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("publish") }),
-  z.object({
-    intent: z.literal("move"),
-    startDate: z.string().max(20),
-    startTime: z.string().max(10),
-    endDate: z.string().max(20),
-    endTime: z.string().max(10),
-    reason: z.string().max(1000),
-  }),
-  z.object({ intent: z.literal("cancel"), reason: z.string().max(1000) }),
-  z.object({ intent: z.literal("deleteMaterial"), materialId: z.string().min(1).max(100) }),
-]);
-
 type ActionResult = {
   intent: string;
   ok: boolean;
@@ -129,10 +115,19 @@ async function uploadMaterial(request: Request, actorId: string, eventId: string
   if (!(file instanceof File) || file.size === 0) {
     return data({ intent: "upload", ok: false, values, fieldErrors: { file: "events.errors.fileRequired" } } satisfies ActionResult, { status: 400 });
   }
+  const fields = MaterialUploadForm.safeParse(formFields(form));
+  if (!fields.success) {
+    const issue = fields.error.issues[0];
+    const refused: ActionResult =
+      issue.path[0] === "title" || issue.path[0] === "sessionId"
+        ? { intent: "upload", ok: false, values, fieldErrors: { [issue.path[0]]: issue.message } }
+        : { intent: "upload", ok: false, values, message: "errors.badRequestTitle" };
+    return data(refused, { status: 400 });
+  }
   const result = await saveMaterial(actorId, eventId, {
-    title: values.title,
-    sessionId: values.sessionId || null,
-    isPublic: form.get("isPublic") === "on",
+    title: fields.data.title,
+    sessionId: fields.data.sessionId || null,
+    isPublic: fields.data.isPublic === "on",
     fileName: file.name.slice(0, 200),
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
@@ -148,8 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
   const eventId = params.id ?? "";
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadMaterial(request, user.id, eventId);
-  const form = await request.formData();
-  const parsed = EventAction.safeParse(Object.fromEntries(form));
+  const parsed = EventAction.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ intent: "", ok: false, message: "errors.badRequestTitle" } satisfies ActionResult, { status: 400 });
   const input = parsed.data;
   switch (input.intent) {
@@ -198,6 +192,11 @@ const DONE_MESSAGES: Record<string, string> = {
   uploaded: "events.materials.uploaded",
   materialDeleted: "events.materials.deleted",
 };
+
+/** Points a control at its FieldError and marks it invalid, so a screen reader reads the error with the control. */
+function errorProps(errorId: string, message?: string) {
+  return message ? { "aria-invalid": true as const, "aria-describedby": errorId } : {};
+}
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   const { t } = useTranslation();
@@ -337,7 +336,7 @@ export default function EventPage() {
                         type={name.endsWith("Date") ? "date" : "time"}
                         required
                         defaultValue={moveValues[name]}
-                        aria-invalid={moveErrors[name] ? true : undefined}
+                        {...errorProps(`move-${name}-error`, moveErrors[name])}
                       />
                       <FieldError id={`move-${name}-error`} message={moveErrors[name]} />
                     </div>
@@ -345,7 +344,7 @@ export default function EventPage() {
                 </div>
                 <div className={moveErrors.reason ? "field field-invalid" : "field"}>
                   <label htmlFor="move-reason">{t("events.fields.reason")}</label>
-                  <textarea id="move-reason" name="reason" rows={2} required defaultValue={moveValues.reason ?? ""} />
+                  <textarea id="move-reason" name="reason" rows={2} required defaultValue={moveValues.reason ?? ""} {...errorProps("move-reason-error", moveErrors.reason)} />
                   <FieldError id="move-reason-error" message={moveErrors.reason} />
                 </div>
                 <button type="submit">{t("events.actions.move")}</button>
@@ -359,7 +358,14 @@ export default function EventPage() {
               <input type="hidden" name="intent" value="cancel" />
               <div className={cancelErrors.reason ? "field field-invalid" : "field"}>
                 <label htmlFor="cancel-reason">{t("events.fields.reason")}</label>
-                <textarea id="cancel-reason" name="reason" rows={2} required defaultValue={valuesOf("cancel").reason ?? ""} />
+                <textarea
+                  id="cancel-reason"
+                  name="reason"
+                  rows={2}
+                  required
+                  defaultValue={valuesOf("cancel").reason ?? ""}
+                  {...errorProps("cancel-reason-error", cancelErrors.reason)}
+                />
                 <FieldError id="cancel-reason-error" message={cancelErrors.reason} />
               </div>
               <button type="submit" className="danger">
@@ -435,21 +441,23 @@ export default function EventPage() {
                 name="file"
                 type="file"
                 accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg"
-                aria-describedby="material-file-hint"
+                aria-describedby={uploadErrors.file ? "material-file-hint material-file-error" : "material-file-hint"}
+                aria-invalid={uploadErrors.file ? true : undefined}
               />
               <p className="hint" id="material-file-hint">
                 {t("events.materials.fileHint", { max: maxMb })}
               </p>
               <FieldError id="material-file-error" message={uploadErrors.file} />
             </div>
-            <div className="field">
+            <div className={uploadErrors.title ? "field field-invalid" : "field"}>
               <label htmlFor="material-title">{t("events.materials.materialTitle")}</label>
-              <input id="material-title" name="title" type="text" maxLength={200} defaultValue={uploadValues.title ?? ""} />
+              <input id="material-title" name="title" type="text" maxLength={200} defaultValue={uploadValues.title ?? ""} {...errorProps("material-title-error", uploadErrors.title)} />
+              <FieldError id="material-title-error" message={uploadErrors.title} />
             </div>
             {event.sessions.length ? (
               <div className={uploadErrors.sessionId ? "field field-invalid" : "field"}>
                 <label htmlFor="material-session">{t("events.materials.session")}</label>
-                <select id="material-session" name="sessionId" defaultValue={uploadValues.sessionId ?? ""}>
+                <select id="material-session" name="sessionId" defaultValue={uploadValues.sessionId ?? ""} {...errorProps("material-session-error", uploadErrors.sessionId)}>
                   <option value="">{t("events.materials.wholeEvent")}</option>
                   {event.sessions.map((s) => (
                     <option key={s.id} value={s.id}>

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { deleteSession, formatEventTimes, getEvent, saveSession, utcToLocal } from "~/models/event.server";
-import { eventText } from "~/utils/events";
-import { translateMessage } from "~/utils/forms";
+import { eventText, SessionAction } from "~/utils/events";
+import { translateMessage, formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
@@ -33,27 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const text = (max: number) => z.string().max(max).default("");
-const SessionAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("save"),
-    sessionId: text(100),
-    title: text(200),
-    date: text(20),
-    start: text(10),
-    end: text(10),
-    room: text(100),
-    facilitators: text(500),
-  }),
-  z.object({ intent: z.literal("delete"), sessionId: z.string().min(1).max(100) }),
-]);
-
 type ActionResult = { formId: string; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
   const eventId = params.id ?? "";
-  const parsed = SessionAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = SessionAction.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ formId: "", message: "errors.badRequestTitle" } satisfies ActionResult, { status: 400 });
   const input = parsed.data;
   if (input.intent === "delete") {
@@ -81,7 +66,15 @@ function SessionForm({ formId, sessionId, values, result }: { formId: string; se
   const field = (name: keyof SessionValues, label: string, type: string, extra: Record<string, unknown> = {}) => (
     <div className={errors[name] ? "field field-invalid" : "field"}>
       <label htmlFor={`${formId}-${name}`}>{label}</label>
-      <input id={`${formId}-${name}`} name={name} type={type} defaultValue={shown[name]} aria-invalid={errors[name] ? true : undefined} {...extra} />
+      <input
+        id={`${formId}-${name}`}
+        name={name}
+        type={type}
+        defaultValue={shown[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${formId}-${name}-error` : undefined}
+        {...extra}
+      />
       {errors[name] ? (
         <p className="field-error" id={`${formId}-${name}-error`} role="alert">
           {translateMessage(t, errors[name])}

@@ -4,7 +4,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { enqueue, flushQueue, loadQueue, newClientRef, type QueuedTap, type TapAnswer } from "~/components/check-in-queue";
 import { Field, FormErrors } from "~/components/field";
 import { QrScanner } from "~/components/qr-scanner";
@@ -18,14 +17,15 @@ import {
   eventForCheckIn,
   undoCheckIn,
 } from "~/models/attendance.server";
-import { DAY_PATTERN, invitationIdInCode, WalkInSchema } from "~/utils/attendance";
+import { CheckInForm, invitationIdInCode, UndoCheckInForm, WalkInForm, WalkInSchema } from "~/utils/attendance";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES } from "~/utils/directory";
 import { eventText } from "~/utils/events";
-import { messageWith, translateMessage } from "~/utils/forms";
+import { messageWith, translateMessage, formFields, hiddenFieldErrors } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
 import { createToken } from "~/utils/tokens.server";
 
@@ -88,29 +88,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const TapForm = z.object({
-  intent: z.literal("checkIn"),
-  personId: z.string().min(1).max(64),
-  day: z.string().regex(DAY_PATTERN),
-  method: z.enum(["NAME_SEARCH", "WALK_IN"]),
-  clientRef: z.string().max(64).optional(),
-});
-const UndoForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");
   const eventId = params.id ?? "";
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const formData = await readForm(request);
+  const fields = formFields(formData);
+  const intent = fields.intent;
 
   if (intent === "walkIn") {
-    const submission = parseWithZod(formData, { schema: WalkInSchema });
-    const day = String(formData.get("day") ?? "");
-    if (submission.status !== "success" || !DAY_PATTERN.test(day)) {
-      return data({ intent: "walkIn" as const, ok: false, message: null, offerWalkIn: null, reply: submission.reply() }, { status: 400 });
+    const submission = parseWithZod(formData, { schema: WalkInForm });
+    if (submission.status !== "success") {
+      // The day and the tap's reference are the page's own hidden fields.
+      const reply = submission.reply(hiddenFieldErrors(submission.error, ["intent", "day", "clientRef"]));
+      return data({ intent: "walkIn" as const, ok: false, message: null, offerWalkIn: null, reply }, { status: 400 });
     }
-    const clientRef = String(formData.get("clientRef") ?? "") || null;
-    const result = await checkInWalkIn(user, { eventId, day, clientRef, person: submission.value });
+    const { intent: _intent, day, clientRef, ...person } = submission.value;
+    const result = await checkInWalkIn(user, { eventId, day, clientRef: clientRef || null, person });
     if (!result.ok) {
       const message = `invitations.checkin.refusal.${result.error}`;
       return data({ intent: "walkIn" as const, ok: false, message, offerWalkIn: null, reply: submission.reply({ formErrors: [message] }) }, { status: 409 });
@@ -120,14 +113,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "undo") {
-    const parsed = UndoForm.safeParse(Object.fromEntries(formData));
+    const parsed = UndoCheckInForm.safeParse(fields);
     if (!parsed.success) return data({ intent: "undo" as const, ok: false, message: "errors.badRequestTitle", offerWalkIn: null, reply: null }, { status: 400 });
     const result = await undoCheckIn(user.id, eventId, parsed.data.attendanceId);
     if (!result.ok) return data({ intent: "undo" as const, ok: false, message: "errors.notFound", offerWalkIn: null, reply: null }, { status: 404 });
     return { intent: "undo" as const, ok: true, message: "invitations.checkin.undone", offerWalkIn: null, reply: null };
   }
 
-  const parsed = TapForm.safeParse(Object.fromEntries(formData));
+  const parsed = CheckInForm.safeParse(fields);
   if (!parsed.success) return data({ intent: "checkIn" as const, ok: false, message: "errors.badRequestTitle", offerWalkIn: null, reply: null }, { status: 400 });
   const tap = parsed.data;
   const result = await checkIn({ eventId, personId: tap.personId, day: tap.day, method: tap.method, clientRef: tap.clientRef || null, checkedInById: user.id });

@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { defaultCheckInDay, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
-import { DAY_PATTERN } from "~/utils/attendance";
+import { PaperSheetForm } from "~/utils/attendance";
 import { eventText } from "~/utils/events";
-import { messageWith, translateMessage } from "~/utils/forms";
+import { messageWith, translateMessage, formFields } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 // Entering a signed paper sheet afterwards: tick who signed, write in the
 // names added by hand, save once (all or nothing; saving again adds nobody twice).
@@ -59,11 +60,15 @@ function readWrittenIn(text: string) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");
-  const form = await request.formData();
-  const day = String(form.get("day") ?? "");
-  const personIds = form.getAll("personId").map(String).filter((id) => id.length > 0 && id.length <= 64);
-  const writtenIn = String(form.get("writtenIn") ?? "").slice(0, 20_000);
-  if (!DAY_PATTERN.test(day)) return data({ ok: false, message: "errors.badRequestTitle", field: null, writtenIn, personIds }, { status: 400 });
+  const form = await readForm(request);
+  const parsed = PaperSheetForm.safeParse({ ...formFields(form), personId: form.getAll("personId") });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path[0] === "writtenIn" ? "writtenIn" : null;
+    const shown = { writtenIn: String(form.get("writtenIn") ?? "").slice(0, 20_000), personIds: [] as string[] };
+    return data({ ok: false, message: field ? issue.message : "errors.badRequestTitle", field, ...shown }, { status: 400 });
+  }
+  const { day, personId: personIds, writtenIn } = parsed.data;
   const { people, invalid } = readWrittenIn(writtenIn);
   if (invalid.length) {
     return data({ ok: false, message: messageWith("invitations.checkin.paper.invalidLines", { lines: invalid.join(", ") }), field: "writtenIn", writtenIn, personIds }, { status: 400 });
@@ -145,14 +150,14 @@ export default function PaperSheetPage() {
               name="writtenIn"
               rows={5}
               defaultValue={result && !result.ok ? result.writtenIn : ""}
-              aria-describedby="writtenIn-hint"
+              aria-describedby={result?.field === "writtenIn" ? "writtenIn-hint writtenIn-error" : "writtenIn-hint"}
               aria-invalid={result?.field === "writtenIn" || undefined}
             />
             <p className="hint" id="writtenIn-hint">
               {t("invitations.checkin.paper.writtenInHint")}
             </p>
             {result?.field === "writtenIn" ? (
-              <p className="field-error" role="alert">
+              <p className="field-error" id="writtenIn-error" role="alert">
                 {translateMessage(t, result.message)}
               </p>
             ) : null}

@@ -1,29 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { checkIn, checkInWalkIn, checkInWithCode } from "~/models/attendance.server";
-import { DAY_PATTERN, WalkInSchema, type CheckInRefusal } from "~/utils/attendance";
+import { CheckInTap, WalkInSchema, type CheckInRefusal } from "~/utils/attendance";
+import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 // The check-in endpoint the door's phone sends its queued taps to (JSON
 // answers). Without JavaScript the check-in page posts to its own action
 // instead; both call the same domain functions.
-
-const common = {
-  day: z.string().regex(DAY_PATTERN),
-  clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  at: z.string().max(40).optional(),
-};
-
-const Tap = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("checkIn"),
-    personId: z.string().min(1).max(64),
-    method: z.enum(["NAME_SEARCH", "WALK_IN", "QR"]),
-    code: z.string().max(200).optional(),
-    ...common,
-  }),
-  z.object({ kind: z.literal("walkIn"), ...common }),
-]);
 
 /** Where a refusal comes from: something unknown (404), a bad code (400), or a rule of the door (409). */
 const STATUS: Record<CheckInRefusal, number> = {
@@ -50,8 +34,8 @@ function tapTime(at: string | undefined, now = new Date()): Date {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");
-  const form = Object.fromEntries(await request.formData());
-  const parsed = Tap.safeParse(form);
+  const form = formFields(await readForm(request));
+  const parsed = CheckInTap.safeParse(form);
   if (!parsed.success) return Response.json({ ok: false, error: "badRequest" }, { status: 400 });
   const tap = parsed.data;
   const eventId = params.id ?? "";

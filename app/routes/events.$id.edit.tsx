@@ -6,6 +6,7 @@ import { EventForm, EventFormSchema, eventInputFromForm, localiseFormOptions } f
 import { eventFormOptions, getEvent, updateEvent, utcToLocal } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
-  const submission = parseWithZod(await request.formData(), { schema: EventFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: EventFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updateEvent(user.id, params.id ?? "", eventInputFromForm(submission.value));
   if (!result.ok) {

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { prisma } from "~/db.server";
 import { answerInvitation, seatSummary } from "~/models/invitation.server";
 import { parseDays, remindersOf, setReminders } from "~/models/reminder.server";
@@ -9,36 +9,22 @@ import {
   addToInvitationList,
   invitationList,
   removeFromInvitationList,
+  requestInvitationSending,
   resendInvitation,
-  sendInvitations,
+  sendingProgress,
 } from "~/models/invitation-list.server";
+import { formatDateTime } from "~/utils/dates";
 import { ORGANISATION_TYPES } from "~/utils/directory";
 import { eventText } from "~/utils/events";
-import { messageWith, translateMessage } from "~/utils/forms";
+import { messageWith, translateMessage, formFields } from "~/utils/forms";
+import { InvitationListAction } from "~/utils/invitations";
+import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
 import { appUrl } from "~/utils/url.server";
-
-const id = z.string().min(1).max(64);
-const optionalId = z.string().max(64).optional().transform((v) => v || undefined);
-
-const InvitationAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("add"),
-    clusterId: optionalId,
-    municipalityId: optionalId,
-    organisationType: z.enum(ORGANISATION_TYPES as [string, ...string[]]).optional().or(z.literal("").transform(() => undefined)),
-    commissionId: optionalId,
-  }),
-  z.object({ intent: z.literal("addPerson"), personId: id }),
-  z.object({ intent: z.literal("send") }),
-  z.object({ intent: z.literal("record"), invitationId: id, answer: z.enum(["ACCEPT", "DECLINE"]) }),
-  z.object({ intent: z.literal("resend"), invitationId: id }),
-  z.object({ intent: z.literal("remove"), invitationId: id }),
-  z.object({ intent: z.literal("reminders"), reminderDays: z.string().max(100), nudgeDays: z.string().max(100) }),
-]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "invitations:manage");
@@ -46,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await prisma.event.findUnique({ where: { id: params.id }, include: { translations: true } });
   if (!event) throw new Response("Not Found", { status: 404 });
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
-  const [reminders, seats, list, clusters, commissions, matches] = await Promise.all([
+  const [sending, reminders, seats, list, clusters, commissions, matches] = await Promise.all([
+    sendingProgress(event.id),
     remindersOf(event.id),
     seatSummary(event.id),
     invitationList(event.id),
@@ -62,8 +49,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : Promise.resolve([]),
   ]);
   const onList = new Set(list.map((i) => i.personId));
+  const number = new Intl.NumberFormat(LOCALE_TAGS[locale]);
   return {
     event: { id: event.id, title: eventText(event.translations, locale).title, status: event.status },
+    sending: sending && {
+      running: !sending.finishedAt,
+      sent: number.format(sending.sent),
+      total: number.format(sending.total),
+      when: sending.finishedAt ? formatDateTime(sending.finishedAt, locale) : null,
+    },
     seats,
     reminders: {
       reminderDays: reminders.filter((r) => r.kind === "REMINDER").map((r) => r.minutesBefore / 1440).join(", "),
@@ -76,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: [p.organisation?.name, p.municipality ? municipalityName(p.municipality, locale) : null].filter(Boolean).join(", "),
       onList: onList.has(p.id),
     })),
-    unsent: list.filter((i) => !i.sentAt && i.status === "PENDING" && i.person.email).length,
+    unsent: list.filter((i) => !i.sentAt && !i.sendingId && i.status === "PENDING" && i.person.email).length,
     clusters: clusters.map((c) => ({
       id: c.id,
       name: placeName(c, locale),
@@ -90,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: [i.person.organisation?.name, i.person.municipality ? municipalityName(i.person.municipality, locale) : null].filter(Boolean).join(", "),
       status: i.status,
       sent: !!i.sentAt,
+      queued: !i.sentAt && !!i.sendingId,
       byTrainer: i.answers[0]?.channel === "TRAINER",
       needs: [i.interpretation ? i.interpretation.toUpperCase() : null, i.accessibilityNeeds, i.needsTransport ? "transport" : null].filter(
         (n): n is string => !!n,
@@ -103,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.id ?? "";
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
   if (!event) throw new Response("Not Found", { status: 404 });
-  const parsed = InvitationAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = InvitationListAction.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
   const input = parsed.data;
   // An invitation named in the form must belong to this event.
@@ -123,10 +118,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true, message: messageWith("invitations.manage.added", { count: result.added, already: result.alreadyOnList }) };
     }
     case "send": {
-      const result = await sendInvitations(trainer.id, eventId, appUrl(request));
+      const result = await requestInvitationSending(trainer.id, eventId, appUrl(request));
       if (!result.ok) return data({ ok: false, message: "invitations.manage.notPublished" }, { status: 409 });
-      const sent = messageWith("invitations.manage.sent", { count: result.sent });
-      return { ok: true, message: sent, extra: result.withoutEmail ? messageWith("invitations.manage.withoutEmail", { count: result.withoutEmail }) : null };
+      const number = new Intl.NumberFormat(LOCALE_TAGS[await resolveLocale(request)]).format(result.queued);
+      const started = result.queued ? messageWith("invitations.manage.sendingStarted", { count: result.queued, number }) : "invitations.manage.nothingToSend";
+      return { ok: true, message: started, extra: result.withoutEmail ? messageWith("invitations.manage.withoutEmail", { count: result.withoutEmail }) : null };
     }
     case "record": {
       const result = await answerInvitation({ invitationId: input.invitationId, answer: input.answer, channel: "TRAINER", recordedById: trainer.id });
@@ -152,11 +148,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const SENDING_REFRESH_SECONDS = 3;
+
 export default function EventInvitations() {
   const { t } = useTranslation();
-  const { event, seats, list, clusters, commissions, q, matches, unsent, reminders } = useLoaderData<typeof loader>();
+  const { event, seats, list, clusters, commissions, q, matches, unsent, reminders, sending } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const revalidator = useRevalidator();
+  const sendingRunning = !!sending?.running;
+  // While invitations are being sent, the progress refreshes itself: here with JavaScript, by the <noscript> refresh below without.
+  useEffect(() => {
+    if (!sendingRunning) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, SENDING_REFRESH_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [sendingRunning, revalidator]);
   return (
     <>
       <p>
@@ -180,6 +188,20 @@ export default function EventInvitations() {
         <button type="submit" disabled={busy || unsent === 0}>
           {t("invitations.manage.send", { count: unsent })}
         </button>
+        {sending ? (
+          <p className="sending-progress" aria-live="polite" data-testid="sending-progress" data-running={sending.running ? "" : undefined}>
+            {sending.running ? t("invitations.manage.sendingProgress", sending) : t("invitations.manage.sendingDone", sending)}
+            {sending.running ? (
+              <>
+                {" "}
+                <Link to=".">{t("invitations.manage.refresh")}</Link>
+                <noscript>
+                  <meta httpEquiv="refresh" content={`${SENDING_REFRESH_SECONDS * 2}; url=/events/${event.id}/invitations`} />
+                </noscript>
+              </>
+            ) : null}
+          </p>
+        ) : null}
       </Form>
 
       <details className="card" open={list.length === 0}>
@@ -318,7 +340,9 @@ export default function EventInvitations() {
                     {t(`invitations.status.${item.status}`)}
                     {item.byTrainer ? <span className="muted"> ({t("invitations.manage.byPhone")})</span> : null}
                     <br />
-                    <span className="muted">{item.sent ? t("invitations.manage.invited") : t("invitations.manage.notInvited")}</span>
+                    <span className="muted">
+                      {item.sent ? t("invitations.manage.invited") : item.queued ? t("invitations.manage.queued") : t("invitations.manage.notInvited")}
+                    </span>
                   </td>
                   <td data-label={t("invitations.manage.needs")}>
                     {item.needs.map((n) => (n === "transport" ? t("invitations.manage.transport") : n)).join(", ")}

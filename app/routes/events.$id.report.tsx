@@ -69,6 +69,7 @@ export default function EventReport() {
         title={t("invitations.reports.days")}
         rows={report.days.map((d) => ({ key: d.day, label: d.label, shown: { kind: "exact" as const, count: d.count } }))}
         testId="days"
+        level={2}
       />
       <SmallCellNote exact={report.exact} />
       <ReportTables report={report} />

@@ -6,6 +6,7 @@ import { EventForm, EventFormSchema, eventInputFromForm, localiseFormOptions } f
 import { createEvent, eventFormOptions } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
-  const submission = parseWithZod(await request.formData(), { schema: EventFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: EventFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createEvent(user.id, eventInputFromForm(submission.value));
   if (!result.ok) {

@@ -8,12 +8,16 @@ import { answerFeedback, feedbackByToken } from "~/models/feedback.server";
 import { FeedbackSchema, SATISFACTION_SCORES } from "~/utils/feedback";
 import { translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/request.server";
+import { routeHeaders } from "~/utils/route-headers";
 
 // The questionnaire behind the personal link in the after-event email. The
 // link is the credential. Opening it changes nothing (mail scanners open
 // links); sending the form records one anonymous answer.
 
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+// Never cached; the headers export passes this on (the Referrer-Policy is server.js's).
+const PRIVATE = { "Cache-Control": "no-store" };
+export const headers = routeHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await feedbackByToken(params.token ?? "", await resolveLocale(request));
@@ -22,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: FeedbackSchema });
+  const submission = parseWithZod(await readForm(request), { schema: FeedbackSchema });
   if (submission.status !== "success") return data({ done: false, result: submission.reply() }, { status: 400 });
   const outcome = await answerFeedback(params.token ?? "", submission.value);
   if (!outcome.ok) {

@@ -3,18 +3,29 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { Field } from "~/components/field";
+import { Field, FormErrors } from "~/components/field";
+import { ForgotPasswordSchema } from "~/utils/accounts";
+import { minutesToWait } from "~/models/rate-limit.server";
 import { requestPasswordReset } from "~/models/user.server";
+import { messageWith } from "~/utils/forms";
+import { clientAddress, readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
-import { emailField } from "~/utils/validation";
+import { routeHeaders } from "~/utils/route-headers";
 
-const ForgotSchema = z.object({ email: emailField });
+// Passes on the action's Retry-After when the rate limit answers 429.
+export const headers = routeHeaders;
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
-  await requestPasswordReset(submission.value.email, appUrl(request));
+  const outcome = await requestPasswordReset(submission.value.email, appUrl(request), clientAddress(context));
+  if (!outcome.ok) {
+    const message = messageWith("security.tooMany.reset", { count: minutesToWait(outcome.retryAfterSeconds) });
+    return data(
+      { result: submission.reply({ formErrors: [message] }), sentTo: null },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+    );
+  }
   return { result: submission.reply(), sentTo: submission.value.email };
 }
 
@@ -24,7 +35,7 @@ export default function ForgotPassword() {
   const [form, fields] = useForm({
     id: "forgot",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
     shouldRevalidate: "onBlur",
   });
   return (
@@ -38,6 +49,7 @@ export default function ForgotPassword() {
         <div className="card">
           <p>{t("auth.forgot.intro")}</p>
           <Form method="post" className="stack" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
             <Field id={fields.email.id} label={t("auth.email")} errors={fields.email.errors}>
               <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
             </Field>

@@ -5,9 +5,11 @@ import { GuidelineReader, SubscribeForm } from "~/components/guideline-reader";
 import { subscribe } from "~/models/guideline-subscription.server";
 import { readerPage, versionForReader } from "~/models/guideline-version.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { formFields } from "~/utils/forms";
 import { SubscribeSchema } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} · Durable` : "Durable" }];
@@ -23,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // Public: anyone may ask to follow a guideline; the emailed link confirms it.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const parsed = SubscribeSchema.safeParse({ email: form.get("email") });
-  if (form.get("intent") !== "subscribe") return data({ sentTo: null, error: "errors.badRequestTitle" }, { status: 400 });
+  const fields = formFields(await readForm(request));
+  const parsed = SubscribeSchema.safeParse({ email: fields.email });
+  if (fields.intent !== "subscribe") return data({ sentTo: null, error: "errors.badRequestTitle" }, { status: 400 });
   if (!parsed.success) return data({ sentTo: null, error: parsed.error.issues[0].message }, { status: 400 });
   const found = await subscribe(params.slug ?? "", parsed.data.email, await resolveLocale(request), appUrl(request));
   if (!found) throw new Response("Not found", { status: 404 });

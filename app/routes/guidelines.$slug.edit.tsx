@@ -16,12 +16,13 @@ import {
   workingCopy,
 } from "~/models/guideline.server";
 import { publishVersion, versionHistory } from "~/models/guideline-version.server";
-import { translateMessage } from "~/utils/forms";
-import { LIMITS, PublishSchema, SectionSchema } from "~/utils/guidelines";
+import { translateMessage, formFields } from "~/utils/forms";
+import { GuidelineDetailsSchema, GuidelineEditIntent, PublishSchema, SectionSchema } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { municipalityName } from "~/utils/names";
 import { can, forbidden, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,41 +55,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const Intent = z.object({
-  intent: z.enum(["details", "add-section", "update-section", "move-up", "move-down", "remove-section", "place", "unplace", "publish"]),
-  sectionId: z.string().max(40).optional(),
-  contributionId: z.string().max(40).optional(),
-});
-
 type Result = { ok: boolean; message: string; intent: string; sectionId?: string; field?: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "guidelines:edit");
   const guideline = await workingCopy(params.slug ?? "");
   if (!guideline) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
-  const parsed = Intent.safeParse({
-    intent: form.get("intent"),
-    sectionId: form.get("sectionId") ?? undefined,
-    contributionId: form.get("contributionId") ?? undefined,
-  });
+  const form = formFields(await readForm(request));
+  const parsed = GuidelineEditIntent.safeParse(form);
   if (!parsed.success) return data<Result>({ ok: false, message: "errors.badRequestTitle", intent: "" }, { status: 400 });
   const { intent } = parsed.data;
   const sectionId = parsed.data.sectionId ?? "";
   // Only sections of this guideline may be touched from its page.
   if (sectionId && !guideline.sections.some((s) => s.id === sectionId)) throw new Response("Not found", { status: 404 });
-  const section = () => SectionSchema.safeParse({ title: form.get("title"), body: form.get("body") });
+  const section = () => SectionSchema.safeParse({ title: form.title, body: form.body });
   const answer = (outcome: { ok: true } | { ok: false; field: string | null; message: string }, done = "guidelines.editor.saved") =>
     outcome.ok
       ? data<Result>({ ok: true, message: done, intent, sectionId })
       : data<Result>({ ok: false, message: outcome.message, intent, sectionId, field: outcome.field }, { status: outcome.message.endsWith("changedMeanwhile") ? 409 : 400 });
   const invalid = (issues: z.core.$ZodIssue[]) =>
-    data<Result>({ ok: false, message: issues[0].message, field: String(issues[0].path[0]), intent, sectionId }, { status: 400 });
+    // The revision the page was built from is a hidden field: its problem is said above the page.
+    data<Result>({ ok: false, message: issues[0].message, field: issues[0].path[0] === "revision" ? null : String(issues[0].path[0]), intent, sectionId }, { status: 400 });
   switch (intent) {
     case "details": {
-      const details = z.object({ title: SectionSchema.shape.title, summary: z.string().max(LIMITS.summary, "validation.tooLong") }).safeParse({
-        title: form.get("title"),
-        summary: form.get("summary") ?? "",
+      const details = GuidelineDetailsSchema.safeParse({
+        title: form.title,
+        summary: form.summary,
       });
       if (!details.success) return invalid(details.error.issues);
       return answer(await updateGuidelineDetails(user.id, guideline.id, details.data));
@@ -114,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answer(await removePlacement(user.id, sectionId, parsed.data.contributionId ?? ""));
     case "publish": {
       if (!can(user, "guidelines:publish")) throw forbidden();
-      const input = PublishSchema.safeParse({ changelog: form.get("changelog"), revision: form.get("revision") });
+      const input = PublishSchema.safeParse({ changelog: form.changelog, revision: form.revision });
       if (!input.success) return invalid(input.error.issues);
       const outcome = await publishVersion(user.id, guideline.id, input.data, appUrl(request));
       if (!outcome.ok) return answer(outcome);
@@ -160,10 +152,7 @@ export default function GuidelineEditor() {
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="details" />
           <TextField label={t("guidelines.guideline.name")} name="title" defaultValue={guideline.title} error={errorFor("details", "title")} id="guideline-title" />
-          <div className="field">
-            <label htmlFor="guideline-summary">{t("guidelines.guideline.summary")}</label>
-            <textarea id="guideline-summary" name="summary" rows={3} defaultValue={guideline.summary} />
-          </div>
+          <TextAreaField id="guideline-summary" label={t("guidelines.guideline.summary")} name="summary" rows={3} defaultValue={guideline.summary} error={errorFor("details", "summary")} />
           <button type="submit" className="secondary">
             {t("guidelines.editor.save")}
           </button>
@@ -186,8 +175,19 @@ export default function GuidelineEditor() {
             />
             <div className={errorFor("update-section", "body", section.id) ? "field field-invalid" : "field"}>
               <label htmlFor={`body-${section.id}`}>{t("guidelines.editor.sectionBody")}</label>
-              <textarea id={`body-${section.id}`} name="body" rows={5} defaultValue={section.body} />
-              {errorFor("update-section", "body", section.id) ? <p className="field-error">{errorFor("update-section", "body", section.id)}</p> : null}
+              <textarea
+                id={`body-${section.id}`}
+                name="body"
+                rows={5}
+                defaultValue={section.body}
+                aria-invalid={errorFor("update-section", "body", section.id) ? true : undefined}
+                aria-describedby={errorFor("update-section", "body", section.id) ? `body-${section.id}-error` : undefined}
+              />
+              {errorFor("update-section", "body", section.id) ? (
+                <p className="field-error" id={`body-${section.id}-error`} role="alert">
+                  {errorFor("update-section", "body", section.id)}
+                </p>
+              ) : null}
             </div>
             <button type="submit" className="secondary">
               {t("guidelines.editor.save")}
@@ -265,10 +265,7 @@ export default function GuidelineEditor() {
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="add-section" />
           <TextField id="new-section-title" label={t("guidelines.editor.sectionTitle")} name="title" error={errorFor("add-section", "title")} />
-          <div className="field">
-            <label htmlFor="new-section-body">{t("guidelines.editor.sectionBody")}</label>
-            <textarea id="new-section-body" name="body" rows={4} />
-          </div>
+          <TextAreaField id="new-section-body" label={t("guidelines.editor.sectionBody")} name="body" rows={4} error={errorFor("add-section", "body")} />
           <button type="submit">{t("guidelines.editor.addSection")}</button>
         </Form>
       </section>
@@ -291,9 +288,15 @@ export default function GuidelineEditor() {
             <input type="hidden" name="revision" value={guideline.revision} />
             <div className={errorFor("publish", "changelog") ? "field field-invalid" : "field"}>
               <label htmlFor="changelog">{t("guidelines.editor.changelog")}</label>
-              <textarea id="changelog" name="changelog" rows={3} />
+              <textarea
+                id="changelog"
+                name="changelog"
+                rows={3}
+                aria-invalid={errorFor("publish", "changelog") ? true : undefined}
+                aria-describedby={errorFor("publish", "changelog") ? "changelog-error" : undefined}
+              />
               {errorFor("publish", "changelog") ? (
-                <p className="field-error" role="alert">
+                <p className="field-error" id="changelog-error" role="alert">
                   {errorFor("publish", "changelog")}
                 </p>
               ) : null}
@@ -310,9 +313,23 @@ function TextField({ id, label, name, defaultValue, error }: { id: string; label
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} />
+      <input id={id} type="text" name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TextAreaField({ id, label, name, rows, defaultValue, error }: { id: string; label: string; name: string; rows: number; defaultValue?: string; error?: string }) {
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       ) : null}

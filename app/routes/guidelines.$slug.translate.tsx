@@ -2,9 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { publishTranslation, translationForm } from "~/models/guideline-version.server";
-import { translateMessage } from "~/utils/forms";
+import { translateMessage, formFields } from "~/utils/forms";
 import { SectionSchema, TranslationSchema } from "~/utils/guidelines";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 // Editors translate a published source version into another language,
 // section by section; publishing freezes the translation as a version of its own.
@@ -35,8 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (target.language !== language || target.source.number !== number) {
     return data<ActionResult>({ message: "errors.badRequestTitle", errors: {}, values: emptyValues() }, { status: 400 });
   }
-  const form = await request.formData();
-  const text = (name: string) => String(form.get(name) ?? "");
+  const fields = formFields(await readForm(request));
+  // Every field is text, sent once: anything else did not come from this page.
+  if (Object.values(fields).some((value) => typeof value !== "string")) {
+    return data<ActionResult>({ message: "errors.badRequestTitle", errors: {}, values: emptyValues() }, { status: 400 });
+  }
+  const text = (name: string) => String(fields[name] ?? "");
   const values: Values = {
     title: text("title"),
     summary: text("summary"),

@@ -10,6 +10,7 @@ import { getSessionUser } from "~/utils/auth.server";
 import { GUIDELINE_LANGUAGES, GuidelineSchema } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Durable" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "guidelines:edit");
-  const submission = parseWithZod(await request.formData(), { schema: GuidelineSchema });
+  const submission = parseWithZod(await readForm(request), { schema: GuidelineSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await createGuideline(user.id, submission.value);
   if (!outcome.ok) {

@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { confirmSubscription, subscriptionByToken, unsubscribe } from "~/models/guideline-subscription.server";
+import { formFields } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 // Public: the link from a subscription email. Opening it changes nothing (mail
 // scanners open links); the reader presses a button, which posts.
@@ -16,10 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const token = String(form.get("token") ?? "");
-  const intent = form.get("intent");
-  if (intent !== "confirm" && intent !== "unsubscribe") return data({ done: null, slug: null }, { status: 400 });
+  const fields = formFields(await readForm(request));
+  const { token, intent } = fields;
+  if ((intent !== "confirm" && intent !== "unsubscribe") || typeof token !== "string" || token.length > 200) {
+    return data({ done: "invalid", slug: null }, { status: 400 });
+  }
   const outcome = intent === "confirm" ? await confirmSubscription(token) : await unsubscribe(token);
   if (!outcome.ok) return data({ done: "invalid", slug: null }, { status: 400 });
   return { done: intent === "confirm" ? "confirmed" : "unsubscribed", slug: outcome.slug };
@@ -32,7 +35,7 @@ export default function GuidelineSubscriptionPage() {
   if (result?.done) {
     return (
       <div className="narrow">
-        <p className={result.done === "invalid" ? "notice notice-error" : "notice notice-ok"} role="status">
+        <p className={result.done === "invalid" ? "notice notice-error" : "notice notice-ok"} role={result.done === "invalid" ? "alert" : "status"}>
           {t(`guidelines.subscribe.${result.done}`)}
         </p>
         {result.slug ? <Link to={`/guidelines/${result.slug}`}>{t("guidelines.reader.readLatest")}</Link> : null}

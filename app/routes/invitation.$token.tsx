@@ -1,26 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
 import { checkInQrSvg } from "~/models/attendance.server";
 import { answerInvitation } from "~/models/invitation.server";
 import { invitationByToken } from "~/models/invitation-list.server";
+import { admitLinkAnswer, minutesToWait } from "~/models/rate-limit.server";
 import { eventText } from "~/utils/events";
+import { messageWith, translateMessage, formFields } from "~/utils/forms";
 import { LOCALE_NAMES } from "~/utils/i18n";
+import { LinkAnswerSchema } from "~/utils/invitations";
 import { resolveLocale } from "~/utils/locale.server";
+import { clientAddress, readForm } from "~/utils/request.server";
+import { routeHeaders } from "~/utils/route-headers";
 
 // The page behind the personal link in an invitation. Anyone holding the link
 // may answer: it is the credential. Opening it changes nothing (mail scanners
 // open links); pressing a button posts the answer.
-
-const AnswerForm = z.object({
-  answer: z.enum(["ACCEPT", "DECLINE"]),
-  interpretation: z.enum(["", "en", "sq", "sr"]).default(""),
-  accessibilityNeeds: z.string().max(500).default(""),
-  needsTransport: z.literal("on").optional(),
-});
 
 async function load(request: Request, token: string) {
   const invitation = await invitationByToken(token);
@@ -45,17 +42,27 @@ async function load(request: Request, token: string) {
   };
 }
 
+// The page behind a personal link is never cached (Cache-Control below; the
+// Referrer-Policy is server.js's), and a 429 carries Retry-After.
+export const headers = routeHeaders;
+const PRIVATE = { "Cache-Control": "no-store" };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await load(request, params.token ?? "");
-  if (!invitation) return data({ invitation: null }, { status: 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!invitation) return data({ invitation: null }, { status: 404, headers: PRIVATE });
   const { invitationId: _id, ...shown } = invitation;
-  return data({ invitation: shown }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return data({ invitation: shown }, { headers: PRIVATE });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await load(request, params.token ?? "");
+  const admitted = await admitLinkAnswer({ token: invitation ? (params.token ?? "") : null, address: clientAddress(context) });
+  if (!admitted.ok) {
+    const message = messageWith("security.tooMany.answer", { count: minutesToWait(admitted.retryAfterSeconds) });
+    return data({ ok: false as const, message }, { status: 429, headers: { "Retry-After": String(admitted.retryAfterSeconds) } });
+  }
   if (!invitation) return data({ ok: false as const, message: "invitations.page.invalid" }, { status: 404 });
-  const parsed = AnswerForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = LinkAnswerSchema.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ ok: false as const, message: "errors.badRequestTitle" }, { status: 400 });
   const { answer, interpretation, accessibilityNeeds, needsTransport } = parsed.data;
   const result = await answerInvitation({
@@ -88,7 +95,7 @@ export default function InvitationPage() {
       <h1>{t("invitations.page.title")}</h1>
       {result ? (
         <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {t(result.message)}
+          {translateMessage(t, result.message)}
         </p>
       ) : null}
       <section className="card">

@@ -3,21 +3,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Field, FormErrors } from "~/components/field";
 import { authenticate, resendVerification } from "~/models/user.server";
+import { LoginSchema } from "~/utils/accounts";
 import { getSessionUser, safeRedirect, startSession } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
 import { appUrl } from "~/utils/url.server";
-import { clientAddress } from "~/utils/request.server";
-
-const LoginSchema = z.object({
-  email: z.string({ error: "validation.required" }).trim().max(254, "validation.tooLong"),
-  password: z.string({ error: "validation.required" }).max(200, "validation.passwordTooLong"),
-  redirectTo: z.string().optional(),
-});
+import { clientAddress, readForm } from "~/utils/request.server";
+import { routeHeaders } from "~/utils/route-headers";
 
 export const meta: MetaFunction = () => [{ title: "Durable" }];
+
+// Passes on the action's Retry-After when a lockout answers 429.
+export const headers = routeHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/dashboard");
@@ -25,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
@@ -36,10 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   let message: string;
   let status = 400;
+  const headers = new Headers();
   switch (result.error) {
     case "locked":
       message = messageWith("auth.login.locked", { count: result.minutes });
       status = 429;
+      headers.set("Retry-After", String(result.retryAfterSeconds));
       break;
     case "unverified":
       await resendVerification(result.userId, appUrl(request));
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       message = "auth.login.invalid";
   }
-  return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status });
+  return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status, headers });
 }
 
 export default function Login() {

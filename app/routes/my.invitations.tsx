@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { prisma } from "~/db.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
@@ -9,11 +8,12 @@ import { answerInvitation } from "~/models/invitation.server";
 import { attendedEventIds } from "~/models/certificate.server";
 import { requireUser } from "~/utils/auth.server";
 import { eventText } from "~/utils/events";
+import { formFields } from "~/utils/forms";
+import { MyAnswerSchema } from "~/utils/invitations";
 import { resolveLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/request.server";
 
 // A member's own invitations, answered in the app (the same rules as the personal link).
-
-const Answer = z.object({ invitationId: z.string().min(1).max(64), answer: z.enum(["ACCEPT", "DECLINE"]) });
 
 async function myPersonId(userId: string) {
   const person = await prisma.person.findUnique({ where: { userId }, select: { id: true } });
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = Answer.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = MyAnswerSchema.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
   const personId = await myPersonId(user.id);
   // Only one's own invitations.

@@ -11,6 +11,7 @@ import { ORGANISATION_TYPES, OrganisationSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "organisations:manage");
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "organisations:manage");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OrganisationSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const outcome = await saveOrganisation(user, params.organisationId ?? "", submission.value);
   if (!outcome.ok) {

@@ -13,6 +13,7 @@ import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
 import { z } from "zod";
+import { readForm } from "~/utils/request.server";
 
 const ListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "organisations:manage");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OrganisationSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const outcome = await saveOrganisation(user, null, submission.value);
   if (!outcome.ok) {

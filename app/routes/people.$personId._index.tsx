@@ -6,9 +6,11 @@ import { personHistory } from "~/models/person-history.server";
 import { directoryLinksFor, erasePerson, getPerson } from "~/models/person.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { eventText } from "~/utils/events";
+import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");
@@ -71,8 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:erase");
-  const form = await request.formData();
-  if (form.get("intent") !== "erase") throw new Response("Bad request", { status: 400 });
+  if (formFields(await readForm(request)).intent !== "erase") throw new Response("Bad request", { status: 400 });
   const id = params.personId ?? "";
   const outcome = await erasePerson(user, id);
   if (!outcome.ok && outcome.error === "notFound") throw new Response("Not found", { status: 404 });

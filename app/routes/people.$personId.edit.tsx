@@ -9,6 +9,7 @@ import { PersonSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
-  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  const submission = parseWithZod(await readForm(request), { schema: PersonSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const id = params.personId ?? "";
   const outcome = await updatePerson(user, id, personInputFrom(submission.value));

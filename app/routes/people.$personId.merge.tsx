@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DirectoryNav } from "~/components/directory-nav";
 import { directoryLinksFor, getPerson, mergeCandidates, mergePeople } from "~/models/person.server";
+import { MergePeopleSchema } from "~/utils/directory";
+import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
@@ -29,11 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const MergeForm = z.object({ otherId: z.string().min(1).max(100) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
-  const parsed = MergeForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = MergePeopleSchema.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ message: "errors.badRequestTitle" }, { status: 400 });
   const keepId = params.personId ?? "";
   const outcome = await mergePeople(user, keepId, parsed.data.otherId);

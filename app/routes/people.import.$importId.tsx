@@ -6,9 +6,11 @@ import { confirmImport, getImportPreview, setImportMapping, type Mapping } from 
 import { directoryLinksFor } from "~/models/person.server";
 import { formatDateTime } from "~/utils/dates";
 import { IMPORT_FIELDS, type ImportField } from "~/utils/directory";
+import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:import");
@@ -42,15 +44,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:import");
   const id = params.importId ?? "";
-  const form = await request.formData();
-  const intent = form.get("intent");
+  const fields = formFields(await readForm(request));
+  const intent = fields.intent;
   if (intent === "mapping") {
     const mapping: Mapping = {};
-    for (const [key, value] of form) {
+    for (const [key, value] of Object.entries(fields)) {
       const match = /^column-(\d{1,4})$/.exec(key);
-      if (!match || typeof value !== "string" || !(IMPORT_FIELDS as readonly string[]).includes(value)) continue;
-      const field = value as ImportField;
-      mapping[field] ??= Number(match[1]);
+      if (!match) continue;
+      // A column left out sends "", any other value must be a field of the directory (one per column).
+      if (typeof value !== "string" || (value !== "" && !(IMPORT_FIELDS as readonly string[]).includes(value))) {
+        return data({ error: "errors.badRequestTitle" }, { status: 400 });
+      }
+      if (value) mapping[value as ImportField] ??= Number(match[1]);
     }
     if (!(await setImportMapping(user, id, mapping))) return data({ error: "directory.import.errors.notFound" }, { status: 404 });
     return redirect(`/people/import/${id}`);

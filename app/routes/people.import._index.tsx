@@ -41,6 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const file = form.get("file");
   if (!file || typeof file === "string" || !file.name) return refuse("missingFile");
+  // As for every form (app/utils/request.server.ts): no name holds NUL, and PostgreSQL cannot store it.
+  if (file.name.includes("\0")) return refuse("unreadable");
   const outcome = await startImport(user, file.name, new Uint8Array(await file.arrayBuffer()));
   if (!outcome.ok) return refuse(outcome.error, outcome.error === "tooLarge" ? 413 : 400);
   return redirect(`/people/import/${outcome.importId}`);

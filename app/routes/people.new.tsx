@@ -9,6 +9,7 @@ import { PersonSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
-  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  const submission = parseWithZod(await readForm(request), { schema: PersonSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createPerson(user, personInputFrom(submission.value));
   if (!outcome.ok) {

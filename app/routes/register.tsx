@@ -3,38 +3,41 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Field, FormErrors } from "~/components/field";
 import { registerMember } from "~/models/user.server";
+import { RegisterSchema } from "~/utils/accounts";
 import { getSessionUser } from "~/utils/auth.server";
+import { messageWith } from "~/utils/forms";
 import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { minutesToWait } from "~/models/rate-limit.server";
+import { clientAddress, readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
-import { emailField, localeField, passwordField, requiredText, withPasswordConfirmation } from "~/utils/validation";
+import { routeHeaders } from "~/utils/route-headers";
 
-const RegisterSchema = withPasswordConfirmation(
-  z.object({
-    name: requiredText(120),
-    email: emailField,
-    password: passwordField,
-    confirmPassword: z.string({ error: "validation.required" }),
-    locale: localeField,
-  }),
-);
+// Passes on the action's Retry-After when the rate limit answers 429.
+export const headers = routeHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/dashboard");
   return { locale: await resolveLocale(request) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: RegisterSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }), sentTo: null }, { status: 400 });
   }
   const { name, email, password, locale } = submission.value;
-  const outcome = await registerMember({ name, email, password, locale }, appUrl(request));
+  const outcome = await registerMember({ name, email, password, locale }, appUrl(request), clientAddress(context));
+  if (!outcome.ok && outcome.error === "tooManyAttempts") {
+    const message = messageWith("security.tooMany.register", { count: minutesToWait(outcome.retryAfterSeconds) });
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ["password", "confirmPassword"] }), sentTo: null },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+    );
+  }
   if (!outcome.ok) {
     return data(
       {

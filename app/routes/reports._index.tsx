@@ -117,6 +117,7 @@ export default function Reports() {
           { key: "attended", label: t("invitations.reports.totals.participations"), shown: { kind: "exact", count: report.totals.participations } },
         ]}
         testId="funnel"
+        level={2}
       />
       <SmallCellNote exact={report.exact} />
       <ReportTables report={report} />

@@ -3,18 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Field, FormErrors } from "~/components/field";
 import { isValidToken, resetPassword } from "~/models/user.server";
-import { passwordField, withPasswordConfirmation } from "~/utils/validation";
-
-const ResetSchema = withPasswordConfirmation(
-  z.object({
-    token: z.string({ error: "auth.reset.invalid" }),
-    password: passwordField,
-    confirmPassword: z.string({ error: "validation.required" }),
-  }),
-);
+import { ResetPasswordSchema } from "~/utils/accounts";
+import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -23,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), done: false }, { status: 400 });
   const done = await resetPassword(submission.value.token, submission.value.password);
@@ -38,7 +30,7 @@ export default function ResetPassword() {
   const [form, fields] = useForm({
     id: "reset",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
     shouldRevalidate: "onBlur",
   });
   if (actionData?.done) {

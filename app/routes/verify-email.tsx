@@ -2,6 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isValidToken, verifyEmail } from "~/models/user.server";
+import { VerifyEmailSchema } from "~/utils/accounts";
+import { formFields } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 // Opening the link changes nothing (mail scanners open links): the person
 // presses the button, which posts.
@@ -13,8 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get("token") ?? "");
-  const verified = token ? await verifyEmail(token) : false;
+  const parsed = VerifyEmailSchema.safeParse(formFields(await readForm(request)));
+  const verified = parsed.success ? await verifyEmail(parsed.data.token) : false;
   return data({ verified }, { status: verified ? 200 : 400 });
 }
 

@@ -43,3 +43,50 @@ export const WalkInSchema = PersonSchema.pick({
   community: true,
 }).extend({ locale: z.enum(PERSON_LOCALES, { error: "validation.invalidChoice" }).optional() });
 export type WalkInFields = z.infer<typeof WalkInSchema>;
+
+/** A tap on the check-in page without JavaScript (the page posts to its own action). */
+export const CheckInForm = z.object({
+  intent: z.literal("checkIn"),
+  personId: z.string().min(1).max(64),
+  day: z.string().regex(DAY_PATTERN),
+  method: z.enum(["NAME_SEARCH", "WALK_IN"]),
+  clientRef: z.string().max(64).optional(),
+});
+
+/** Undoing a check-in from the check-in page. */
+export const UndoCheckInForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64) });
+
+const tapCommon = {
+  day: z.string().regex(DAY_PATTERN),
+  clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  at: z.string().max(40).optional(),
+};
+
+/** A tap the door's phone sends to /events/:id/checkin/tap (a walk-in's person fields are checked with WalkInSchema). */
+export const CheckInTap = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("checkIn"),
+    personId: z.string().min(1).max(64),
+    method: z.enum(["NAME_SEARCH", "WALK_IN", "QR"]),
+    code: z.string().max(200).optional(),
+    ...tapCommon,
+  }),
+  z.object({ kind: z.literal("walkIn"), ...tapCommon }),
+]);
+
+/** Most people one paper sign-in sheet records (ticked invitees); more is not a sheet. */
+export const PAPER_SHEET_MAX_PEOPLE = 10_000;
+
+/** A paper sign-in sheet entered after the event: the invitees ticked, and people written in ("Name, email" per line). */
+export const PaperSheetForm = z.object({
+  day: z.string().regex(DAY_PATTERN),
+  personId: z.array(z.string().min(1).max(64)).max(PAPER_SHEET_MAX_PEOPLE).default([]),
+  writtenIn: z.string().max(20_000, "validation.tooLong").default(""),
+});
+
+/** A walk-in entered on the check-in page without JavaScript: the person, and the day and tap reference of the page. */
+export const WalkInForm = WalkInSchema.extend({
+  intent: z.literal("walkIn"),
+  day: z.string().regex(DAY_PATTERN),
+  clientRef: z.string().max(64).optional(),
+});

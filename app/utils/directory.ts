@@ -77,6 +77,12 @@ export function readPeopleFilter(params: URLSearchParams): PeopleFilterValues {
 
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
 
+/** A YYYY-MM-DD that names a day of the calendar (not the 30th of February, which Date would quietly move to March). */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** The person form, checked the same way in the browser and on the server. */
 export const PersonSchema = z.object({
   name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
@@ -88,7 +94,11 @@ export const PersonSchema = z.object({
   municipalityId: optionalText(100),
   gender: z.enum(GENDERS as [Gender, ...Gender[]], { error: "validation.invalidChoice" }).optional(),
   community: z.enum(COMMUNITIES as [Community, ...Community[]], { error: "validation.invalidChoice" }).optional(),
-  consentGivenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "directory.person.invalidDate").optional(),
+  consentGivenAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "directory.person.invalidDate")
+    .refine(isCalendarDate, "directory.person.invalidDate")
+    .optional(),
   consentText: optionalText(2000),
 });
 
@@ -97,3 +107,22 @@ export const OrganisationSchema = z.object({
   type: z.enum(ORGANISATION_TYPES as [OrganisationType, ...OrganisationType[]], { error: "validation.invalidChoice" }),
   municipalityId: optionalText(100),
 });
+
+/** A commission's page: name someone a member (with a role) or remove them. */
+export const CommissionMemberAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("set"), personId: z.string().min(1).max(64), role: z.enum(COMMISSION_ROLES as [CommissionRole, ...CommissionRole[]]) }),
+  z.object({ intent: z.literal("remove"), personId: z.string().min(1).max(64) }),
+]);
+
+/** The commissions page: decide a request to join, or create a commission. */
+export const CommissionsAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), requestId: z.string().min(1).max(64), reason: z.string().max(1000).optional() }),
+  z.object({ intent: z.literal("decline"), requestId: z.string().min(1).max(64), reason: z.string().max(1000).optional() }),
+  z.object({ intent: z.literal("create"), municipalityId: z.string().min(1).max(64), name: z.string().trim().min(1, "validation.required").max(200) }),
+]);
+
+/** A member asks to join their municipality's commission. */
+export const JoinCommissionSchema = z.object({ commissionId: z.string({ error: "validation.required" }).min(1, "validation.required").max(100) });
+
+/** Two records of one person become one: the page's person is kept, `otherId` is merged into it. */
+export const MergePeopleSchema = z.object({ otherId: z.string().min(1).max(100) });

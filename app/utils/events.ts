@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Locale } from "./i18n";
 import { latinToCyrillic } from "../locales/transliterate";
 
@@ -44,3 +45,42 @@ export function eventText(translations: Translation[], locale: Locale): { title:
   }
   return { title: "", description: "", locale: wanted };
 }
+
+/** The event page's buttons: publish, move (new times and the reason told to invitees), cancel, delete a material. */
+export const EventAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({
+    intent: z.literal("move"),
+    startDate: z.string().max(20),
+    startTime: z.string().max(10),
+    endDate: z.string().max(20),
+    endTime: z.string().max(10),
+    reason: z.string().max(1000),
+  }),
+  z.object({ intent: z.literal("cancel"), reason: z.string().max(1000) }),
+  z.object({ intent: z.literal("deleteMaterial"), materialId: z.string().min(1).max(100) }),
+]);
+
+const sessionText = (max: number) => z.string().max(max).default("");
+
+/** The agenda page: save a session (a new one when sessionId is empty) or delete one. */
+export const SessionAction = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("save"),
+    sessionId: sessionText(100),
+    title: sessionText(200),
+    date: sessionText(20),
+    start: sessionText(10),
+    end: sessionText(10),
+    room: sessionText(100),
+    facilitators: sessionText(500),
+  }),
+  z.object({ intent: z.literal("delete"), sessionId: z.string().min(1).max(100) }),
+]);
+
+/** The fields sent with an event material's file (the file itself is checked by its bytes when saved). */
+export const MaterialUploadForm = z.object({
+  title: z.string().trim().max(200, "validation.tooLong").default(""),
+  sessionId: z.string().max(100).default(""),
+  isPublic: z.literal("on").optional(),
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ContributionStatus } from "~/generated/prisma/enums";
-import { requiredText } from "./validation";
+import { requiredText, versionNumber } from "./validation";
 
 // Rules shared by the browser (conform) and the server for contributions and
 // guidelines. Messages are keys into the "guidelines" (or "validation") texts.
@@ -42,7 +42,7 @@ export const ContributionSchema = z.object({
   commissionId: optionalId,
   eventId: optionalId,
   coAuthors: optionalText(2000),
-  version: z.coerce.number().int().optional(),
+  version: versionNumber.optional(),
   intent: z.enum(["save", "preview", "submit"]).default("save"),
 });
 export type ContributionForm = z.infer<typeof ContributionSchema>;
@@ -55,7 +55,7 @@ export const DecisionSchema = z
   .object({
     decision: z.enum(["CHANGES_REQUESTED", "ACCEPTED", "REJECTED"], { error: "validation.invalidChoice" }),
     reason: optionalText(LIMITS.comment),
-    version: z.coerce.number().int(),
+    version: versionNumber,
   })
   .refine((value) => value.decision === "ACCEPTED" || value.reason.length > 0, {
     message: "guidelines.review.reasonRequired",
@@ -87,7 +87,7 @@ export const SectionSchema = z.object({
 
 export const PublishSchema = z.object({
   changelog: requiredText(LIMITS.changelog),
-  revision: z.coerce.number().int(),
+  revision: versionNumber,
 });
 
 /** A translation's own texts; its sections are checked with SectionSchema, one by one. */
@@ -120,3 +120,21 @@ export function splitEmails(text: string): string[] {
 /** Guideline versions are published in these languages (Serbian in Latin; Cyrillic is derived when shown). */
 export const GUIDELINE_LANGUAGES = ["en", "sq", "sr"] as const;
 export type GuidelineLanguage = (typeof GUIDELINE_LANGUAGES)[number];
+
+/** A contribution's page: submit it, start its review, comment, decide (the comment and decision fields are checked by their own schemas). */
+export const ContributionAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit"), version: versionNumber }),
+  z.object({ intent: z.literal("start-review"), version: versionNumber }),
+  z.object({ intent: z.literal("comment") }),
+  z.object({ intent: z.literal("decide") }),
+]);
+
+/** The guideline editor's buttons; each intent's own fields are checked by the schemas below and above. */
+export const GuidelineEditIntent = z.object({
+  intent: z.enum(["details", "add-section", "update-section", "move-up", "move-down", "remove-section", "place", "unplace", "publish"]),
+  sectionId: z.string().max(40).optional(),
+  contributionId: z.string().max(40).optional(),
+});
+
+/** A guideline's title and summary, changed on the editor's page. */
+export const GuidelineDetailsSchema = z.object({ title: SectionSchema.shape.title, summary: z.string().max(LIMITS.summary, "validation.tooLong").default("") });

@@ -17,6 +17,19 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Table alignment as a class, not markdown-it's style attribute: the
+// Content-Security-Policy refuses inline styles (see app/styles.css).
+for (const rule of ["th_open", "td_open"] as const) {
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const align = /^text-align:(left|center|right)$/.exec(tokens[idx].attrGet("style") ?? "")?.[1];
+    if (align) {
+      tokens[idx].attrs = (tokens[idx].attrs ?? []).filter(([name]) => name !== "style");
+      tokens[idx].attrJoin("class", `align-${align}`);
+    }
+    return self.renderToken(tokens, idx, options);
+  };
+}
+
 /**
  * Serbian texts are written in Latin script; a Cyrillic reader gets them
  * transliterated. Only the text is, never link targets or code.

@@ -1,16 +1,42 @@
-// Backups of the SQLite database: an online copy (SQLite's backup API, safe
-// while the app runs) and a restore that never throws the current data away.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+// Backups of the database, for both engines, and restores that never throw
+// the current data away.
+//   SQLite: an online copy through SQLite's backup API (safe while the app runs).
+//   PostgreSQL: pg_dump's custom format (a consistent snapshot, safe while the
+//   app runs), restored with pg_restore into a new database that takes the
+//   old one's name; the old one is kept under another name.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl, sqliteFilePath } from "../../app/db-adapter.server";
+import pg from "pg";
+import { databaseEngine, databaseUrl, postgresqlConnectionConfig, sqliteFilePath } from "../../app/db-adapter.server";
 
 function stamp(now = new Date()): string {
   return now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").replace("T", "-");
 }
 
-/** Copies the live database to `target` (default: data/backups/durable-<time>.db). */
+/** Copies the live database to `target` (default: data/backups/durable-<time>.db, or .dump for PostgreSQL). */
 export async function backupDatabase(url = databaseUrl(), target?: string): Promise<{ file: string; bytes: number }> {
+  return databaseEngine(url) === "postgresql" ? backupPostgresql(url, target) : backupSqlite(url, target);
+}
+
+/**
+ * Puts a backup in place of the database. The backup is checked first; the
+ * current database is kept (SQLite: <file>.before-restore-<time>;
+ * PostgreSQL: the database renamed <name>_before_restore_<time>). Stop the
+ * app before restoring.
+ */
+export async function restoreDatabase(
+  backupFile: string,
+  url = databaseUrl(),
+): Promise<{ restored: string; previous: string | null }> {
+  if (!existsSync(backupFile)) throw new Error(`No backup at ${backupFile}`);
+  return databaseEngine(url) === "postgresql" ? restorePostgresql(backupFile, url) : restoreSqlite(backupFile, url);
+}
+
+// --- SQLite -------------------------------------------------------------------
+
+async function backupSqlite(url: string, target?: string) {
   const source = sqliteFilePath(url);
   if (!existsSync(source)) throw new Error(`No database at ${source}`);
   const file = target ?? join(dirname(source), "backups", `${basename(source, ".db")}-${stamp()}.db`);
@@ -24,13 +50,7 @@ export async function backupDatabase(url = databaseUrl(), target?: string): Prom
   return { file, bytes: statSync(file).size };
 }
 
-/**
- * Puts a backup in place of the database. The backup is checked first; the
- * current database is kept beside it as <name>.before-restore-<time>. Stop
- * the app before restoring.
- */
-export function restoreDatabase(backupFile: string, url = databaseUrl()): { restored: string; previous: string | null } {
-  if (!existsSync(backupFile)) throw new Error(`No backup at ${backupFile}`);
+function restoreSqlite(backupFile: string, url: string) {
   const check = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {
     const result = check.pragma("integrity_check", { simple: true });
@@ -54,6 +74,77 @@ export function restoreDatabase(backupFile: string, url = databaseUrl()): { rest
   return { restored: target, previous };
 }
 
+// --- PostgreSQL -----------------------------------------------------------------
+
+/** pg_dump and pg_restore: from PG_BIN, else the newest server install, else the PATH. */
+function postgresqlTool(name: "pg_dump" | "pg_restore"): string {
+  if (process.env.PG_BIN) return join(process.env.PG_BIN, name);
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, "bin", name))) : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(root, versions[0], "bin", name) : name;
+}
+
+/** The connection as libpq's environment variables, so no password appears in a process list. */
+function libpqEnvironment(url: string, database?: string): NodeJS.ProcessEnv {
+  const config = postgresqlConnectionConfig(url);
+  const env: NodeJS.ProcessEnv = { ...process.env, PGHOST: config.host, PGPORT: String(config.port) };
+  if (config.user) env.PGUSER = config.user;
+  if (config.password) env.PGPASSWORD = config.password;
+  env.PGDATABASE = database ?? config.database ?? "postgres";
+  if (config.ssl) env.PGSSLMODE = config.ssl.rejectUnauthorized ? "verify-full" : "require";
+  return env;
+}
+
+function run(tool: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const result = spawnSync(tool, args, { env, encoding: "utf8" });
+  if (result.error) throw new Error(`${basename(tool)} could not run: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${basename(tool)} failed: ${result.stderr.trim()}`);
+  return result.stdout;
+}
+
+function backupPostgresql(url: string, target?: string) {
+  const database = postgresqlConnectionConfig(url).database ?? "postgres";
+  const file = resolve(target ?? join(process.env.BACKUP_DIR || "data/backups", `${database}-${stamp()}.dump`));
+  mkdirSync(dirname(file), { recursive: true });
+  run(postgresqlTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`], libpqEnvironment(url));
+  return { file, bytes: statSync(file).size };
+}
+
+async function restorePostgresql(backupFile: string, url: string) {
+  // pg_restore --list reads the whole archive's table of contents: a truncated or foreign file fails here.
+  const contents = run(postgresqlTool("pg_restore"), ["--list", backupFile], process.env);
+  if (!/_prisma_migrations/.test(contents)) throw new Error("The backup does not hold a Durable database (no _prisma_migrations).");
+
+  const database = postgresqlConnectionConfig(url).database;
+  if (!database) throw new Error("DATABASE_URL must name the database to restore into.");
+  const incoming = `${database}_restoring_${stamp().replace("-", "_")}`;
+  const admin = new pg.Client({ ...postgresqlConnectionConfig(url), database: "postgres" });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${incoming}"`);
+    try {
+      run(postgresqlTool("pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${incoming}`, backupFile], libpqEnvironment(url, incoming));
+    } catch (error) {
+      await admin.query(`DROP DATABASE IF EXISTS "${incoming}"`);
+      throw error;
+    }
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    let previous: string | null = null;
+    if (exists.rowCount) {
+      previous = `${database}_before_restore_${stamp().replace("-", "_")}`;
+      // Fails while the app is connected, as it should: stop the app first.
+      await admin.query(`ALTER DATABASE "${database}" RENAME TO "${previous}"`);
+    }
+    await admin.query(`ALTER DATABASE "${incoming}" RENAME TO "${database}"`);
+    return { restored: database, previous };
+  } finally {
+    await admin.end();
+  }
+}
+
+// --- Command line ---------------------------------------------------------------
+
 const command = process.argv[2];
 if (import.meta.url === `file://${process.argv[1]}` && command) {
   if (command === "backup") {
@@ -65,8 +156,8 @@ if (import.meta.url === `file://${process.argv[1]}` && command) {
       console.error("Usage: npm run restore -- <backup file>   (stop the app first)");
       process.exit(1);
     }
-    const { restored, previous } = restoreDatabase(file);
-    console.log(`Restored ${file} to ${restored}.` + (previous ? ` The previous database is kept at ${previous}.` : ""));
+    const { restored, previous } = await restoreDatabase(file);
+    console.log(`Restored ${file} to ${restored}.` + (previous ? ` The previous database is kept as ${previous}.` : ""));
   } else {
     console.error("Usage: backup.ts backup [file] | restore <file>");
     process.exit(1);

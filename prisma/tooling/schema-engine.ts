@@ -4,7 +4,10 @@
 // its native schema engine").
 //
 // Everything provider-specific is a parameter (the adapter factory and the
-// provider name); only SQLite is wired up so far.
+// provider name). SQLite diffs replay migrations on an in-memory shadow;
+// PostgreSQL migrations are written from schema to schema (the committed
+// prisma/postgresql/schema.prisma is the state after the newest one), so
+// writing them needs no PostgreSQL server.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -219,7 +222,7 @@ export function migrationTimestamp(date = new Date()): string {
 // The operations
 
 export interface ApplyMigrationsOptions {
-  /** A `file:` URL (SQLite). Ignored when `adapterFactory` is given. */
+  /** A `file:` (SQLite) or `postgresql://` URL. Ignored when `adapterFactory` is given. */
   url?: string;
   adapterFactory?: SqlMigrationAwareDriverAdapterFactory;
   migrationsDir: string;
@@ -233,7 +236,7 @@ export interface ApplyMigrationsOptions {
  */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<string[]> {
   if (!options.adapterFactory && !options.url) throw new Error("applyMigrations needs a url or an adapterFactory");
-  const adapterFactory = options.adapterFactory ?? sqliteAdapterFactory(options.url);
+  const adapterFactory = options.adapterFactory ?? createAdapterFactory(options.url);
 
   const migrationsList = await readMigrationsList(options.migrationsDir);
   if (migrationsList.migrationDirectories.length === 0) return [];
@@ -312,6 +315,96 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, MIGRATION_FILE_NAME), sql.endsWith("\n") ? sql : `${sql}\n`, "utf8");
   if (!existsSync(lockPath)) await writeFile(lockPath, lockfileContent(provider), "utf8");
+  return folder;
+}
+
+/**
+ * A PostgreSQL "connection" for schema-to-schema diffs, which need no
+ * database: the engine only asks, when it starts, which server version it
+ * writes SQL for (answered: PostgreSQL 15, the version this project runs
+ * and tests on). Any other statement is refused, so nothing can pass for
+ * a real database. CI replays the migrations on a real server
+ * (`npm run db:check` with CHECK_POSTGRESQL_URL, and test/migrations.test.ts).
+ */
+export function offlinePostgresqlAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
+  const POSTGRESQL_VERSION = { text: "PostgreSQL 15.0", number: 150000 };
+  const refuse = (sql: string) => Promise.reject(new Error(`offline PostgreSQL: cannot run ${sql.slice(0, 80)}`));
+  const adapter = {
+    provider: "postgres" as const,
+    adapterName: "@prisma/adapter-pg",
+    getConnectionInfo: () => ({ supportsRelationJoins: true }),
+    queryRaw: async (query: { sql: string }) => {
+      if (!/version\(\)/.test(query.sql)) return refuse(query.sql);
+      // EXISTS(public schema), version(), server_version_num: Boolean, Text, Int32 column types.
+      return { columnNames: ["exists", "version", "numver"], columnTypes: [5, 7, 0], rows: [[true, POSTGRESQL_VERSION.text, POSTGRESQL_VERSION.number]] };
+    },
+    executeRaw: async (query: { sql: string }) => refuse(query.sql),
+    executeScript: async (script: string) => refuse(script),
+    startTransaction: async () => refuse("a transaction"),
+    dispose: async () => {},
+  } as unknown as SqlDriverAdapter;
+  return {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: async () => adapter,
+    connectToShadowDb: () => refuse("a shadow database"),
+  };
+}
+
+/** The SQL from one schema (or from empty) to another, with no database involved. "" when nothing changes. */
+export async function diffSchemas(options: {
+  from: SchemasContainer | null;
+  to: SchemasContainer;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+}): Promise<string> {
+  return withSchemaEngine({ adapterFactory: options.adapterFactory }, async (engine) => {
+    const result = await engine.diff({
+      from: options.from ? { tag: "schemaDatamodel", ...options.from } : { tag: "empty" },
+      to: { tag: "schemaDatamodel", ...options.to },
+      script: true,
+      exitCode: true,
+      filters: NO_FILTER,
+    });
+    if (result.exitCode === 0) return "";
+    if (result.exitCode === 2) {
+      const sql = result.stdout ?? "";
+      return sql.trim() === EMPTY_MIGRATION ? "" : sql;
+    }
+    throw new Error(`Schema diff failed with exit code ${result.exitCode}`);
+  });
+}
+
+/**
+ * Writes the next PostgreSQL migration, `<migrationsDir>/<folderName>/migration.sql`,
+ * from the committed PostgreSQL schema (the state after the newest migration;
+ * none before the first) to `schemaText`, then makes `schemaText` the committed
+ * schema. Returns the folder, or null when nothing changes.
+ */
+export async function createPostgresqlMigration(options: {
+  migrationsDir: string;
+  snapshotPath: string;
+  schemaText: string;
+  folderName: string;
+}): Promise<string | null> {
+  const snapshot = existsSync(options.snapshotPath) ? await readFile(options.snapshotPath, "utf8") : null;
+  const file = (content: string) => ({ files: [{ path: options.snapshotPath, content }] });
+  const sql = await diffSchemas({
+    from: snapshot === null ? null : file(snapshot),
+    to: file(options.schemaText),
+    adapterFactory: offlinePostgresqlAdapterFactory(),
+  });
+  if (sql.trim() === "") {
+    if (snapshot !== options.schemaText) await writeFile(options.snapshotPath, options.schemaText, "utf8");
+    return null;
+  }
+  const baseDir = resolve(options.migrationsDir);
+  const folder = join(baseDir, options.folderName);
+  if (existsSync(folder)) throw new Error(`The migration folder already exists: ${folder}`);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, MIGRATION_FILE_NAME), sql.endsWith("\n") ? sql : `${sql}\n`, "utf8");
+  const lockPath = join(baseDir, LOCKFILE_NAME);
+  if (!existsSync(lockPath)) await writeFile(lockPath, lockfileContent("postgresql"), "utf8");
+  await writeFile(options.snapshotPath, options.schemaText, "utf8");
   return folder;
 }
 

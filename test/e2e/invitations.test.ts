@@ -102,4 +102,51 @@ describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders
     expect(answers.map((a) => a.channel).sort()).toEqual(["LINK", "LINK", "LINK"]);
     await context.close();
   });
+
+  it("without JavaScript, the invitations page follows a sending in the background until every invitation is out", async () => {
+    const ranillug = await db.municipality.findUniqueOrThrow({ where: { slug: "ranillug" } });
+    const startsAt = new Date(Date.now() + 21 * 86_400_000);
+    const event = await db.event.create({
+      data: {
+        uid: `${randomUUID()}@durable`,
+        type: "WORKSHOP",
+        status: "PUBLISHED",
+        clusterId: ranillug.clusterId,
+        municipalityId: ranillug.id,
+        venueName: "Qendra kulturore",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+        capacity: 30,
+        translations: { create: [{ locale: "sq", title: "Punëtori për dokumentet" }] },
+      },
+    });
+    // A sending that another instance holds and is working through: 1 of 3 sent so far.
+    const sending = await db.invitationSending.create({
+      data: { eventId: event.id, appUrl: app.url, total: 3, sent: 1, lockedBy: "another instance", lockedUntil: new Date(Date.now() + 3_600_000) },
+    });
+    for (const index of [0, 1, 2]) {
+      const person = await db.person.create({ data: { name: `Banor Ranillugu ${index}`, email: `ranillug-${index}@example.org`, municipalityId: ranillug.id } });
+      await db.invitation.create({ data: { eventId: event.id, personId: person.id, sendingId: sending.id, sentAt: index === 0 ? new Date() : null } });
+    }
+
+    const context = await openContext(browser, { ...PHONE, locale: "sq-AL", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.locator('input[name="email"]').fill("trainer@durable.localhost");
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form[method="post"] button[type="submit"]').last().click();
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${app.url}/events/${event.id}/invitations`);
+    const progress = page.getByTestId("sending-progress");
+    expect(await progress.textContent()).toContain("1 nga 3");
+    // Those being sent cannot be sent again.
+    expect(await page.getByRole("button", { name: /Dërgo ftes/ }).isDisabled()).toBe(true);
+
+    // The other instance finishes; the page refreshes itself and shows it.
+    await db.invitation.updateMany({ where: { sendingId: sending.id }, data: { sentAt: new Date() } });
+    await db.invitationSending.update({ where: { id: sending.id }, data: { sent: 3, finishedAt: new Date(), lockedBy: null, lockedUntil: null } });
+    await expect.poll(() => progress.textContent(), { timeout: 20_000 }).toContain("3 nga 3 ftesa");
+    expect(await progress.getAttribute("data-running")).toBeNull();
+    await context.close();
+  });
 });

@@ -84,7 +84,9 @@ describe.skipIf(browserMissing)("from invitation to donor report on a phone (Chr
     await page.getByRole("button", { name: t.manage.add }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("3 people added");
     await page.getByRole("button", { name: /Send the invitations/ }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("3 invitations sent");
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Sending 3 invitations");
+    // They are sent in the background; the page follows the progress by itself.
+    await expect.poll(() => page.getByTestId("sending-progress").textContent(), { timeout: 20_000 }).toContain("3 of 3");
 
     // Two of them accept through the personal links in their emails.
     const mails = await smtp.waitFor(3);

@@ -1,12 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, copyFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { freshTestDatabase } from "./database";
 import { seed } from "../../prisma/seed";
 
-export type RunningApp = { url: string; databaseUrl: string; dataDir: string; output: () => string; stop(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  databaseUrl: string;
+  dataDir: string;
+  /** Everything the app wrote, stdout and stderr. */
+  output: () => string;
+  /** Only what it wrote to stdout: its log. */
+  stdout: () => string;
+  stop(): Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,17 +30,19 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the built app (`node server.js`, as `npm start` does) on a free
- * loopback port with a database of its own, migrated and seeded.
+ * loopback port with a database of its own, migrated and seeded; or, given
+ * `shared`, on that database as it is (several instances of one app).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  shared?: { databaseUrl: string; dataDir: string },
+): Promise<RunningApp> {
   if (!existsSync("build/index.js")) throw new Error("The app is not built: run `npm run build` (npm test does).");
-  const dataDir = mkdtempSync(join(tmpdir(), "durable-app-"));
-  const file = join(dataDir, "durable.db");
-  copyFileSync(inject("templateDatabase"), file);
-  const databaseUrl = `file:${file}`;
-  await seed(databaseUrl);
+  const { url: databaseUrl, dir: dataDir } = shared ? { url: shared.databaseUrl, dir: shared.dataDir } : await freshTestDatabase();
+  if (!shared) await seed(databaseUrl);
   const port = await freePort();
   let output = "";
+  let stdout = "";
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
     env: {
       ...process.env,
@@ -50,7 +60,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const started = Date.now();
   while (!output.includes("Durable is running")) {
@@ -63,6 +76,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     databaseUrl,
     dataDir,
     output: () => output,
+    stdout: () => stdout,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

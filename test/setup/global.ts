@@ -1,24 +1,63 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { createAdapterFactory, postgresqlConnectionConfig } from "../../app/db-adapter.server";
+import { POSTGRESQL_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "../../prisma/postgresql-schema.mjs";
 import { applyMigrations } from "../../prisma/tooling/schema-engine";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** SQLite: the template file. PostgreSQL: the template database's name. */
     templateDatabase: string;
+    testRunId: string;
   }
 }
 
 /**
- * Migrates one database file for the whole run; each test file then starts
- * from its own copy of it (test/setup/database.ts), which is much faster than
- * migrating per file and keeps files independent.
+ * Migrates one template database for the whole run; each test file then
+ * starts from its own copy of it (test/helpers/database.ts), which is much
+ * faster than migrating per file and keeps files independent.
  */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), "durable-template-"));
-  const file = join(dir, "template.db");
-  await applyMigrations({ url: `file:${file}`, migrationsDir: "prisma/migrations" });
-  project.provide("templateDatabase", file);
-  return () => rmSync(dir, { recursive: true, force: true });
+  const runId = randomBytes(4).toString("hex");
+  project.provide("testRunId", runId);
+  const serverUrl = process.env.TEST_POSTGRESQL_URL;
+  if (!serverUrl) {
+    console.log("Database engine for this run: SQLite");
+    const dir = mkdtempSync(join(tmpdir(), "durable-template-"));
+    const file = join(dir, "template.db");
+    await applyMigrations({ url: `file:${file}`, migrationsDir: SQLITE_MIGRATIONS_DIR });
+    project.provide("templateDatabase", file);
+    return () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const server = new URL(serverUrl);
+  console.log(`Database engine for this run: PostgreSQL (${server.host})`);
+  const prefix = `durable_test_${runId}_`;
+  const template = `${prefix}template`;
+  const admin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
+    const client = new pg.Client(postgresqlConnectionConfig(serverUrl));
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin((client) => client.query(`CREATE DATABASE "${template}"`));
+  const templateUrl = new URL(serverUrl);
+  templateUrl.pathname = `/${template}`;
+  await applyMigrations({ adapterFactory: createAdapterFactory(templateUrl.toString()), migrationsDir: POSTGRESQL_MIGRATIONS_DIR });
+  project.provide("templateDatabase", template);
+  return () =>
+    admin(async (client) => {
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+        [prefix],
+      );
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    });
 }

@@ -1,6 +1,6 @@
 import type { Reporter, TestModule } from "vitest/node";
 
-/** Ends the run with one plain line, "Tests: N passed, N failed, N skipped", that any CI log reader understands. */
+/** Ends the run with one plain line, "Tests on <engine>: N passed, N failed, N skipped", that any CI log reader understands. */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -12,6 +12,7 @@ export default class SummaryReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    const engine = process.env.TEST_POSTGRESQL_URL ? "PostgreSQL" : "SQLite";
+    console.log(`\nTests on ${engine}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
 }

@@ -1,0 +1,87 @@
+// The drift check for PostgreSQL. The schema engine cannot read a
+// PostgreSQL catalog through the pg driver adapter (its introspection
+// selects columns of type "char", which the adapter cannot decode), so the
+// check compares two real databases instead: one built by replaying
+// prisma/postgresql/migrations, one built straight from the committed
+// PostgreSQL schema. Their tables, columns, enums, indexes and constraints
+// must be the same.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { createAdapterFactory, postgresqlConnectionConfig } from "../../app/db-adapter.server";
+import { applyMigrations, diffSchemas, offlinePostgresqlAdapterFactory } from "./schema-engine.ts";
+
+/** One line per table column, enum, index and constraint of the public schema, sorted (column order ignored). */
+const CATALOG_QUERIES = [
+  `SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || udt_name || ' null=' || is_nullable || ' default=' || coalesce(column_default, '') AS line
+     FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+  `SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
+     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE n.nspname = 'public' GROUP BY t.typname`,
+  `SELECT 'index ' || indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  `SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
+     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+    WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')`,
+];
+
+async function catalog(config: pg.ClientConfig): Promise<string[]> {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    const lines: string[] = [];
+    for (const query of CATALOG_QUERIES) {
+      const result = await client.query<{ line: string }>(query);
+      lines.push(...result.rows.map((row) => row.line));
+    }
+    return lines.sort();
+  } finally {
+    await client.end();
+  }
+}
+
+async function withScratchDatabases<T>(serverUrl: string, count: number, fn: (names: string[]) => Promise<T>): Promise<T> {
+  const admin = new pg.Client(postgresqlConnectionConfig(serverUrl));
+  await admin.connect();
+  const names = Array.from({ length: count }, () => `durable_check_${randomUUID().replace(/-/g, "")}`);
+  try {
+    for (const name of names) await admin.query(`CREATE DATABASE "${name}"`);
+    return await fn(names);
+  } finally {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** The lines that differ between the migrations' result and the schema's ("-" only after migrations, "+" only in the schema); empty when they agree. */
+export async function postgresqlDrift(options: {
+  serverUrl: string;
+  migrationsDir: string;
+  schemaText: string;
+}): Promise<string[]> {
+  const config = postgresqlConnectionConfig(options.serverUrl);
+  return withScratchDatabases(options.serverUrl, 2, async ([migrated, direct]) => {
+    const urlOf = (database: string) => {
+      const url = new URL(options.serverUrl);
+      url.pathname = `/${database}`;
+      return url.toString();
+    };
+    await applyMigrations({ adapterFactory: createAdapterFactory(urlOf(migrated)), migrationsDir: options.migrationsDir });
+    const sql = await diffSchemas({
+      from: null,
+      to: { files: [{ path: "schema.prisma", content: options.schemaText }] },
+      adapterFactory: offlinePostgresqlAdapterFactory(),
+    });
+    const client = new pg.Client({ ...config, database: direct });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+    const [fromMigrations, fromSchema] = await Promise.all([
+      catalog({ ...config, database: migrated }),
+      catalog({ ...config, database: direct }),
+    ]);
+    const inSchema = new Set(fromSchema);
+    const inMigrations = new Set(fromMigrations);
+    return [
+      ...fromMigrations.filter((line) => !inSchema.has(line)).map((line) => `- ${line}`),
+      ...fromSchema.filter((line) => !inMigrations.has(line)).map((line) => `+ ${line}`),
+    ];
+  });
+}

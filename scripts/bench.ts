@@ -1,0 +1,260 @@
+// The benchmark suite: `npm run build && npm run bench`.
+//
+// On a temporary SQLite database with a programme of realistic size (50
+// events, 5,000 people, 20,000 invitations, 100,000 attendance rows, 500
+// contributions) it measures the built app over HTTP (requests per second and
+// latency of the main routes, each as a ratio to /healthz of the same build
+// in the same run), inviting 5,000 people, compiling and publishing a
+// guideline of 500 contributions, and the JavaScript the main pages send to
+// the browser. It prints Markdown tables for docs/performance.md; progress
+// goes to stderr.
+//
+// BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3) and BENCH_CONNECTIONS (10) set the HTTP load.
+import { readFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { gzipSync } from "node:zlib";
+import { requireBuild, signIn, startBuiltApp } from "./bench/app";
+import { benchDatabase } from "./bench/database";
+import { loadTest, markdownTable, median, medianTime, ms, time, type HttpCall, type LoadResult } from "./bench/measure";
+
+requireBuild();
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS || 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const progress = (text: string) => console.error(`· ${text}`);
+const started = performance.now();
+
+const db = await benchDatabase();
+// App modules read DATABASE_URL when first imported, so they come after it is set.
+const { prisma } = await import("../app/db.server");
+const { createEvent, createProgramme } = await import("./bench/dataset");
+const { addToInvitationList, requestInvitationSending, sendRequestedInvitations } = await import("../app/models/invitation-list.server");
+const { updateSection, workingCopy } = await import("../app/models/guideline.server");
+const { publishVersion } = await import("../app/models/guideline-version.server");
+
+try {
+  progress("building the data set");
+  const t0 = performance.now();
+  const programme = await createProgramme(prisma);
+  const guidelineRevision = async () => (await prisma.guideline.findUniqueOrThrow({ where: { id: programme.guideline.id } })).revision;
+  const first = await publishVersion(programme.guideline.editorId, programme.guideline.id, { changelog: "First edition", revision: await guidelineRevision() }, "http://bench.test");
+  if (!first.ok) throw new Error(`publishing the first version was refused: ${first.message}`);
+  const counts = {
+    events: await prisma.event.count(),
+    people: await prisma.person.count(),
+    invitations: await prisma.invitation.count(),
+    attendance: await prisma.attendance.count(),
+    contributions: await prisma.contribution.count(),
+  };
+  progress(`data set built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+
+  // ---- HTTP: the built app, with background work off ----
+  const app = await startBuiltApp(db.url, db.dir);
+  const cookie = await signIn(app.base, programme.trainer.email, programme.trainer.password);
+  const futureEvent = programme.futureEventIds[Math.floor(programme.futureEventIds.length / 2)];
+  const pastEvent = programme.pastEventIds[0];
+  // The last token is kept for the page-weight measurement; the others are answered, each once.
+  const viewToken = programme.tokens[programme.tokens.length - 1];
+  const answerTokens = programme.tokens.slice(0, -1);
+  const signedIn = { cookie };
+
+  progress("measuring the JavaScript the main pages send");
+  const pages: Array<[string, string]> = [
+    ["log-in", "/login"],
+    ["invitation (personal link, no account)", `/invitation/${viewToken}`],
+    ["dashboard", "/dashboard"],
+    ["event list", "/events"],
+    ["event page", `/events/${futureEvent}`],
+    ["check-in at the door", `/events/${pastEvent}/checkin`],
+    ["attendance report", `/events/${pastEvent}/report`],
+    ["directory", "/people"],
+    ["published guideline", `/guidelines/${programme.guideline.slug}`],
+  ];
+  const weights: string[][] = [];
+  const shown = (path: string) => path.replace(viewToken, "<token>").replace(futureEvent, "<id>").replace(pastEvent, "<id>").replace(programme.guideline.slug, "<slug>");
+  for (const [label, path] of pages) weights.push([label, shown(path), ...(await pageWeight(app.base, path, cookie))]);
+
+  progress(`load: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per route`);
+  const run = (call: (n: number) => HttpCall) => loadTest({ base: app.base, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, call });
+  const routes: Array<[string, string, (n: number) => HttpCall]> = [
+    ["event list", "GET /events", () => ({ path: "/events", headers: signedIn })],
+    ["event page", "GET /events/<id>", () => ({ path: `/events/${futureEvent}`, headers: signedIn })],
+    [
+      "invitation answer, a different link each time",
+      "POST /invitation/<token>",
+      (n) => ({
+        method: "POST",
+        path: `/invitation/${answerTokens[n % answerTokens.length]}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ answer: n % 4 === 3 ? "DECLINE" : "ACCEPT", interpretation: "", accessibilityNeeds: "" }).toString(),
+      }),
+    ],
+    ["attendance report, one event (4,000 rows)", "GET /events/<id>/report", () => ({ path: `/events/${pastEvent}/report`, headers: signedIn })],
+    ["programme report, all events (100,000 rows)", "GET /reports", () => ({ path: "/reports", headers: signedIn })],
+  ];
+  progress("GET /healthz (baseline)");
+  const healthBefore = await run(() => ({ path: "/healthz" }));
+  const measured: Array<[string, string, LoadResult]> = [];
+  for (const [label, request, call] of routes) {
+    progress(`${request}: ${label}`);
+    measured.push([label, request, await run(call)]);
+  }
+  progress("GET /healthz (baseline, again)");
+  const healthAfter = await run(() => ({ path: "/healthz" }));
+  await app.stop();
+  const baseline = (healthBefore.perSecond + healthAfter.perSecond) / 2;
+  const answered = await prisma.invitationAnswer.count({ where: { channel: "LINK", invitation: { eventId: { in: programme.futureEventIds } } } });
+
+  // ---- Inviting 5,000 people: building the list, the trainer's request, and the background sending ----
+  progress("inviting 5,000 people");
+  const outboxRow = await medianTime(100, () =>
+    prisma.outboxMessage.create({ data: { template: "bench", toAddress: "bench@example.org", subject: "s", html: "h", text: "t" } }),
+  );
+  await prisma.outboxMessage.deleteMany({ where: { template: "bench" } });
+  const big = await createEvent(prisma, { startsAt: new Date(Date.now() + 60 * 86_400_000), days: 2, capacity: 5000, number: 7 });
+  const trainer = await prisma.user.findUniqueOrThrow({ where: { email: programme.trainer.email } });
+  const invitees = programme.peopleIds.slice(0, 5000);
+  let added = 0;
+  const addMs = await time(async () => ({ added } = await addToInvitationList(trainer.id, big.id, { personIds: invitees })));
+  let queued = 0;
+  const requestMs = await time(async () => {
+    const request = await requestInvitationSending(trainer.id, big.id, "http://bench.test");
+    if (!request.ok) throw new Error(`sending was refused: ${request.error}`);
+    queued = request.queued;
+  });
+  let sent = 0;
+  const sendMs = await time(async () => ({ sent } = await sendRequestedInvitations()));
+  if (added !== invitees.length || queued !== invitees.length || sent !== invitees.length) throw new Error(`invited ${added}/${queued}/${sent} of ${invitees.length}`);
+
+  // ---- A guideline of 500 contributions: compile and publish (a section's text changes before each run) ----
+  progress("compiling and publishing a guideline of 500 contributions");
+  const publishTimes: number[] = [];
+  const readTimes: number[] = [];
+  for (let n = 1; n <= 3; n++) {
+    const sectionId = programme.guideline.sectionIds[n % programme.guideline.sectionIds.length];
+    await updateSection(programme.guideline.editorId, sectionId, { title: `Section ${n}`, body: `Editor's introduction, revised in run ${n}.` });
+    readTimes.push(await time(() => workingCopy(programme.guideline.slug)));
+    const revision = await guidelineRevision();
+    publishTimes.push(
+      await time(async () => {
+        const published = await publishVersion(programme.guideline.editorId, programme.guideline.id, { changelog: `Run ${n}`, revision }, "http://bench.test");
+        if (!published.ok) throw new Error(`publishing was refused: ${published.message}`);
+      }),
+    );
+  }
+
+  // ---- Report ----
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const lines: string[] = [];
+  const say = (text = "") => lines.push(text);
+  say(`## Run of ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`);
+  say();
+  say(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${osName()}; load average at the end ${loadavg().map((n) => n.toFixed(2)).join(" ")}.`);
+  say(
+    `Data set: ${counts.events} events, ${counts.people.toLocaleString("en")} people, ${counts.invitations.toLocaleString("en")} invitations, ` +
+      `${counts.attendance.toLocaleString("en")} attendance rows, ${counts.contributions} contributions (SQLite).`,
+  );
+  say();
+  say(`### Requests (${CONNECTIONS} connections, ${SECONDS} s measured after ${WARMUP} s warm-up, keep-alive)`);
+  say();
+  const row = (label: string, path: string, r: LoadResult) => {
+    const other = Object.entries(r.statuses)
+      .filter(([status]) => !status.startsWith("2"))
+      .map(([status, n]) => `${n}× ${status}`)
+      .join(", ");
+    const perSecond = r.perSecond >= 10 ? r.perSecond.toFixed(0) : r.perSecond.toFixed(1);
+    return [label, path, perSecond, ms(r.p50), ms(r.p99), (r.perSecond / baseline).toFixed(3), String(r.requests), other || "—"];
+  };
+  say(
+    markdownTable(
+      ["route", "request", "req/s", "p50", "p99", "÷ /healthz", "answers", "not 2xx"],
+      [
+        row("baseline: health check", "GET /healthz (before)", healthBefore),
+        ...measured.map(([label, path, r]) => row(label, path, r)),
+        row("baseline: health check", "GET /healthz (after)", healthAfter),
+      ],
+      ["left", "left", "right", "right", "right", "right", "right", "left"],
+    ),
+  );
+  say();
+  say(`Ratios are to the mean of the two /healthz runs (${baseline.toFixed(0)} req/s). ${answered.toLocaleString("en")} invitations were answered by link during the run.`);
+  say();
+  say("### Inviting 5,000 people to an event");
+  say();
+  say(
+    markdownTable(
+      ["step", "time", "÷ baseline"],
+      [
+        ["baseline: queue one plain outbox row (median of 100)", ms(outboxRow), "1"],
+        ["add 5,000 people to the list", ms(addMs), (addMs / outboxRow).toFixed(0)],
+        ["trainer's request to send (the page answers after this)", ms(requestMs), (requestMs / outboxRow).toFixed(0)],
+        ["background sending: render and queue 5,000 emails", `${(sendMs / 1000).toFixed(1)} s`, (sendMs / outboxRow).toFixed(0)],
+        ["  per invitation", ms(sendMs / invitees.length), (sendMs / invitees.length / outboxRow).toFixed(1)],
+      ],
+      ["left", "right", "right"],
+    ),
+  );
+  say();
+  say("### A guideline of 500 contributions in 10 sections (median of 3)");
+  say();
+  const publish = median(publishTimes);
+  const read = median(readTimes);
+  say(
+    markdownTable(
+      ["step", "time", "÷ baseline"],
+      [
+        ["baseline: read the working copy", ms(read), "1"],
+        ["compile and publish a version", ms(publish), (publish / read).toFixed(1)],
+      ],
+      ["left", "right", "right"],
+    ),
+  );
+  say();
+  say("### JavaScript sent to the browser (signed in as a trainer)");
+  say();
+  say(
+    markdownTable(
+      ["page", "path", "script files", "JS raw kB", "JS gzip kB", "inline script kB", "HTML gzip kB"],
+      weights,
+      ["left", "left", "right", "right", "right", "right", "right"],
+    ),
+  );
+  say();
+  say(`Whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(lines.join("\n"));
+} finally {
+  await prisma.$disconnect();
+  db.remove();
+}
+
+/** What a page makes the browser download up front: its script files (src and modulepreload, gzipped as the server sends them), inline scripts, and the HTML. */
+async function pageWeight(base: string, path: string, cookie: string): Promise<string[]> {
+  const response = await fetch(`${base}${path}`, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  const html = await response.text();
+  const urls = new Set<string>();
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(match[1]);
+  for (const match of html.matchAll(/<link\b[^>]*>/g)) {
+    if (!/\brel="modulepreload"/.test(match[0])) continue;
+    const href = match[0].match(/\bhref="([^"]+)"/);
+    if (href) urls.add(href[1]);
+  }
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    const body = Buffer.from(await (await fetch(new URL(url, base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
+  const kB = (bytes: number) => (bytes / 1024).toFixed(1);
+  return [String(urls.size), kB(raw), kB(gzip), kB(inline), kB(gzipSync(Buffer.from(html)).length)];
+}
+
+function osName(): string {
+  try {
+    return readFileSync("/etc/os-release", "utf8").match(/^PRETTY_NAME="?([^"\n]+)"?/m)?.[1] ?? process.platform;
+  } catch {
+    return process.platform;
+  }
+}

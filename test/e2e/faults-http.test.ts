@@ -1,0 +1,139 @@
+// The database busy, against the built app: another connection holds a write
+// lock on the event while someone answers an invitation. Held briefly, the
+// answer waits and goes through; held past the lock timeout, the person gets
+// a 503 "try again" page and neither the answer nor its history row is saved.
+// The lock is an ordinary Prisma transaction updating the Event row (on
+// SQLite it locks the database for writing, on PostgreSQL the row), so the
+// test means the same on both engines.
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createPrismaClient, type PrismaClient } from "~/db.server";
+import en from "~/locales/en";
+import { hashToken } from "~/utils/tokens.server";
+import { startApp, type RunningApp } from "../helpers/app-server";
+
+const LOCK_TIMEOUT_MS = 1500;
+
+describe("the database busy", () => {
+  let app: RunningApp;
+  let db: PrismaClient;
+  let eventId: string;
+
+  beforeAll(async () => {
+    app = await startApp({ OUTBOX_WORKER: "off", DATABASE_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS), LOG_LEVEL: "warn" });
+    db = createPrismaClient(app.databaseUrl);
+    const gjilan = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+    const startsAt = new Date(Date.now() + 14 * 86_400_000);
+    const event = await db.event.create({
+      data: {
+        uid: `${randomUUID()}@durable`,
+        type: "WORKSHOP",
+        status: "PUBLISHED",
+        clusterId: gjilan.clusterId,
+        municipalityId: gjilan.id,
+        venueName: "Municipal hall",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
+        capacity: 10,
+        translations: { create: [{ locale: "en", title: "Housing workshop" }] },
+      },
+    });
+    eventId = event.id;
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await app?.stop();
+  });
+
+  /** An invited person and the token of their personal link. */
+  async function invitation() {
+    const token = randomUUID();
+    const person = await db.person.create({ data: { name: "Arta Krasniqi", searchText: "arta krasniqi" } });
+    const created = await db.invitation.create({ data: { eventId, personId: person.id, tokenHash: hashToken(token), sentAt: new Date() } });
+    return { token, id: created.id };
+  }
+
+  /**
+   * Another connection's transaction that writes to the event, then keeps its
+   * lock for `ms`. `released` tells the time it began to let go.
+   */
+  async function holdEventLock(ms: number): Promise<{ released: Promise<number> }> {
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const released = db.$transaction(
+      async (tx) => {
+        await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } } });
+        locked();
+        await sleep(ms);
+        return Date.now();
+      },
+      { timeout: ms + 30_000, maxWait: 10_000 },
+    );
+    await isLocked;
+    return { released };
+  }
+
+  // Without JavaScript the form posts to the page itself.
+  const answer = (token: string, suffix = "") =>
+    fetch(`${app.url}/invitation/${token}${suffix}`, {
+      method: "POST",
+      headers: { "Accept-Language": "en" },
+      body: new URLSearchParams({ answer: "ACCEPT" }),
+    });
+
+  const saved = async (id: string) => ({
+    invitation: await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, respondedAt: true } }),
+    history: await db.invitationAnswer.count({ where: { invitationId: id } }),
+  });
+
+  it("an answer that meets a lock held for a moment waits for it and is saved", async () => {
+    const { token, id } = await invitation();
+    const { released } = await holdEventLock(LOCK_TIMEOUT_MS - 500);
+    const response = await answer(token);
+    const answeredAt = Date.now();
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(en.invitations.page.accepted);
+    // It could only be saved once the other transaction let go.
+    expect(answeredAt).toBeGreaterThanOrEqual(await released);
+    expect(await saved(id)).toMatchObject({ invitation: { status: "ACCEPTED" }, history: 1 });
+  });
+
+  it("an answer that meets a lock held past the timeout gets a 503 page saying to try again, with or without JavaScript, and nothing of it is saved", async () => {
+    const withoutJs = await invitation();
+    const withJs = await invitation();
+    const sequence = (await db.event.findUniqueOrThrow({ where: { id: eventId } })).sequence;
+    // Long enough for both answers, one after the other, to give up waiting.
+    const { released } = await holdEventLock(2 * LOCK_TIMEOUT_MS + 2500);
+
+    const page = await answer(withoutJs.token);
+    expect(page.status).toBe(503);
+    const html = await page.text();
+    expect(html).toContain(en.errors.serverError);
+    expect(html).not.toMatch(/PrismaClient|SQLITE|at .+:\d+:\d+/);
+    // With JavaScript, Remix posts to the same address plus ".data".
+    expect((await answer(withJs.token, ".data")).status).toBe(503);
+    await released;
+
+    // The other transaction's change is saved; of the answers, neither the invitation's status nor its history row.
+    expect((await db.event.findUniqueOrThrow({ where: { id: eventId } })).sequence).toBe(sequence + 1);
+    for (const { id } of [withoutJs, withJs]) {
+      expect(await saved(id)).toEqual({ invitation: { status: "PENDING", respondedAt: null }, history: 0 });
+    }
+
+    // Trying again once the lock is gone works.
+    expect((await answer(withoutJs.token)).status).toBe(200);
+    expect(await saved(withoutJs.id)).toMatchObject({ invitation: { status: "ACCEPTED" }, history: 1 });
+  });
+
+  it("the log says the database was busy, with the request's id and the path without the token", async () => {
+    const lines = app
+      .output()
+      .split("\n")
+      .filter((line) => line.includes('"database.unavailable"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[0]).toMatchObject({ level: "warn", method: "POST", path: "/invitation/:token", route: "routes/invitation.$token" });
+    expect(lines[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
