@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed-data";
 import { DEMO_GUIDELINE_SLUG } from "../../prisma/seed-programme";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { testEngine } from "../helpers/database";
 import { createUser } from "../helpers/factories";
 
 // The issue's bar: axe-core finds no serious or critical violation on any main
@@ -293,7 +294,10 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
     const lesser: string[] = [];
     let checks = 0;
     // Serbian Cyrillic is the Latin messages transliterated, so the same markup: a sample of its pages shows its lang.
-    for (const locale of ["en", "sq", "sr", "sr-Cyrl"] as const) {
+    // The markup does not depend on the database engine: the run on PostgreSQL checks the pages in English
+    // only (each still as its role, with its data), the run on SQLite in every language.
+    const locales = testEngine === "postgresql" ? (["en"] as const) : (["en", "sq", "sr", "sr-Cyrl"] as const);
+    for (const locale of locales) {
       await chooseLanguage(locale);
       const shown = visits.filter((visit) => locale !== "sr-Cyrl" || visit.cyrillic);
       // The trainer's pages in one lane, everyone else's in another: two pages at a time keep both cores busy.

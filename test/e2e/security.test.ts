@@ -245,6 +245,8 @@ describe.skipIf(browserMissing)("the Content-Security-Policy in Chromium", () =>
 
     // The log-in form posts through JavaScript (same origin, so the CSRF check lets it through).
     await page.getByRole("link", { name: en.nav.login, exact: true }).first().click();
+    // The register page has the same fields: wait for the log-in page before typing.
+    await expect.poll(() => page.locator("h1").textContent()).toBe(en.auth.login.title);
     await page.getByLabel(en.auth.email, { exact: true }).fill("trainer@durable.localhost");
     await page.getByLabel(en.auth.password, { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: en.auth.login.submit }).click();
