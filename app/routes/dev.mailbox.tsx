@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listMailbox, mailboxVisibleTo } from "~/models/mailbox.server";
 import { getSessionUser } from "~/utils/auth.server";
@@ -17,6 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Mailbox() {
   const { t } = useTranslation();
   const { mails } = useLoaderData<typeof loader>();
+  // /dev/mailbox/:id is a child route: an open message takes the page's place.
+  const message = useOutlet();
+  if (message) return message;
   return (
     <>
       <h1>{t("mailbox.title")}</h1>
