@@ -150,6 +150,8 @@ describe("the app's log", () => {
     expect(resetToken).not.toBe("");
     expect((await request("resetLink", `/reset-password?token=${resetToken}`)).status).toBe(200);
     await vi.waitFor(() => expect(app.stdout()).toContain('"outbox.sent"'), { timeout: 10_000 });
+    // A request's line is written when its response has finished, which can be after the client has read it.
+    await vi.waitFor(() => expect(app.stdout()).toContain(requestIds.resetLink), { timeout: 10_000 });
   });
 
   afterAll(async () => {
