@@ -17,4 +17,16 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Routes and components reach the database through a model (app/models), never the client itself.
+    files: ["app/routes/**", "app/components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["**/db.server", "~/generated/prisma/client"], message: "Routes and components go through a model in app/models." }],
+        },
+      ],
+    },
+  },
 );

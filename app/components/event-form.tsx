@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import type { EventInput } from "~/models/event.server";
 import { EVENT_LANGUAGES, EVENT_TYPES } from "~/utils/events";
 import type { Locale } from "~/utils/i18n";

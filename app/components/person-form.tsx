@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES, PersonSchema } from "~/utils/directory";
 
 export type PersonFormChoices = {

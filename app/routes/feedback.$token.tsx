@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import { answerFeedback, feedbackByToken } from "~/models/feedback.server";
 import { FeedbackSchema, SATISFACTION_SCORES } from "~/utils/feedback";
 import { translateMessage } from "~/utils/forms";

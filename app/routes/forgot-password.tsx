@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import { ForgotPasswordSchema } from "~/utils/accounts";
 import { minutesToWait } from "~/models/rate-limit.server";
 import { requestPasswordReset } from "~/models/user.server";

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import { createGuideline } from "~/models/guideline.server";
 import { publishedGuidelines } from "~/models/guideline-version.server";
 import { getSessionUser } from "~/utils/auth.server";

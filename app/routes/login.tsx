@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import { authenticate, resendVerification } from "~/models/user.server";
 import { LoginSchema } from "~/utils/accounts";
 import { getSessionUser, safeRedirect, startSession } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FormErrors } from "~/components/forms";
 import { getOrganisation, saveOrganisation } from "~/models/organisation.server";
 import { directoryFilterChoices, directoryLinksFor } from "~/models/person.server";
 import { ORGANISATION_TYPES, OrganisationSchema } from "~/utils/directory";

@@ -1,5 +1,7 @@
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import type { TFunction } from "i18next";
+import { cloneElement, isValidElement, type ComponentProps, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Choice, ClusterChoice } from "~/utils/choices";
 import { translateMessage } from "~/utils/forms";
 
 /** A labelled form control with its error (translated) right under it. */
@@ -61,4 +63,46 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
       ))}
     </div>
   );
+}
+
+type SelectProps = Omit<ComponentProps<"select">, "children"> & {
+  /** The label of an empty first option ("All", "None", "—"); none when left out. */
+  empty?: string;
+};
+
+/** A select of choices already in the reader's language (app/models/places.server.ts); works with conform's getSelectProps or plain name/defaultValue. */
+export function ChoiceSelect({ choices, empty, ...props }: SelectProps & { choices: readonly Choice[] }) {
+  return (
+    <select {...props}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {choices.map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The municipality select: municipalities grouped under their cluster. */
+export function MunicipalitySelect({ clusters, empty, ...props }: SelectProps & { clusters: readonly ClusterChoice[] }) {
+  return (
+    <select {...props}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {clusters.map((cluster) => (
+        <optgroup key={cluster.id} label={cluster.name}>
+          {cluster.municipalities.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
+
+/** The choices of a fixed list (event types, genders, organisation types), labelled by their translations under `prefix`. */
+export function enumChoices(values: readonly string[], t: TFunction, prefix: string): Choice[] {
+  return values.map((value) => ({ id: value, name: t(`${prefix}.${value}`) as string }));
 }
