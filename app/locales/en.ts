@@ -41,6 +41,9 @@ const en = {
     no: "No",
     optional: "optional",
     never: "never",
+    previous: "Previous",
+    next: "Next",
+    page: "Page {{page}} of {{pages}}",
   },
   roles: {
     ADMIN: "Admin",

@@ -40,6 +40,9 @@ const sq = {
     no: "Jo",
     optional: "opsionale",
     never: "asnjëherë",
+    previous: "E mëparshmja",
+    next: "Tjetra",
+    page: "Faqja {{page}} nga {{pages}}",
   },
   roles: {
     ADMIN: "Administrator",

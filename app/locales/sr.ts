@@ -41,6 +41,9 @@ const sr = {
     no: "Ne",
     optional: "neobavezno",
     never: "nikad",
+    previous: "Prethodna",
+    next: "Sledeća",
+    page: "Strana {{page}} od {{pages}}",
   },
   roles: {
     ADMIN: "Administrator",
