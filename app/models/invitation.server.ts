@@ -169,3 +169,25 @@ export async function seatSummary(eventId: string) {
 export async function answerHistory(invitationId: string) {
   return prisma.invitationAnswer.findMany({ where: { invitationId }, orderBy: { createdAt: "asc" } });
 }
+
+/** The directory person of a signed-in member, if their account is linked to one. */
+export async function personIdOfUser(userId: string): Promise<string | null> {
+  const person = await prisma.person.findUnique({ where: { userId }, select: { id: true } });
+  return person?.id ?? null;
+}
+
+/** A member's own invitations that were sent, newest event first (not cancelled ones, nor those of draft events). */
+export function invitationsOfPerson(personId: string) {
+  return prisma.invitation.findMany({
+    where: { personId, status: { not: "CANCELLED" }, sentAt: { not: null }, event: { status: { in: ["PUBLISHED", "COMPLETED", "CANCELLED"] } } },
+    include: { event: { include: { translations: true, municipality: true } } },
+    orderBy: { event: { startsAt: "desc" } },
+    take: 50,
+  });
+}
+
+/** Whether the invitation is this person's (one answers only one's own). */
+export async function isInvitationOf(invitationId: string, personId: string | null): Promise<boolean> {
+  if (!personId) return false;
+  return (await prisma.invitation.count({ where: { id: invitationId, personId } })) > 0;
+}

@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { prisma } from "~/db.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
-import { answerInvitation } from "~/models/invitation.server";
+import { answerInvitation, invitationsOfPerson, isInvitationOf, personIdOfUser } from "~/models/invitation.server";
 import { attendedEventIds } from "~/models/certificate.server";
 import { requireUser } from "~/utils/auth.server";
 import { eventText } from "~/utils/events";
@@ -15,22 +14,12 @@ import { readForm } from "~/utils/request.server";
 
 // A member's own invitations, answered in the app (the same rules as the personal link).
 
-async function myPersonId(userId: string) {
-  const person = await prisma.person.findUnique({ where: { userId }, select: { id: true } });
-  return person?.id ?? null;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await resolveLocale(request);
-  const personId = await myPersonId(user.id);
+  const personId = await personIdOfUser(user.id);
   if (!personId) return { linked: false, invitations: [] };
-  const invitations = await prisma.invitation.findMany({
-    where: { personId, status: { not: "CANCELLED" }, sentAt: { not: null }, event: { status: { in: ["PUBLISHED", "COMPLETED", "CANCELLED"] } } },
-    include: { event: { include: { translations: true, municipality: true } } },
-    orderBy: { event: { startsAt: "desc" } },
-    take: 50,
-  });
+  const invitations = await invitationsOfPerson(personId);
   const now = new Date();
   const attended = await attendedEventIds(personId);
   return {
@@ -51,10 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = MyAnswerSchema.safeParse(formFields(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
-  const personId = await myPersonId(user.id);
+  const personId = await personIdOfUser(user.id);
   // Only one's own invitations.
-  const mine = personId ? await prisma.invitation.count({ where: { id: parsed.data.invitationId, personId } }) : 0;
-  if (!mine) return data({ ok: false, message: "invitations.refusal.notFound" }, { status: 404 });
+  if (!(await isInvitationOf(parsed.data.invitationId, personId))) return data({ ok: false, message: "invitations.refusal.notFound" }, { status: 404 });
   const result = await answerInvitation({ ...parsed.data, channel: "APP" });
   if (!result.ok) return data({ ok: false, message: `invitations.refusal.${result.error}` }, { status: 409 });
   const message = result.status === "ACCEPTED" ? "invitations.page.accepted" : result.status === "WAITLISTED" ? "invitations.page.waitlisted" : "invitations.page.declined";
