@@ -7,6 +7,7 @@ import { formatEventTimes } from "~/models/event.server";
 import { queueEmail } from "~/models/outbox.server";
 import { eventText } from "~/utils/events";
 import { isLocale, type Locale } from "~/utils/i18n";
+import { refusals } from "~/utils/refusal";
 
 /**
  * Answers to invitations, and the seats they take. The rule that no seat is
@@ -32,6 +33,19 @@ export type AnswerInput = {
 };
 
 export type AnswerRefusal = "notFound" | "eventNotOpen" | "eventStarted" | "invitationCancelled";
+
+/**
+ * How an answer's refusal reaches the person: every one is a conflict with
+ * the invitation's state as it is now (409), "notFound" included: the pages
+ * check that the invitation is the reader's before answering, so here it
+ * means the invitation went away meanwhile.
+ */
+export const answerRefusals = refusals<AnswerRefusal>({
+  notFound: { status: 409, message: "invitations.refusal.notFound" },
+  eventNotOpen: { status: 409, message: "invitations.refusal.eventNotOpen" },
+  eventStarted: { status: 409, message: "invitations.refusal.eventStarted" },
+  invitationCancelled: { status: 409, message: "invitations.refusal.invitationCancelled" },
+});
 
 export type AnswerResult =
   | { ok: true; status: InvitationStatus; promotedInvitationId: string | null }

@@ -1,34 +1,24 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { checkInPageAction } from "~/components/check-in/actions.server";
 import { CheckInList, CheckInSearch, DirectoryMatches, type CheckInRow } from "~/components/check-in/check-in-list";
 import { DayLinks } from "~/components/check-in/day-links";
 import { useCheckInQueue } from "~/components/check-in/queue";
 import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
 import { WalkInForm } from "~/components/check-in/walk-in-form";
 import { QrScanner } from "~/components/qr-scanner";
-import {
-  checkIn,
-  checkInRefusals,
-  checkInList,
-  checkInWalkIn,
-  checkInDayOf,
-  directoryMatchesForCheckIn,
-  eventForCheckIn,
-  undoCheckIn,
-} from "~/models/attendance.server";
-import { organisationChoices, municipalityChoices } from "~/models/places.server";
-import { CheckInForm, checkInDayLabel, invitationIdInCode, UndoCheckInForm, WalkInForm as WalkInFormSchema } from "~/utils/attendance";
+import { checkInDayOf, checkInList, directoryMatchesForCheckIn, eventForCheckIn } from "~/models/attendance.server";
+import { municipalityChoices, organisationChoices } from "~/models/places.server";
+import { checkInDayLabel, invitationIdInCode } from "~/utils/attendance";
 import { eventText } from "~/utils/events";
-import { messageWith, translateMessage, formFields, hiddenFieldErrors } from "~/utils/forms";
+import { translateMessage } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
-import { refusalOf } from "~/utils/refusal";
 import { foldQuery } from "~/utils/search";
 import { createToken } from "~/utils/tokens.server";
 
@@ -88,47 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");
-  const eventId = params.id ?? "";
-  const formData = await readForm(request);
-  const fields = formFields(formData);
-  const intent = fields.intent;
-
-  if (intent === "walkIn") {
-    const submission = parseWithZod(formData, { schema: WalkInFormSchema });
-    if (submission.status !== "success") {
-      // The day and the tap's reference are the page's own hidden fields.
-      const reply = submission.reply(hiddenFieldErrors(submission.error, ["intent", "day", "clientRef"]));
-      return data({ intent: "walkIn" as const, ok: false, message: null, offerWalkIn: null, reply }, { status: 400 });
-    }
-    const { intent: _intent, day, clientRef, ...person } = submission.value;
-    const result = await checkInWalkIn(user, { eventId, day, clientRef: clientRef || null, person });
-    if (!result.ok) {
-      const { message, status } = refusalOf(checkInRefusals, result.error);
-      return data({ intent: "walkIn" as const, ok: false, message, offerWalkIn: null, reply: submission.reply({ formErrors: [message] }) }, { status });
-    }
-    const key = result.matched ? "invitations.checkin.walkIn.matched" : "invitations.checkin.walkIn.added";
-    return { intent: "walkIn" as const, ok: true, message: messageWith(key, { name: result.name }), offerWalkIn: null, reply: submission.reply({ resetForm: true }) };
-  }
-
-  if (intent === "undo") {
-    const parsed = UndoCheckInForm.safeParse(fields);
-    if (!parsed.success) return data({ intent: "undo" as const, ok: false, message: "errors.badRequestTitle", offerWalkIn: null, reply: null }, { status: 400 });
-    const result = await undoCheckIn(user.id, eventId, parsed.data.attendanceId);
-    if (!result.ok) return data({ intent: "undo" as const, ok: false, message: "errors.notFound", offerWalkIn: null, reply: null }, { status: 404 });
-    return { intent: "undo" as const, ok: true, message: "invitations.checkin.undone", offerWalkIn: null, reply: null };
-  }
-
-  const parsed = CheckInForm.safeParse(fields);
-  if (!parsed.success) return data({ intent: "checkIn" as const, ok: false, message: "errors.badRequestTitle", offerWalkIn: null, reply: null }, { status: 400 });
-  const tap = parsed.data;
-  const result = await checkIn({ eventId, personId: tap.personId, day: tap.day, method: tap.method, clientRef: tap.clientRef || null, checkedInById: user.id });
-  if (!result.ok) {
-    const { message, status } = refusalOf(checkInRefusals, result.error);
-    const offerWalkIn = result.error === "notInvited" ? tap.personId : null;
-    return data({ intent: "checkIn" as const, ok: false, message, offerWalkIn, reply: null }, { status });
-  }
-  const key = result.status === "checkedIn" ? "invitations.checkin.done" : "invitations.checkin.already";
-  return { intent: "checkIn" as const, ok: true, message: messageWith(key, { name: result.name }), offerWalkIn: null, reply: null };
+  return checkInPageAction(user, params.id ?? "", await readForm(request));
 }
 
 /** Every word typed must appear in the person's folded search text: "drita" finds Drita Hoxha, "dordevic" finds Đorđević. */
@@ -143,7 +93,6 @@ export default function CheckInPage() {
   const result = useActionData<typeof action>();
   const [query, setQuery] = useState(q);
   const queue = useCheckInQueue(event.id, day);
-  const { notice, setNotice } = queue;
 
   const attendanceOf = (row: CheckInRow) => {
     const confirmed = queue.confirmedId(row.personId);
@@ -158,8 +107,8 @@ export default function CheckInPage() {
   const scanned = (code: string) => {
     const invitationId = invitationIdInCode(code);
     const row = invitationId ? rows.find((r) => r.invitationId === invitationId) : undefined;
-    if (!row) return setNotice({ ok: false, text: t("invitations.checkin.unknownCode") });
-    if (attendanceOf(row)) return setNotice({ ok: true, text: t("invitations.checkin.already", { name: row.name }) });
+    if (!row) return queue.setNotice({ ok: false, text: t("invitations.checkin.unknownCode") });
+    if (attendanceOf(row)) return queue.setNotice({ ok: true, text: t("invitations.checkin.already", { name: row.name }) });
     setQuery("");
     queue.queueTap(row.personId, row.name, "QR", code);
   };
@@ -169,7 +118,8 @@ export default function CheckInPage() {
   const extraWalkIns = queue.walkIns.filter((w) => !known.has(w.personId));
   const present = rows.filter((row) => attendanceOf(row) || queue.isPending(row.personId)).length + extraWalkIns.length;
   const accepted = rows.filter((row) => row.status === "ACCEPTED").length;
-  const serverMessage = result?.message ? translateMessage(t, result.message) : null;
+  const notice = result?.notice ? (translateMessage(t, result.notice) ?? null) : null;
+  const refusal = result?.result.error?.[""]?.[0];
 
   return (
     <div className="checkin" data-ready={queue.ready ? "true" : undefined}>
@@ -201,13 +151,13 @@ export default function CheckInPage() {
           {t("invitations.checkin.pendingCount", { count: queue.pendingHere.length })}
         </p>
       ) : null}
-      {notice ? (
-        <p className={notice.ok ? "notice notice-ok" : "notice notice-error"} role={notice.ok ? "status" : "alert"}>
-          {notice.text}
+      {queue.notice ? (
+        <p className={queue.notice.ok ? "notice notice-ok" : "notice notice-error"} role={queue.notice.ok ? "status" : "alert"}>
+          {queue.notice.text}
         </p>
-      ) : serverMessage && result?.intent !== "walkIn" ? (
-        <p className={result?.ok ? "notice notice-ok" : "notice notice-error"} role={result?.ok ? "status" : "alert"}>
-          {serverMessage}
+      ) : result && result.intent !== "walkIn" && (notice || refusal) ? (
+        <p className={notice ? "notice notice-ok" : "notice notice-error"} role={notice ? "status" : "alert"}>
+          {notice ?? translateMessage(t, refusal!)}
         </p>
       ) : null}
       {result?.offerWalkIn ? <TapForm personId={result.offerWalkIn} day={day} method="WALK_IN" className="card" /> : null}
@@ -233,9 +183,9 @@ export default function CheckInPage() {
           day={day}
           choices={choices}
           sensitive={sensitive}
-          open={result?.intent === "walkIn" && !result.ok}
-          saved={result?.intent === "walkIn" && result.ok ? (serverMessage ?? null) : null}
-          lastResult={result?.intent === "walkIn" ? result.reply : undefined}
+          open={result?.intent === "walkIn" && !result.notice}
+          saved={result?.intent === "walkIn" ? notice : null}
+          lastResult={result?.intent === "walkIn" ? result.result : undefined}
           onQueue={queue.queueWalkIn}
         />
       ) : null}

@@ -1,36 +1,27 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/forms";
+import { invitationListAction } from "~/components/invitation-list/actions.server";
 import { AddByCriteriaForm, AddPersonSearch } from "~/components/invitation-list/add-invitees";
 import { InvitationTable } from "~/components/invitation-list/invitation-table";
 import { RemindersForm } from "~/components/invitation-list/reminders-form";
 import { SendingForm } from "~/components/invitation-list/sending-form";
-import { answerInvitation, seatSummary } from "~/models/invitation.server";
-import { parseDays, remindersOf, setReminders } from "~/models/reminder.server";
-import {
-  addToInvitationList,
-  eventExists,
-  eventForInvitationList,
-  invitationList,
-  isInvitationOfEvent,
-  peopleToInvite,
-  removeFromInvitationList,
-  requestInvitationSending,
-  resendInvitation,
-  sendingProgress,
-} from "~/models/invitation-list.server";
+import { seatSummary } from "~/models/invitation.server";
+import { eventExists, eventForInvitationList, invitationList, peopleToInvite, sendingProgress } from "~/models/invitation-list.server";
+import { clusterChoices, commissionChoices } from "~/models/places.server";
+import { remindersOf } from "~/models/reminder.server";
 import { formatDateTime } from "~/utils/dates";
 import { eventText } from "~/utils/events";
-import { messageWith, translateMessage, formFields } from "~/utils/forms";
-import { InvitationListAction } from "~/utils/invitations";
+import { translateMessage } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
 import { appUrl } from "~/utils/url.server";
-import { clusterChoices, commissionChoices } from "~/models/places.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "invitations:manage");
@@ -91,54 +82,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const trainer = await requirePermission(request, "invitations:manage");
   const eventId = params.id ?? "";
-  if (!(await eventExists(eventId))) throw new Response("Not Found", { status: 404 });
-  const parsed = InvitationListAction.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
-  const input = parsed.data;
-  // An invitation named in the form must belong to this event.
-  if ("invitationId" in input) {
-    if (!(await isInvitationOfEvent(input.invitationId, eventId))) return data({ ok: false, message: "invitations.refusal.notFound" }, { status: 404 });
-  }
-  switch (input.intent) {
-    case "add": {
-      const { intent: _intent, ...criteria } = input;
-      if (!Object.values(criteria).some(Boolean)) return data({ ok: false, message: "invitations.manage.nothingChosen" }, { status: 400 });
-      const result = await addToInvitationList(trainer.id, eventId, criteria as Parameters<typeof addToInvitationList>[2]);
-      return { ok: true, message: messageWith("invitations.manage.added", { count: result.added, already: result.alreadyOnList }) };
-    }
-    case "addPerson": {
-      const result = await addToInvitationList(trainer.id, eventId, { personIds: [input.personId] });
-      return { ok: true, message: messageWith("invitations.manage.added", { count: result.added, already: result.alreadyOnList }) };
-    }
-    case "send": {
-      const result = await requestInvitationSending(trainer.id, eventId, appUrl(request));
-      if (!result.ok) return data({ ok: false, message: "invitations.manage.notPublished" }, { status: 409 });
-      const number = new Intl.NumberFormat(LOCALE_TAGS[await resolveLocale(request)]).format(result.queued);
-      const started = result.queued ? messageWith("invitations.manage.sendingStarted", { count: result.queued, number }) : "invitations.manage.nothingToSend";
-      return { ok: true, message: started, extra: result.withoutEmail ? messageWith("invitations.manage.withoutEmail", { count: result.withoutEmail }) : null };
-    }
-    case "record": {
-      const result = await answerInvitation({ invitationId: input.invitationId, answer: input.answer, channel: "TRAINER", recordedById: trainer.id });
-      if (!result.ok) return data({ ok: false, message: `invitations.refusal.${result.error}` }, { status: 409 });
-      return { ok: true, message: "invitations.manage.recorded" };
-    }
-    case "resend": {
-      const result = await resendInvitation(trainer.id, input.invitationId, appUrl(request));
-      if (!result.ok) return data({ ok: false, message: "invitations.refusal.eventNotOpen" }, { status: 409 });
-      return { ok: true, message: "invitations.manage.resent" };
-    }
-    case "reminders": {
-      const reminderDays = parseDays(input.reminderDays);
-      const nudgeDays = parseDays(input.nudgeDays);
-      if (!reminderDays || !nudgeDays) return data({ ok: false, message: "invitations.reminders.invalid" }, { status: 400 });
-      await setReminders(trainer.id, eventId, reminderDays, nudgeDays);
-      return { ok: true, message: "invitations.reminders.saved" };
-    }
-    case "remove": {
-      await removeFromInvitationList(trainer.id, input.invitationId);
-      return { ok: true, message: "invitations.manage.removed" };
-    }
-  }
+  if (!(await eventExists(eventId))) throw notFound();
+  const locale = await resolveLocale(request);
+  return invitationListAction(await readForm(request), { trainerId: trainer.id, eventId, appUrl: appUrl(request), locale });
 }
 
 export default function EventInvitations() {
@@ -157,12 +103,13 @@ export default function EventInvitations() {
       <p className="muted" data-testid="seats">
         {t("invitations.manage.seats", seats)}
       </p>
-      {result ? (
-        <div className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          <p>{translateMessage(t, result.message)}</p>
-          {"extra" in result && result.extra ? <p>{translateMessage(t, result.extra)}</p> : null}
+      {result?.notice ? (
+        <div className="notice notice-ok" role="status">
+          <p>{translateMessage(t, result.notice)}</p>
+          {result.extra ? <p>{translateMessage(t, result.extra)}</p> : null}
         </div>
       ) : null}
+      <FormErrors errors={result?.result.error?.[""] ?? undefined} />
       <SendingForm eventId={event.id} unsent={unsent} busy={busy} sending={sending} />
       <AddByCriteriaForm open={list.length === 0} clusters={clusters} commissions={commissions} />
       <AddPersonSearch q={q} matches={matches} />
