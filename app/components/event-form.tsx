@@ -3,11 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { ChoiceSelect, enumChoices, Field, FormErrors, MunicipalitySelect } from "~/components/forms";
 import type { EventInput } from "~/models/event.server";
+import type { Choice, ClusterChoice } from "~/utils/choices";
 import { EVENT_LANGUAGES, EVENT_TYPES } from "~/utils/events";
-import type { Locale } from "~/utils/i18n";
-import { municipalityName, placeName } from "~/utils/names";
 import { requiredText } from "~/utils/validation";
 
 const date = z.string({ error: "events.errors.dateInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, "events.errors.dateInvalid");
@@ -55,12 +54,8 @@ export const EventFormSchema = z
 
 export type EventFormValue = z.infer<typeof EventFormSchema>;
 
-export type EventFormOptions = {
-  clusters: Array<{ id: string; name: string; municipalities: Array<{ id: string; name: string }> }>;
-  themes: Array<{ id: string; name: string }>;
-  organisers: Array<{ id: string; name: string }>;
-  people: Array<{ id: string; name: string }>;
-};
+/** The form's choices, in the reader's language (eventFormOptions in app/models/event.server.ts). */
+export type EventFormOptions = { clusters: ClusterChoice[]; themes: Choice[]; organisers: Choice[]; people: Choice[] };
 
 const LANGUAGE_FIELDS = { en: ["titleEn", "descriptionEn"], sq: ["titleSq", "descriptionSq"], sr: ["titleSr", "descriptionSr"] } as const;
 
@@ -97,27 +92,10 @@ export function EventForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="event-form-row">
         <Field id={fields.type.id} label={t("events.fields.type")} errors={fields.type.errors}>
-          <select {...getSelectProps(fields.type)}>
-            {EVENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`events.types.${type}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect {...getSelectProps(fields.type)} choices={enumChoices(EVENT_TYPES, t, "events.types")} />
         </Field>
         <Field id={fields.municipalityId.id} label={t("events.fields.municipality")} errors={fields.municipalityId.errors}>
-          <select {...getSelectProps(fields.municipalityId)}>
-            <option value="">—</option>
-            {options.clusters.map((cluster) => (
-              <optgroup key={cluster.id} label={cluster.name}>
-                {cluster.municipalities.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+          <MunicipalitySelect {...getSelectProps(fields.municipalityId)} empty="—" clusters={options.clusters} />
         </Field>
       </div>
       <div className="event-form-row">
@@ -210,13 +188,14 @@ export function EventForm({
         ) : null}
       </fieldset>
       <Field id={fields.facilitatorIds.id} label={t("events.fields.facilitators")} errors={fields.facilitatorIds.errors}>
-        <select id={fields.facilitatorIds.id} name={fields.facilitatorIds.name} multiple size={Math.min(8, Math.max(3, options.people.length))} defaultValue={asArray(fields.facilitatorIds.initialValue)}>
-          {options.people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          id={fields.facilitatorIds.id}
+          name={fields.facilitatorIds.name}
+          multiple
+          size={Math.min(8, Math.max(3, options.people.length))}
+          defaultValue={asArray(fields.facilitatorIds.initialValue)}
+          choices={options.people}
+        />
       </Field>
       <button type="submit">{submitLabel}</button>
     </Form>
@@ -242,29 +221,5 @@ export function eventInputFromForm(value: EventFormValue): EventInput {
     themeIds: value.themeIds,
     organiserIds: value.organiserIds,
     facilitatorIds: value.facilitatorIds,
-  };
-}
-
-type Named = { nameEn: string; nameSq: string; nameSr: string };
-
-/** The form's choices with names in the reader's language (called by loaders). */
-export function localiseFormOptions(
-  raw: {
-    clusters: Array<Named & { id: string; municipalities: Array<Named & { id: string }> }>;
-    themes: Array<Named & { id: string }>;
-    organisers: Array<{ id: string; name: string }>;
-    people: Array<{ id: string; name: string; position: string | null }>;
-  },
-  locale: Locale,
-): EventFormOptions {
-  return {
-    clusters: raw.clusters.map((c) => ({
-      id: c.id,
-      name: placeName(c, locale),
-      municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-    })),
-    themes: raw.themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
-    organisers: raw.organisers,
-    people: raw.people.map((p) => ({ id: p.id, name: p.position ? `${p.name} (${p.position})` : p.name })),
   };
 }

@@ -10,6 +10,7 @@ import type { CheckInRefusal } from "~/utils/attendance";
 import type { SessionUser } from "~/utils/auth.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { maySeeSensitive } from "~/utils/permissions.server";
+import { refusals } from "~/utils/refusal";
 import { foldForSearch, foldQuery } from "~/utils/search";
 import { checkInCode, verifyCheckInCode } from "~/utils/tokens.server";
 
@@ -25,6 +26,23 @@ import { checkInCode, verifyCheckInCode } from "~/utils/tokens.server";
  */
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * What each refusal of the door means for the one who tapped: something
+ * unknown (404), a bad code (400), or a rule of the door (409). The results
+ * keep their code (`{ ok: false, error }`), which the phone's queue reads;
+ * pages and the tap endpoint read the status and message here.
+ */
+export const checkInRefusals = refusals<CheckInRefusal>({
+  eventNotFound: { status: 404, message: "invitations.checkin.refusal.eventNotFound" },
+  personNotFound: { status: 404, message: "invitations.checkin.refusal.personNotFound" },
+  invalidCode: { status: 400, message: "invitations.checkin.refusal.invalidCode" },
+  wrongEvent: { status: 409, message: "invitations.checkin.refusal.wrongEvent" },
+  eventNotOpen: { status: 409, message: "invitations.checkin.refusal.eventNotOpen" },
+  dayOutsideEvent: { status: 409, message: "invitations.checkin.refusal.dayOutsideEvent" },
+  notInvited: { status: 409, message: "invitations.checkin.refusal.notInvited" },
+  clientRefReused: { status: 409, message: "invitations.checkin.refusal.clientRefReused" },
+});
 
 export type CheckInInput = {
   eventId: string;
@@ -452,6 +470,11 @@ export async function signInSheetPeople(eventId: string) {
     .map((i) => ({ ...i.person, status: i.status }));
 }
 
+/** The day a check-in page shows: the one asked for if it is one of the event's, else the default one. */
+export function checkInDayOf(event: { days: string[]; timeZone: string }, asked: string | null): string {
+  return asked && event.days.includes(asked) ? asked : defaultCheckInDay(event.days, new Date(), event.timeZone);
+}
+
 /** The event as the check-in pages need it: its days and whether people can be checked in. */
 export async function eventForCheckIn(eventId: string) {
   const event = await prisma.event.findUnique({
@@ -460,4 +483,10 @@ export async function eventForCheckIn(eventId: string) {
   });
   if (!event) return null;
   return { ...event, days: eventDays(event), open: OPEN_FOR_CHECK_IN.includes(event.status) };
+}
+
+/** Who is already checked in to the event on that day. */
+export async function checkedInPersonIds(eventId: string, day: string): Promise<Set<string>> {
+  const present = await prisma.attendance.findMany({ where: { eventId, day }, select: { personId: true } });
+  return new Set(present.map((a) => a.personId));
 }

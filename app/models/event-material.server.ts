@@ -1,10 +1,10 @@
 import { prisma } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
-import type { Refusal } from "~/models/event.server";
 import { checkFile, readStoredFile, removeStoredFile, storeFile, type FileKind } from "~/models/uploaded-file.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
 import { can } from "~/utils/permissions.server";
+import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 /** The largest material accepted; the upload handler stops reading past it. */
 export const MATERIAL_MAX_BYTES = 20 * 1024 * 1024;
@@ -35,10 +35,8 @@ export type MaterialInput = {
  */
 export async function saveMaterial(actorId: string, eventId: string, input: MaterialInput): Promise<{ ok: true; materialId: string } | Refusal> {
   const event = await prisma.event.findUnique({ where: { id: eventId }, include: { sessions: { select: { id: true } } } });
-  if (!event) return { ok: false, field: null, message: "errors.notFound" };
-  if (input.sessionId && !event.sessions.some((s) => s.id === input.sessionId)) {
-    return { ok: false, field: "sessionId", message: "events.errors.unknownChoice" };
-  }
+  if (!event) return notFoundRefusal();
+  if (input.sessionId && !event.sessions.some((s) => s.id === input.sessionId)) return refuse("sessionId", "events.errors.unknownChoice");
   const checked = await checkFile(input, { accepted: ACCEPTED, maxBytes: MATERIAL_MAX_BYTES });
   if (!checked.ok) {
     const message = {
@@ -47,7 +45,7 @@ export async function saveMaterial(actorId: string, eventId: string, input: Mate
       type: "events.errors.fileType",
       mismatch: checked.reason === "mismatch" ? messageWith("events.errors.fileMismatch", { claimed: checked.claimed }) : "",
     }[checked.reason];
-    return { ok: false, field: "file", message };
+    return refuse("file", message, checked.reason === "tooLarge" ? 413 : 400);
   }
   const material = await storeFile(FOLDER, eventId, checked.ext, input.bytes, (storagePath) =>
     prisma.$transaction(async (tx) => {
@@ -105,7 +103,7 @@ export async function readMaterialFile(material: { storagePath: string }): Promi
 
 export async function deleteMaterial(actorId: string, eventId: string, materialId: string): Promise<{ ok: true } | Refusal> {
   const material = await prisma.eventMaterial.findFirst({ where: { id: materialId, eventId } });
-  if (!material) return { ok: false, field: null, message: "errors.notFound" };
+  if (!material) return notFoundRefusal();
   await prisma.$transaction(async (tx) => {
     await tx.eventMaterial.delete({ where: { id: materialId } });
     await recordAudit(tx, { actorId, action: "material.deleted", subjectType: "EventMaterial", subjectId: materialId, details: { eventId } });

@@ -7,6 +7,7 @@ import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation, type CalendarMethod } from "~/models/event-calendar.server";
 import { queueEmail } from "~/models/outbox.server";
+import { clusterChoices, themeChoices } from "~/models/places.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, eventText, type EventLanguage } from "~/utils/events";
 import { messageWith } from "~/utils/forms";
@@ -528,11 +529,11 @@ export async function workshopPlan(now = new Date()) {
   });
 }
 
-/** The choices an event form offers. */
-export async function eventFormOptions() {
+/** The choices an event form offers, in the reader's language. */
+export async function eventFormOptions(locale: Locale) {
   const [clusters, themes, organisers, people] = await Promise.all([
-    prisma.cluster.findMany({ orderBy: { nameEn: "asc" }, include: { municipalities: { orderBy: { nameSq: "asc" } } } }),
-    prisma.theme.findMany({ where: { archived: false }, orderBy: { sortOrder: "asc" } }),
+    clusterChoices(locale),
+    themeChoices(locale),
     prisma.user.findMany({
       where: { disabledAt: null, roles: { some: { role: { in: ["TRAINER", "ADMIN"] } } } },
       select: { id: true, name: true },
@@ -545,7 +546,7 @@ export async function eventFormOptions() {
       take: 500,
     }),
   ]);
-  return { clusters, themes, organisers, people };
+  return { clusters, themes, organisers, people: people.map((p) => ({ id: p.id, name: p.position ? `${p.name} (${p.position})` : p.name })) };
 }
 
 /** Reads the list and calendar filters from a URL; unknown values are ignored rather than refused. */
@@ -565,13 +566,19 @@ export function filtersFromSearch(params: URLSearchParams): EventFilters {
   };
 }
 
-/** The choices of the filter bar. */
+/** The choices of the filter bar (raw rows: the reports page puts them in the reader's language itself). */
 export async function eventFilterOptions() {
   const [clusters, themes] = await Promise.all([
     prisma.cluster.findMany({ orderBy: { nameEn: "asc" }, include: { municipalities: { orderBy: { nameSq: "asc" } } } }),
     prisma.theme.findMany({ where: { archived: false }, orderBy: { sortOrder: "asc" } }),
   ]);
   return { clusters, themes };
+}
+
+/** The choices of the events list's and calendar's filter bar, in the reader's language; drafts only for those who may see them. */
+export async function eventFilterChoices(locale: Locale, canManage: boolean) {
+  const [clusters, themes] = await Promise.all([clusterChoices(locale), themeChoices(locale)]);
+  return { clusters, themes, statuses: canManage ? EVENT_STATUSES : EVENT_STATUSES.filter((s) => s !== "DRAFT") };
 }
 
 /**

@@ -336,3 +336,28 @@ export async function invitationByToken(token: string, now = new Date()) {
   if (invitation.event.endsAt < now) return null;
   return invitation;
 }
+
+/** The event whose invitation list is managed: its title texts and status. */
+export function eventForInvitationList(eventId: string) {
+  return prisma.event.findUnique({ where: { id: eventId }, include: { translations: true } });
+}
+
+/** Whether the event exists (an action on a missing event's list is a 404). */
+export async function eventExists(eventId: string): Promise<boolean> {
+  return (await prisma.event.count({ where: { id: eventId } })) > 0;
+}
+
+/** Whether the invitation belongs to this event: an invitation named in a form must. */
+export async function isInvitationOfEvent(invitationId: string, eventId: string): Promise<boolean> {
+  return (await prisma.invitation.count({ where: { id: invitationId, eventId } })) > 0;
+}
+
+/** People whose folded name (or other search text) contains the query, to add one by one (at most 20). */
+export function peopleToInvite(foldedQuery: string) {
+  return prisma.person.findMany({
+    where: { erasedAt: null, searchText: { contains: foldedQuery } },
+    select: { id: true, name: true, municipality: true, organisation: { select: { name: true } } },
+    orderBy: { name: "asc" },
+    take: 20,
+  });
+}

@@ -7,6 +7,7 @@ import { formatEventTimes } from "~/models/event.server";
 import { queueEmail } from "~/models/outbox.server";
 import { eventText } from "~/utils/events";
 import { isLocale, type Locale } from "~/utils/i18n";
+import { refusals } from "~/utils/refusal";
 
 /**
  * Answers to invitations, and the seats they take. The rule that no seat is
@@ -32,6 +33,19 @@ export type AnswerInput = {
 };
 
 export type AnswerRefusal = "notFound" | "eventNotOpen" | "eventStarted" | "invitationCancelled";
+
+/**
+ * How an answer's refusal reaches the person: every one is a conflict with
+ * the invitation's state as it is now (409), "notFound" included: the pages
+ * check that the invitation is the reader's before answering, so here it
+ * means the invitation went away meanwhile.
+ */
+export const answerRefusals = refusals<AnswerRefusal>({
+  notFound: { status: 409, message: "invitations.refusal.notFound" },
+  eventNotOpen: { status: 409, message: "invitations.refusal.eventNotOpen" },
+  eventStarted: { status: 409, message: "invitations.refusal.eventStarted" },
+  invitationCancelled: { status: 409, message: "invitations.refusal.invitationCancelled" },
+});
 
 export type AnswerResult =
   | { ok: true; status: InvitationStatus; promotedInvitationId: string | null }
@@ -168,4 +182,26 @@ export async function seatSummary(eventId: string) {
 /** The history of an invitation's answers, oldest first, with who recorded each. */
 export async function answerHistory(invitationId: string) {
   return prisma.invitationAnswer.findMany({ where: { invitationId }, orderBy: { createdAt: "asc" } });
+}
+
+/** The directory person of a signed-in member, if their account is linked to one. */
+export async function personIdOfUser(userId: string): Promise<string | null> {
+  const person = await prisma.person.findUnique({ where: { userId }, select: { id: true } });
+  return person?.id ?? null;
+}
+
+/** A member's own invitations that were sent, newest event first (not cancelled ones, nor those of draft events). */
+export function invitationsOfPerson(personId: string) {
+  return prisma.invitation.findMany({
+    where: { personId, status: { not: "CANCELLED" }, sentAt: { not: null }, event: { status: { in: ["PUBLISHED", "COMPLETED", "CANCELLED"] } } },
+    include: { event: { include: { translations: true, municipality: true } } },
+    orderBy: { event: { startsAt: "desc" } },
+    take: 50,
+  });
+}
+
+/** Whether the invitation is this person's (one answers only one's own). */
+export async function isInvitationOf(invitationId: string, personId: string | null): Promise<boolean> {
+  if (!personId) return false;
+  return (await prisma.invitation.count({ where: { id: invitationId, personId } })) > 0;
 }

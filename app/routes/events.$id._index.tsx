@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { deleteMaterial, mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB, saveMaterial } from "~/models/event-material.server";
+import { EventActions, type EventPageAnswer } from "~/components/event-page/event-actions";
+import { EventAgenda, EventFacts } from "~/components/event-page/event-overview";
+import { uploadMaterial } from "~/components/event-page/material-upload.server";
+import { Materials } from "~/components/event-page/materials";
+import { deleteMaterial, mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB } from "~/models/event-material.server";
 import { eventLocation } from "~/models/event-calendar.server";
-import { readUpload } from "~/models/uploaded-file.server";
 import {
   cancelEvent,
   completeEndedEvents,
@@ -16,8 +18,8 @@ import {
   publishEvent,
   utcToLocal,
 } from "~/models/event.server";
-import { EventAction, eventText, MaterialUploadForm } from "~/utils/events";
-import { messageWith, translateMessage, formFields } from "~/utils/forms";
+import { EventAction, eventText } from "~/utils/events";
+import { translateMessage, formFields } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
@@ -90,61 +92,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  intent: string;
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-};
-
-async function uploadMaterial(request: Request, actorId: string, eventId: string) {
-  const tooLarge = (): ActionResult => ({
-    intent: "upload",
-    ok: false,
-    fieldErrors: { file: messageWith("events.errors.fileTooLarge", { max: MATERIAL_MAX_MB }) },
-  });
-  const upload = await readUpload(request, MATERIAL_MAX_BYTES);
-  if (!upload.ok) {
-    if (upload.reason === "tooLarge") return data(tooLarge(), { status: 413, headers: { Connection: "close" } });
-    return data({ intent: "upload", ok: false, message: "errors.badRequestTitle" } satisfies ActionResult, { status: 400 });
-  }
-  const { form } = upload;
-  const file = form.get("file");
-  const values = { title: String(form.get("title") ?? "").slice(0, 200), sessionId: String(form.get("sessionId") ?? "") };
-  if (!(file instanceof File) || file.size === 0) {
-    return data({ intent: "upload", ok: false, values, fieldErrors: { file: "events.errors.fileRequired" } } satisfies ActionResult, { status: 400 });
-  }
-  const fields = MaterialUploadForm.safeParse(formFields(form));
-  if (!fields.success) {
-    const issue = fields.error.issues[0];
-    const refused: ActionResult =
-      issue.path[0] === "title" || issue.path[0] === "sessionId"
-        ? { intent: "upload", ok: false, values, fieldErrors: { [issue.path[0]]: issue.message } }
-        : { intent: "upload", ok: false, values, message: "errors.badRequestTitle" };
-    return data(refused, { status: 400 });
-  }
-  const result = await saveMaterial(actorId, eventId, {
-    title: fields.data.title,
-    sessionId: fields.data.sessionId || null,
-    isPublic: fields.data.isPublic === "on",
-    fileName: file.name.slice(0, 200),
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
-  if (!result.ok) {
-    if (result.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-    const status = result.message.startsWith("events.errors.fileTooLarge") ? 413 : 400;
-    return data({ intent: "upload", ok: false, values, fieldErrors: { [result.field ?? "file"]: result.message } } satisfies ActionResult, { status });
-  }
-  return redirect(`/events/${eventId}?done=uploaded#materials`);
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
   const eventId = params.id ?? "";
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadMaterial(request, user.id, eventId);
   const parsed = EventAction.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ intent: "", ok: false, message: "errors.badRequestTitle" } satisfies ActionResult, { status: 400 });
+  if (!parsed.success) return data({ intent: "", ok: false, message: "errors.badRequestTitle" } satisfies EventPageAnswer, { status: 400 });
   const input = parsed.data;
   switch (input.intent) {
     case "publish": {
@@ -177,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function refused(intent: string, result: { field: string | null; message: string }, values?: Record<string, string>) {
   if (result.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-  const body: ActionResult = result.field
+  const body: EventPageAnswer = result.field
     ? { intent, ok: false, values, fieldErrors: { [result.field]: result.message } }
     : { intent, ok: false, values, message: result.message };
   return data(body, { status: 400 });
@@ -193,37 +146,13 @@ const DONE_MESSAGES: Record<string, string> = {
   materialDeleted: "events.materials.deleted",
 };
 
-/** Points a control at its FieldError and marks it invalid, so a screen reader reads the error with the control. */
-function errorProps(errorId: string, message?: string) {
-  return message ? { "aria-invalid": true as const, "aria-describedby": errorId } : {};
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  const { t } = useTranslation();
-  if (!message) return null;
-  return (
-    <p className="field-error" id={id} role="alert">
-      {translateMessage(t, message)}
-    </p>
-  );
-}
-
 export default function EventPage() {
   const { t } = useTranslation();
   const { event, canManage, canReport, canCheckIn, maxMb, maxBytes } = useLoaderData<typeof loader>();
-  // With JavaScript, a file over the limit is refused before a byte is sent (the server refuses it too).
-  const [tooLarge, setTooLarge] = useState(false);
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>() as EventPageAnswer | undefined;
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];
-  const errorsOf = (intent: string) => (result?.intent === intent ? (result.fieldErrors ?? {}) : {});
-  const valuesOf = (intent: string) => (result?.intent === intent ? (result.values ?? {}) : {});
-  const moveErrors = errorsOf("move");
-  const moveValues: Record<string, string> = { ...event.move, ...valuesOf("move") };
-  const cancelErrors = errorsOf("cancel");
-  const uploadErrors = tooLarge ? { file: messageWith("events.errors.fileTooLarge", { max: maxMb }) } : errorsOf("upload");
-  const uploadValues = valuesOf("upload");
+  const answerOf = (intent: string) => (result?.intent === intent ? { errors: result.fieldErrors ?? {}, values: result.values ?? {} } : { errors: {}, values: {} });
   const changeable = event.status === "DRAFT" || event.status === "PUBLISHED";
   return (
     <article className="event-page">
@@ -254,40 +183,7 @@ export default function EventPage() {
         <p className={event.status === "CANCELLED" ? "notice notice-error" : "notice"}>{t(`events.page.statusNote.${event.status}`)}</p>
       ) : null}
       {event.statusReason ? <p className="notice" data-testid="status-reason">{t("events.page.reason", { reason: event.statusReason })}</p> : null}
-      <section className="card">
-        <dl className="event-facts">
-          <dt>{t("events.fields.when")}</dt>
-          <dd data-testid="event-when">{event.when}</dd>
-          <dt>{t("events.fields.venue")}</dt>
-          <dd>{event.where}</dd>
-          <dt>{t("events.fields.capacity")}</dt>
-          <dd>{t("events.page.capacityLine", { accepted: event.accepted, capacity: event.capacity })}</dd>
-          {event.themes.length ? (
-            <>
-              <dt>{t("events.fields.themes")}</dt>
-              <dd>
-                <ul className="tags">
-                  {event.themes.map((theme) => (
-                    <li key={theme}>{theme}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-          <dt>{t("events.fields.organisers")}</dt>
-          <dd>{event.organisers.length ? event.organisers.join(", ") : <span className="muted">{t("events.page.noOrganisers")}</span>}</dd>
-          <dt>{t("events.fields.facilitators")}</dt>
-          <dd>{event.facilitators.length ? event.facilitators.join(", ") : <span className="muted">{t("events.page.noFacilitators")}</span>}</dd>
-        </dl>
-        {event.description ? <p className="event-description">{event.description}</p> : null}
-        {event.status !== "DRAFT" ? (
-          <p>
-            <a href={`/events/${event.id}/calendar.ics`} download>
-              {t("events.page.downloadIcs")}
-            </a>
-          </p>
-        ) : null}
-      </section>
+      <EventFacts event={event} />
 
       {canCheckIn ? (
         <p className="checkin-paper">
@@ -302,181 +198,11 @@ export default function EventPage() {
         </p>
       ) : null}
 
-      {canManage && changeable ? (
-        <section className="card event-actions" aria-label={t("events.page.details")}>
-          <Link to={`/events/${event.id}/edit`} className="button">
-            {t("events.page.edit")}
-          </Link>
-          <Link to={`/events/${event.id}/agenda`}>{t("events.page.manageAgenda")}</Link>
-          <Link to={`/events/${event.id}/invitations`}>{t("invitations.manage.title")}</Link>
-          {event.status === "DRAFT" ? (
-            <details>
-              <summary>{t("events.actions.publish")}</summary>
-              <Form method="post">
-                <p>{t("events.actions.confirmPublish")}</p>
-                <input type="hidden" name="intent" value="publish" />
-                <button type="submit">{t("events.actions.publish")}</button>
-              </Form>
-            </details>
-          ) : null}
-          {event.status === "PUBLISHED" ? (
-            <details open={result?.intent === "move"}>
-              <summary>{t("events.actions.move")}</summary>
-              <Form method="post" className="stack">
-                <p>{t("events.actions.confirmMove")}</p>
-                <input type="hidden" name="intent" value="move" />
-                <p className="hint">{t("events.fields.timeZoneHint")}</p>
-                <div className="event-form-row">
-                  {(["startDate", "startTime", "endDate", "endTime"] as const).map((name) => (
-                    <div key={name} className={moveErrors[name] ? "field field-invalid" : "field"}>
-                      <label htmlFor={`move-${name}`}>{t(`events.fields.${name}`)}</label>
-                      <input
-                        id={`move-${name}`}
-                        name={name}
-                        type={name.endsWith("Date") ? "date" : "time"}
-                        required
-                        defaultValue={moveValues[name]}
-                        {...errorProps(`move-${name}-error`, moveErrors[name])}
-                      />
-                      <FieldError id={`move-${name}-error`} message={moveErrors[name]} />
-                    </div>
-                  ))}
-                </div>
-                <div className={moveErrors.reason ? "field field-invalid" : "field"}>
-                  <label htmlFor="move-reason">{t("events.fields.reason")}</label>
-                  <textarea id="move-reason" name="reason" rows={2} required defaultValue={moveValues.reason ?? ""} {...errorProps("move-reason-error", moveErrors.reason)} />
-                  <FieldError id="move-reason-error" message={moveErrors.reason} />
-                </div>
-                <button type="submit">{t("events.actions.move")}</button>
-              </Form>
-            </details>
-          ) : null}
-          <details open={result?.intent === "cancel"}>
-            <summary className="danger-summary">{t("events.actions.cancel")}</summary>
-            <Form method="post" className="stack">
-              <p>{t("events.actions.confirmCancel")}</p>
-              <input type="hidden" name="intent" value="cancel" />
-              <div className={cancelErrors.reason ? "field field-invalid" : "field"}>
-                <label htmlFor="cancel-reason">{t("events.fields.reason")}</label>
-                <textarea
-                  id="cancel-reason"
-                  name="reason"
-                  rows={2}
-                  required
-                  defaultValue={valuesOf("cancel").reason ?? ""}
-                  {...errorProps("cancel-reason-error", cancelErrors.reason)}
-                />
-                <FieldError id="cancel-reason-error" message={cancelErrors.reason} />
-              </div>
-              <button type="submit" className="danger">
-                {t("events.actions.cancel")}
-              </button>
-            </Form>
-          </details>
-        </section>
-      ) : null}
+      {canManage && changeable ? <EventActions event={event} openIntent={result?.intent ?? null} move={answerOf("move")} cancel={answerOf("cancel")} /> : null}
 
-      <section className="card" id="agenda">
-        <h2>{t("events.page.agenda")}</h2>
-        {event.sessions.length === 0 ? <p className="muted">{t("events.page.noSessions")}</p> : null}
-        <ol className="agenda">
-          {event.sessions.map((session) => (
-            <li key={session.id}>
-              <span className="agenda-time">
-                {event.multiDay ? `${session.date} ` : ""}
-                {session.time}
-              </span>
-              <strong>{session.title}</strong>
-              {session.room ? <span className="muted"> · {t("events.sessions.room")}: {session.room}</span> : null}
-              {session.facilitators ? <span className="muted"> · {session.facilitators}</span> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <EventAgenda sessions={event.sessions} multiDay={event.multiDay} />
 
-      <section className="card" id="materials">
-        <h2>{t("events.page.materials")}</h2>
-        {event.materials.length === 0 ? <p className="muted">{t("events.page.noMaterials")}</p> : null}
-        <ul className="materials">
-          {event.materials.map((material) => (
-            <li key={material.id}>
-              {material.downloadable ? <a href={`/events/${event.id}/materials/${material.id}`}>{material.title}</a> : material.title}{" "}
-              <span className="muted">
-                ({material.fileName}, {material.sizeKb} KB{material.session ? ` · ${material.session}` : ""})
-              </span>
-              {material.isPublic ? <span className="tag-inline">{t("events.materials.public")}</span> : null}
-              {canManage ? (
-                <details className="inline-details">
-                  <summary>{t("events.materials.delete")}</summary>
-                  <Form method="post">
-                    <p>{t("events.materials.confirmDelete", { title: material.title })}</p>
-                    <input type="hidden" name="intent" value="deleteMaterial" />
-                    <input type="hidden" name="materialId" value={material.id} />
-                    <button type="submit" className="danger">
-                      {t("events.materials.delete")}
-                    </button>
-                  </Form>
-                </details>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {canManage ? (
-          <Form
-            method="post"
-            encType="multipart/form-data"
-            className="stack material-upload"
-            onSubmit={(submit) => {
-              const file = (submit.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-              const over = !!file && file.size > maxBytes;
-              setTooLarge(over);
-              if (over) submit.preventDefault();
-            }}
-          >
-            <h3>{t("events.materials.upload")}</h3>
-            <div className={uploadErrors.file ? "field field-invalid" : "field"}>
-              <label htmlFor="material-file">{t("events.materials.file")}</label>
-              <input
-                id="material-file"
-                name="file"
-                type="file"
-                accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg"
-                aria-describedby={uploadErrors.file ? "material-file-hint material-file-error" : "material-file-hint"}
-                aria-invalid={uploadErrors.file ? true : undefined}
-              />
-              <p className="hint" id="material-file-hint">
-                {t("events.materials.fileHint", { max: maxMb })}
-              </p>
-              <FieldError id="material-file-error" message={uploadErrors.file} />
-            </div>
-            <div className={uploadErrors.title ? "field field-invalid" : "field"}>
-              <label htmlFor="material-title">{t("events.materials.materialTitle")}</label>
-              <input id="material-title" name="title" type="text" maxLength={200} defaultValue={uploadValues.title ?? ""} {...errorProps("material-title-error", uploadErrors.title)} />
-              <FieldError id="material-title-error" message={uploadErrors.title} />
-            </div>
-            {event.sessions.length ? (
-              <div className={uploadErrors.sessionId ? "field field-invalid" : "field"}>
-                <label htmlFor="material-session">{t("events.materials.session")}</label>
-                <select id="material-session" name="sessionId" defaultValue={uploadValues.sessionId ?? ""} {...errorProps("material-session-error", uploadErrors.sessionId)}>
-                  <option value="">{t("events.materials.wholeEvent")}</option>
-                  {event.sessions.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.time} {s.title}
-                    </option>
-                  ))}
-                </select>
-                <FieldError id="material-session-error" message={uploadErrors.sessionId} />
-              </div>
-            ) : null}
-            <label>
-              <input type="checkbox" name="isPublic" /> {t("events.materials.isPublic")}
-            </label>
-            <button type="submit" disabled={navigation.state === "submitting"}>
-              {t("events.materials.upload")}
-            </button>
-          </Form>
-        ) : null}
-      </section>
+      <Materials eventId={event.id} materials={event.materials} sessions={event.sessions} canManage={canManage} maxMb={maxMb} maxBytes={maxBytes} upload={answerOf("upload")} />
     </article>
   );
 }

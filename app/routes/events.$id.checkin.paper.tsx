@@ -1,17 +1,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DayLinks } from "~/components/check-in/day-links";
 import { z } from "zod";
-import { prisma } from "~/db.server";
-import { defaultCheckInDay, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
-import { PaperSheetForm } from "~/utils/attendance";
+import { checkedInPersonIds, checkInRefusals, checkInDayOf, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
+import { checkInDayLabel, PaperSheetForm } from "~/utils/attendance";
 import { eventText } from "~/utils/events";
 import { messageWith, translateMessage, formFields } from "~/utils/forms";
-import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { refusalOf } from "~/utils/refusal";
 
 // Entering a signed paper sheet afterwards: tick who signed, write in the
 // names added by hand, save once (all or nothing; saving again adds nobody twice).
@@ -21,15 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request);
   const event = await eventForCheckIn(params.id ?? "");
   if (!event) throw new Response("Not Found", { status: 404 });
-  const asked = new URL(request.url).searchParams.get("day") ?? "";
-  const day = event.days.includes(asked) ? asked : defaultCheckInDay(event.days, new Date(), event.timeZone);
-  const [people, present] = await Promise.all([
-    signInSheetPeople(event.id),
-    prisma.attendance.findMany({ where: { eventId: event.id, day }, select: { personId: true } }),
-  ]);
-  const here = new Set(present.map((a) => a.personId));
-  const dayLabel = (value: string) =>
-    new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${value}T12:00:00Z`));
+  const day = checkInDayOf(event, new URL(request.url).searchParams.get("day"));
+  const [people, here] = await Promise.all([signInSheetPeople(event.id), checkedInPersonIds(event.id, day)]);
+  const dayLabel = (value: string) => checkInDayLabel(value, locale);
   return {
     event: { id: event.id, title: eventText(event.translations, locale).title, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
     day,
@@ -78,7 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await recordPaperSheet(user, { eventId: params.id ?? "", day, personIds, walkIns: people });
   if (!result.ok) {
-    return data({ ok: false, message: `invitations.checkin.refusal.${result.error}`, field: null, writtenIn, personIds }, { status: result.error === "eventNotFound" ? 404 : 409 });
+    const refusal = refusalOf(checkInRefusals, result.error);
+    return data({ ok: false, message: refusal.message, field: null, writtenIn, personIds }, { status: refusal.status });
   }
   const { ok: _ok, ...counts } = result;
   return { ok: true, message: messageWith("invitations.checkin.paper.saved", counts), refused: counts.refused, field: null, writtenIn: "", personIds: [] as string[] };
@@ -99,15 +94,7 @@ export default function PaperSheetPage() {
         {t("invitations.checkin.paper.title")}: {event.title}
       </h1>
       <p className="muted">{dayLabel}</p>
-      {event.days.length > 1 ? (
-        <nav aria-label={t("invitations.checkin.day")} className="checkin-days">
-          {event.days.map((d) => (
-            <Link key={d.value} to={`?day=${d.value}`} aria-current={d.value === day ? "page" : undefined} className={d.value === day ? "active" : undefined}>
-              {d.label}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
+      <DayLinks days={event.days} day={day} />
       {result && result.field !== "writtenIn" ? (
         <div className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
           <p>{translateMessage(t, result.message)}</p>

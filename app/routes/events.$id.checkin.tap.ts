@@ -1,25 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { checkIn, checkInWalkIn, checkInWithCode } from "~/models/attendance.server";
-import { CheckInTap, WalkInSchema, type CheckInRefusal } from "~/utils/attendance";
+import { checkIn, checkInRefusals, checkInWalkIn, checkInWithCode } from "~/models/attendance.server";
+import { CheckInTap, WalkInSchema } from "~/utils/attendance";
 import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { refusalOf } from "~/utils/refusal";
 
 // The check-in endpoint the door's phone sends its queued taps to (JSON
 // answers). Without JavaScript the check-in page posts to its own action
 // instead; both call the same domain functions.
-
-/** Where a refusal comes from: something unknown (404), a bad code (400), or a rule of the door (409). */
-const STATUS: Record<CheckInRefusal, number> = {
-  eventNotFound: 404,
-  personNotFound: 404,
-  invalidCode: 400,
-  wrongEvent: 409,
-  eventNotOpen: 409,
-  dayOutsideEvent: 409,
-  notInvited: 409,
-  clientRefReused: 409,
-};
 
 /**
  * The moment of the tap as the phone saw it, if believable: an offline tap
@@ -50,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     result = await checkIn({ ...base, personId: tap.personId, method: tap.method === "QR" ? "NAME_SEARCH" : tap.method });
   }
-  if (!result.ok) return Response.json(result, { status: STATUS[result.error] });
+  // The phone reads the refusal's code; its status comes from the model's table.
+  if (!result.ok) return Response.json(result, { status: refusalOf(checkInRefusals, result.error).status });
   return Response.json({ ok: true, status: result.status, attendanceId: result.attendanceId, personId: result.personId, name: result.name });
 }
 

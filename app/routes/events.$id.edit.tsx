@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventForm, EventFormSchema, eventInputFromForm, localiseFormOptions } from "~/components/event-form";
+import { EventForm, EventFormSchema, eventInputFromForm } from "~/components/event-form";
 import { eventFormOptions, getEvent, updateEvent, utcToLocal } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getEvent(params.id ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
   if (event.status === "CANCELLED" || event.status === "COMPLETED") throw redirect(`/events/${event.id}`);
-  const options = localiseFormOptions(await eventFormOptions(), await resolveLocale(request));
+  const options = await eventFormOptions(await resolveLocale(request));
   const start = utcToLocal(event.startsAt, event.timeZone);
   const end = utcToLocal(event.endsAt, event.timeZone);
   const text = (locale: string, key: "title" | "description") => event.translations.find((t) => t.locale === locale)?.[key] ?? "";

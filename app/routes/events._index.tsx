@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
+import { Pager, pageFromSearch } from "~/components/pager";
 import {
   completeEndedEvents,
-  EVENT_STATUSES,
-  eventFilterOptions,
+  eventFilterChoices,
   filtersFromSearch,
   formatEventTimes,
   listEvents,
@@ -23,23 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await completeEndedEvents();
   const url = new URL(request.url);
   const filters = filtersFromSearch(url.searchParams);
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
-  const [{ events, total, pages }, plan, choices] = await Promise.all([listEvents(filters, canManage, page), workshopPlan(), eventFilterOptions()]);
+  const page = pageFromSearch(url.searchParams);
+  const [{ events, total, pages }, plan, choices] = await Promise.all([listEvents(filters, canManage, page), workshopPlan(), eventFilterChoices(locale, canManage)]);
   return {
     canManage,
     page,
     pages,
     total,
     values: Object.fromEntries([...url.searchParams].filter(([key]) => key !== "page")),
-    choices: {
-      clusters: choices.clusters.map((c) => ({
-        id: c.id,
-        name: placeName(c, locale),
-        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-      })),
-      themes: choices.themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
-      statuses: canManage ? EVENT_STATUSES : EVENT_STATUSES.filter((s) => s !== "DRAFT"),
-    },
+    choices,
     plan: plan.map((p) => ({ id: p.cluster.id, name: placeName(p.cluster, locale), held: p.held, scheduled: p.scheduled })),
     events: events.map((event) => ({
       id: event.id,
@@ -57,11 +49,6 @@ export default function Events() {
   const { t } = useTranslation();
   const { events, total, page, pages, plan, choices, values, canManage } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams(searchParams);
-    params.set("page", String(p));
-    return `?${params}`;
-  };
   return (
     <>
       <div className="event-heading">
@@ -129,12 +116,7 @@ export default function Events() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
-import { completeEndedEvents, EVENT_STATUSES, eventFilterOptions, filtersFromSearch, monthGrid } from "~/models/event.server";
+import { completeEndedEvents, eventFilterChoices, filtersFromSearch, monthGrid } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,20 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [grid, choices] = await Promise.all([
     monthGrid(url.searchParams.get("month"), filtersFromSearch(url.searchParams), canManage, locale),
-    eventFilterOptions(),
+    eventFilterChoices(locale, canManage),
   ]);
   return {
     grid,
     values: Object.fromEntries(url.searchParams),
-    choices: {
-      clusters: choices.clusters.map((c) => ({
-        id: c.id,
-        name: placeName(c, locale),
-        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-      })),
-      themes: choices.themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
-      statuses: canManage ? EVENT_STATUSES : EVENT_STATUSES.filter((s) => s !== "DRAFT"),
-    },
+    choices,
   };
 }
 

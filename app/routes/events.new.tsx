@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventForm, EventFormSchema, eventInputFromForm, localiseFormOptions } from "~/components/event-form";
+import { EventForm, EventFormSchema, eventInputFromForm } from "~/components/event-form";
 import { createEvent, eventFormOptions } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -10,7 +10,7 @@ import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
-  const options = localiseFormOptions(await eventFormOptions(), await resolveLocale(request));
+  const options = await eventFormOptions(await resolveLocale(request));
   // The trainer who plans an event organises it unless they say otherwise.
   return { options, defaultValue: { type: "WORKSHOP", capacity: "25", organiserIds: [user.id], startTime: "10:00", endTime: "14:00" } };
 }

@@ -1,36 +1,28 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { prisma } from "~/db.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
-import { answerInvitation } from "~/models/invitation.server";
+import { FormErrors } from "~/components/forms";
+import { answerInvitation, answerRefusals, invitationsOfPerson, isInvitationOf, personIdOfUser } from "~/models/invitation.server";
 import { attendedEventIds } from "~/models/certificate.server";
 import { requireUser } from "~/utils/auth.server";
 import { eventText } from "~/utils/events";
-import { formFields } from "~/utils/forms";
 import { MyAnswerSchema } from "~/utils/invitations";
 import { resolveLocale } from "~/utils/locale.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 // A member's own invitations, answered in the app (the same rules as the personal link).
 
-async function myPersonId(userId: string) {
-  const person = await prisma.person.findUnique({ where: { userId }, select: { id: true } });
-  return person?.id ?? null;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await resolveLocale(request);
-  const personId = await myPersonId(user.id);
+  const personId = await personIdOfUser(user.id);
   if (!personId) return { linked: false, invitations: [] };
-  const invitations = await prisma.invitation.findMany({
-    where: { personId, status: { not: "CANCELLED" }, sentAt: { not: null }, event: { status: { in: ["PUBLISHED", "COMPLETED", "CANCELLED"] } } },
-    include: { event: { include: { translations: true, municipality: true } } },
-    orderBy: { event: { startsAt: "desc" } },
-    take: 50,
-  });
+  const invitations = await invitationsOfPerson(personId);
   const now = new Date();
   const attended = await attendedEventIds(personId);
   return {
@@ -49,16 +41,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = MyAnswerSchema.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
-  const personId = await myPersonId(user.id);
+  const submission = parseWithZod(await readForm(request), { schema: MyAnswerSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), notice: null }, { status: 400 });
   // Only one's own invitations.
-  const mine = personId ? await prisma.invitation.count({ where: { id: parsed.data.invitationId, personId } }) : 0;
-  if (!mine) return data({ ok: false, message: "invitations.refusal.notFound" }, { status: 404 });
-  const result = await answerInvitation({ ...parsed.data, channel: "APP" });
-  if (!result.ok) return data({ ok: false, message: `invitations.refusal.${result.error}` }, { status: 409 });
-  const message = result.status === "ACCEPTED" ? "invitations.page.accepted" : result.status === "WAITLISTED" ? "invitations.page.waitlisted" : "invitations.page.declined";
-  return { ok: true, message };
+  if (!(await isInvitationOf(submission.value.invitationId, await personIdOfUser(user.id)))) {
+    return data({ result: submission.reply({ formErrors: ["invitations.refusal.notFound"] }), notice: null }, { status: 404 });
+  }
+  const answered = await answerInvitation({ ...submission.value, channel: "APP" });
+  if (!answered.ok) return refusalReply(submission, refusalOf(answerRefusals, answered.error), { notice: null as string | null });
+  const notice = answered.status === "ACCEPTED" ? "invitations.page.accepted" : answered.status === "WAITLISTED" ? "invitations.page.waitlisted" : "invitations.page.declined";
+  return data({ result: submission.reply(), notice: notice as string | null }, { status: 200 });
 }
 
 export default function MyInvitations() {
@@ -68,11 +60,12 @@ export default function MyInvitations() {
   return (
     <>
       <h1>{t("invitations.mine.title")}</h1>
-      {result ? (
-        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {t(result.message)}
+      {result?.notice ? (
+        <p className="notice notice-ok" role="status">
+          {t(result.notice)}
         </p>
       ) : null}
+      <FormErrors errors={result?.result.error?.[""] ?? undefined} />
       {!linked ? <p>{t("invitations.mine.noRecord")}</p> : invitations.length === 0 ? <p>{t("invitations.mine.none")}</p> : null}
       {invitations.map((invitation) => (
         <section className="card" key={invitation.id}>

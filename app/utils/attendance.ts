@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERSON_LOCALES, PersonSchema } from "./directory";
+import { LOCALE_TAGS, type Locale } from "./i18n";
 
 // Check-in constants and small rules shared by the server and the phone at the door.
 
@@ -90,3 +91,8 @@ export const WalkInForm = WalkInSchema.extend({
   day: z.string().regex(DAY_PATTERN),
   clientRef: z.string().max(64).optional(),
 });
+
+/** A day of the door ("2027-03-10") as the reader says it ("Wednesday, 10 March 2027"). */
+export function checkInDayLabel(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+}

@@ -1,0 +1,59 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import { checkIn, checkInRefusals, checkInWalkIn, undoCheckIn } from "~/models/attendance.server";
+import { CheckInForm, UndoCheckInForm, WalkInForm } from "~/utils/attendance";
+import type { SessionUser } from "~/utils/auth.server";
+import { hiddenFieldErrors, messageWith } from "~/utils/forms";
+import { notFoundRefusal, refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
+
+// The check-in page's action without JavaScript (with it, taps go to
+// checkin.tap through the phone's queue): one function per intent, each
+// parsing its own schema, all answering with one shape: the form's reply,
+// the intent, the notice when it went through, and the person to offer as
+// a walk-in when they were not invited.
+
+type Answer = { intent: "checkIn" | "undo" | "walkIn"; notice: string | null; offerWalkIn: string | null };
+
+const answer = (intent: Answer["intent"], notice: string | null = null, offerWalkIn: string | null = null): Answer => ({ intent, notice, offerWalkIn });
+
+/** A walk-in's person, checked like the person form (the day and tap reference are the page's own hidden fields). */
+async function walkIn(user: SessionUser, eventId: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: WalkInForm });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "day", "clientRef"])), ...answer("walkIn") }, { status: 400 });
+  }
+  const { intent: _intent, day, clientRef, ...person } = submission.value;
+  const result = await checkInWalkIn(user, { eventId, day, clientRef: clientRef || null, person });
+  if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("walkIn"));
+  const key = result.matched ? "invitations.checkin.walkIn.matched" : "invitations.checkin.walkIn.added";
+  return data({ result: submission.reply({ resetForm: true }), ...answer("walkIn", messageWith(key, { name: result.name })) }, { status: 200 });
+}
+
+/** Takes back a check-in made by mistake. */
+async function undo(user: SessionUser, eventId: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: UndoCheckInForm });
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("undo") }, { status: 400 });
+  const result = await undoCheckIn(user.id, eventId, submission.value.attendanceId);
+  if (!result.ok) return refusalReply(submission, notFoundRefusal(), answer("undo"));
+  return data({ result: submission.reply(), ...answer("undo", "invitations.checkin.undone") }, { status: 200 });
+}
+
+/** One tap; someone not invited is offered as a walk-in. */
+async function tap(user: SessionUser, eventId: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: CheckInForm });
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("checkIn") }, { status: 400 });
+  const { personId, day, method, clientRef } = submission.value;
+  const result = await checkIn({ eventId, personId, day, method, clientRef: clientRef || null, checkedInById: user.id });
+  if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("checkIn", null, result.error === "notInvited" ? personId : null));
+  const key = result.status === "checkedIn" ? "invitations.checkin.done" : "invitations.checkin.already";
+  return data({ result: submission.reply(), ...answer("checkIn", messageWith(key, { name: result.name })) }, { status: 200 });
+}
+
+/** The check-in page's action: a walk-in, an undo, or (anything else) a tap. */
+export function checkInPageAction(user: SessionUser, eventId: string, formData: FormData) {
+  const intent = formData.get("intent");
+  if (intent === "walkIn") return walkIn(user, eventId, formData);
+  if (intent === "undo") return undo(user, eventId, formData);
+  return tap(user, eventId, formData);
+}

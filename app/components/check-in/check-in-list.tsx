@@ -1,0 +1,183 @@
+import { Form } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { CheckInQueue } from "~/components/check-in/queue";
+import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
+
+export type CheckInRow = {
+  personId: string;
+  invitationId: string | null;
+  name: string;
+  place: string;
+  status: string | null;
+  searchText: string;
+  attendance: { id: string; method: string | null; time: string | null } | null;
+  clientRef: string;
+};
+
+export type DirectoryMatch = { personId: string; name: string; place: string; clientRef: string };
+
+type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => void;
+
+/** The invitees of the day (those shown by the search), walk-ins taken since, and walk-ins still waiting to be sent. */
+export function CheckInList({
+  rows,
+  extraWalkIns,
+  day,
+  open,
+  queue,
+  attendanceOf,
+  onTap,
+}: {
+  rows: CheckInRow[];
+  /** Walk-ins the server confirmed since the page loaded, not among the rows. */
+  extraWalkIns: Array<{ personId: string; name: string }>;
+  day: string;
+  open: boolean;
+  queue: CheckInQueue;
+  attendanceOf: (row: CheckInRow) => CheckInRow["attendance"];
+  onTap: Tap;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="checkin-list">
+      {rows.map((row) => {
+        const attendance = attendanceOf(row);
+        const pending = !attendance && queue.isPending(row.personId);
+        const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
+        return (
+          <li key={row.personId} data-checkin-person={row.name} className={attendance ? "is-present" : pending ? "is-pending" : undefined}>
+            <div className="checkin-who">
+              <strong>{row.name}</strong>
+              {row.place ? <span className="muted">{row.place}</span> : null}
+              {row.status === null ? <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span> : null}
+              {row.status && row.status !== "ACCEPTED" ? (
+                <span className="muted">{row.status === "DECLINED" ? t("invitations.checkin.declinedHint") : t(`invitations.status.${row.status}`)}</span>
+              ) : null}
+            </div>
+            <div className="checkin-state">
+              {attendance ? (
+                <>
+                  <span className="checkin-done" data-testid="checked-in">
+                    ✓ {t("invitations.checkin.checkedIn")}
+                    {attendance.time ? ` ${attendance.time}` : ""}
+                  </span>
+                  <UndoForm name={row.name} attendanceId={attendance.id} />
+                </>
+              ) : pending ? (
+                <span className="checkin-pending" data-testid="pending">
+                  ⏳ {t("invitations.checkin.pending")}
+                </span>
+              ) : open ? (
+                <TapForm personId={row.personId} day={day} method={method} clientRef={row.clientRef} onTap={(e) => onTap(e, row.personId, row.name, method)} />
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+      {extraWalkIns.map((w) => (
+        <li key={w.personId} className="is-present">
+          <div className="checkin-who">
+            <strong>{w.name}</strong>
+            <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
+          </div>
+          <div className="checkin-state">
+            <span className="checkin-done">✓ {t("invitations.checkin.checkedIn")}</span>
+          </div>
+        </li>
+      ))}
+      {queue.pendingHere
+        .filter((queued) => queued.kind === "walkIn")
+        .map((queued) => (
+          <li key={queued.clientRef} className="is-pending">
+            <div className="checkin-who">
+              <strong>{queued.name}</strong>
+              <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
+            </div>
+            <div className="checkin-state">
+              <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>
+            </div>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+function UndoForm({ name, attendanceId }: { name: string; attendanceId: string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="checkin-undo">
+      <summary>{t("invitations.checkin.undo")}</summary>
+      <Form method="post">
+        <p>{t("invitations.checkin.confirmUndo", { name })}</p>
+        <input type="hidden" name="intent" value="undo" />
+        <input type="hidden" name="attendanceId" value={attendanceId} />
+        <button type="submit" className="danger">
+          {t("invitations.checkin.undo")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** People of the directory who match the search but were not invited: each can be taken as a walk-in. */
+export function DirectoryMatches({ people, day, open, queue, onTap }: { people: DirectoryMatch[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap }) {
+  const { t } = useTranslation();
+  if (!people.length) return null;
+  return (
+    <section className="card">
+      <h2>{t("invitations.checkin.directoryTitle")}</h2>
+      <ul className="checkin-list">
+        {people.map((person) => (
+          <li key={person.personId} data-checkin-person={person.name}>
+            <div className="checkin-who">
+              <strong>{person.name}</strong>
+              {person.place ? <span className="muted">{person.place}</span> : null}
+            </div>
+            <div className="checkin-state">
+              {queue.confirmedId(person.personId) ? (
+                <span className="checkin-done">✓ {t("invitations.checkin.checkedIn")}</span>
+              ) : queue.isPending(person.personId) ? (
+                <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>
+              ) : open ? (
+                <TapForm
+                  personId={person.personId}
+                  day={day}
+                  method="WALK_IN"
+                  clientRef={person.clientRef}
+                  secondary
+                  onTap={(e) => onTap(e, person.personId, person.name, "WALK_IN")}
+                />
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The name search: filters the list as one types (with JavaScript), and asks the server for people of the directory too. */
+export function CheckInSearch({ day, query, onQuery }: { day: string; query: string; onQuery: (query: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" role="search" className="checkin-search">
+      <input type="hidden" name="day" value={day} />
+      <label htmlFor="checkin-q" className="visually-hidden">
+        {t("invitations.checkin.search")}
+      </label>
+      <input
+        id="checkin-q"
+        type="search"
+        name="q"
+        value={query}
+        onChange={(changed) => onQuery(changed.target.value)}
+        placeholder={t("invitations.checkin.search")}
+        autoComplete="off"
+      />
+      <button type="submit" className="secondary">
+        {t("invitations.checkin.find")}
+      </button>
+    </Form>
+  );
+}
