@@ -105,7 +105,7 @@ const TABLE: Record<string, Row> = {
   "forgot-password.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug._index.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug.diff.tsx": { get: ANYONE, query: () => "?from=1&to=2" },
-  "guidelines.$slug.edit.tsx": { get: EDITORS, post: EDITORS },
+  "guidelines.$slug.edit/route.tsx": { get: EDITORS, post: EDITORS },
   "guidelines.$slug.translate.tsx": { get: EDITORS, post: EDITORS },
   "guidelines.$slug.v.$number.tsx": { get: ANYONE },
   "guidelines.$slug.v.$number[.pdf].tsx": { get: ANYONE },

@@ -138,3 +138,37 @@ export const GuidelineEditIntent = z.object({
 
 /** A guideline's title and summary, changed on the editor's page. */
 export const GuidelineDetailsSchema = z.object({ title: SectionSchema.shape.title, summary: z.string().max(LIMITS.summary, "validation.tooLong").default("") });
+
+/** An id the page put in a hidden field: when it is missing or malformed, the request did not come from the page. */
+const pageId = z.string({ error: "errors.badRequestTitle" }).min(1, "errors.badRequestTitle").max(40, "errors.badRequestTitle");
+const editorIntent = <Name extends z.infer<typeof GuidelineEditIntent>["intent"]>(name: Name) => GuidelineEditIntent.extend({ intent: z.literal(name) });
+
+/** The guideline editor's forms, one per intent. */
+export const GuidelineEditForm = {
+  details: editorIntent("details").extend(GuidelineDetailsSchema.shape),
+  addSection: editorIntent("add-section").extend(SectionSchema.shape),
+  updateSection: editorIntent("update-section").extend({ sectionId: pageId, ...SectionSchema.shape }),
+  moveUp: editorIntent("move-up").extend({ sectionId: pageId }),
+  moveDown: editorIntent("move-down").extend({ sectionId: pageId }),
+  removeSection: editorIntent("remove-section").extend({ sectionId: pageId }),
+  place: editorIntent("place").extend({ sectionId: pageId, contributionId: pageId }),
+  unplace: editorIntent("unplace").extend({ sectionId: pageId, contributionId: pageId }),
+  publish: editorIntent("publish").extend(PublishSchema.shape),
+};
+
+/** Any of the editor's forms, told apart by its intent: the server parses with this, each form in the browser with its own. */
+export const GuidelineEditSchema = z.discriminatedUnion("intent", [
+  GuidelineEditForm.details,
+  GuidelineEditForm.addSection,
+  GuidelineEditForm.updateSection,
+  GuidelineEditForm.moveUp,
+  GuidelineEditForm.moveDown,
+  GuidelineEditForm.removeSection,
+  GuidelineEditForm.place,
+  GuidelineEditForm.unplace,
+  GuidelineEditForm.publish,
+]);
+export type GuidelineEdit = z.infer<typeof GuidelineEditSchema>;
+
+/** The fields of the editor's forms that the page fills in itself: a problem with one is said above the page. */
+export const GUIDELINE_EDIT_HIDDEN = ["intent", "sectionId", "contributionId", "revision"] as const;
