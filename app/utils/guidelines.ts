@@ -51,16 +51,16 @@ export const CommentSchema = z.object({
   body: requiredText(LIMITS.comment),
 });
 
-export const DecisionSchema = z
-  .object({
-    decision: z.enum(["CHANGES_REQUESTED", "ACCEPTED", "REJECTED"], { error: "validation.invalidChoice" }),
-    reason: optionalText(LIMITS.comment),
-    version: versionNumber,
-  })
-  .refine((value) => value.decision === "ACCEPTED" || value.reason.length > 0, {
-    message: "guidelines.review.reasonRequired",
-    path: ["reason"],
-  });
+const DecisionFields = z.object({
+  decision: z.enum(["CHANGES_REQUESTED", "ACCEPTED", "REJECTED"], { error: "validation.invalidChoice" }),
+  reason: optionalText(LIMITS.comment),
+  version: versionNumber,
+});
+/** Changes requested and rejections say why; an acceptance may. */
+const reasonUnlessAccepted = (value: { decision: string; reason: string }) => value.decision === "ACCEPTED" || value.reason.length > 0;
+const reasonRequired = { message: "guidelines.review.reasonRequired", path: ["reason"] };
+
+export const DecisionSchema = DecisionFields.refine(reasonUnlessAccepted, reasonRequired);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Paths under /guidelines that a guideline's slug must not take. */
@@ -129,6 +129,26 @@ export const ContributionAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decide") }),
 ]);
 
+/** The contribution page's forms, one per intent, with their own fields. */
+export const ContributionPageForm = {
+  submit: ContributionAction.options[0],
+  startReview: ContributionAction.options[1],
+  comment: ContributionAction.options[2].extend(CommentSchema.shape),
+  decide: ContributionAction.options[3].extend(DecisionFields.shape).refine(reasonUnlessAccepted, reasonRequired),
+};
+
+/** Any of the contribution page's forms, told apart by its intent. */
+export const ContributionPageSchema = z.discriminatedUnion("intent", [
+  ContributionPageForm.submit,
+  ContributionPageForm.startReview,
+  ContributionPageForm.comment,
+  ContributionPageForm.decide,
+]);
+export type ContributionPageAction = z.infer<typeof ContributionPageSchema>;
+
+/** The fields of the contribution page's forms that are not typed in (the decision is a choice of three): their problems are said above the page. */
+export const CONTRIBUTION_PAGE_HIDDEN = ["intent", "version", "decision"] as const;
+
 /** The guideline editor's buttons; each intent's own fields are checked by the schemas below and above. */
 export const GuidelineEditIntent = z.object({
   intent: z.enum(["details", "add-section", "update-section", "move-up", "move-down", "remove-section", "place", "unplace", "publish"]),
@@ -172,3 +192,13 @@ export type GuidelineEdit = z.infer<typeof GuidelineEditSchema>;
 
 /** The fields of the editor's forms that the page fills in itself: a problem with one is said above the page. */
 export const GUIDELINE_EDIT_HIDDEN = ["intent", "sectionId", "contributionId", "revision"] as const;
+
+/** The translation form: the version's own texts, then each section's title and text, named `title:<key>` and `body:<key>`. */
+export function translationFormSchema(sectionKeys: readonly string[]) {
+  const sections: Record<string, typeof SectionSchema.shape.title | typeof SectionSchema.shape.body> = {};
+  for (const key of sectionKeys) {
+    sections[`title:${key}`] = SectionSchema.shape.title;
+    sections[`body:${key}`] = SectionSchema.shape.body;
+  }
+  return TranslationSchema.extend(sections);
+}
