@@ -4,11 +4,11 @@ import type { ContributionStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { queueEmail } from "~/models/outbox.server";
+import { commissionChoices, municipalityChoices, themeChoices } from "~/models/places.server";
 import { messageWith } from "~/utils/forms";
 import { LIMITS, splitEmails } from "~/utils/guidelines";
 import { isLocale, type Locale } from "~/utils/i18n";
 import { formatDate } from "~/utils/dates";
-import { municipalityName, placeName } from "~/utils/names";
 import { can, type Permission } from "~/utils/permissions.server";
 import { forbiddenRefusal, notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
@@ -353,12 +353,18 @@ export async function contributionFor(actor: Actor, contributionId: string) {
   };
 }
 
-/** Choices for the contribution form: themes, municipalities, commissions and recent events. */
-export async function contributionFormOptions() {
+/**
+ * The contribution form's choices in the reader's language: themes,
+ * municipalities and commissions as every form offers them
+ * (app/models/places.server.ts), and recent events. Only trainers and admins
+ * write on behalf of a commission.
+ */
+export async function contributionChoicesFor(actor: Actor, locale: Locale) {
+  const onBehalf = actor.roles.includes("TRAINER") || actor.roles.includes("ADMIN");
   const [themes, municipalities, commissions, events] = await Promise.all([
-    prisma.theme.findMany({ where: { archived: false }, orderBy: { sortOrder: "asc" } }),
-    prisma.municipality.findMany({ orderBy: { nameEn: "asc" } }),
-    prisma.commission.findMany({ include: { municipality: true }, orderBy: { name: "asc" } }),
+    themeChoices(locale),
+    municipalityChoices(locale),
+    onBehalf ? commissionChoices(locale) : Promise.resolve(null),
     prisma.event.findMany({
       where: { status: { in: ["PUBLISHED", "COMPLETED"] } },
       include: { translations: true },
@@ -366,20 +372,11 @@ export async function contributionFormOptions() {
       take: 100,
     }),
   ]);
-  return { themes, municipalities, commissions, events };
-}
-
-/** The form's choices in the reader's language. Only trainers and admins write on behalf of a commission. */
-export async function contributionChoicesFor(actor: Actor, locale: Locale) {
-  const { themes, municipalities, commissions, events } = await contributionFormOptions();
   const language = locale === "sr-Cyrl" ? "sr" : locale;
   return {
-    themes: themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
-    municipalities: municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-    commissions:
-      actor.roles.includes("TRAINER") || actor.roles.includes("ADMIN")
-        ? commissions.map((c) => ({ id: c.id, name: `${c.name} (${placeName(c.municipality, locale)})` }))
-        : null,
+    themes,
+    municipalities,
+    commissions,
     events: events.map((event) => {
       const text = event.translations.find((tr) => tr.locale === language) ?? event.translations[0];
       return { id: event.id, name: `${text?.title ?? event.venueName} · ${formatDate(event.startsAt, locale)}` };
@@ -413,8 +410,4 @@ export function contributionDefaults(contribution: {
       .join(", "),
     version: contribution.version,
   };
-}
-
-export function themesInOrder() {
-  return prisma.theme.findMany({ orderBy: { sortOrder: "asc" } });
 }

@@ -105,6 +105,24 @@ export const SubscribeSchema = z.object({
     .pipe(z.email("validation.email")),
 });
 
+/** A file added to a contribution (its type and size are checked by its bytes, in the model). */
+export const AttachmentUpload = z.object({ file: z.instanceof(File, { error: "guidelines.attachments.fileRequired" }) });
+
+/** Removing one of a contribution's files. */
+export const RemoveAttachment = z.object({
+  intent: z.literal("remove-attachment"),
+  attachmentId: z.string({ error: "errors.badRequestTitle" }).max(40, "errors.badRequestTitle"),
+});
+
+/** The reader's form under a guideline: follow it by email. */
+export const SubscribeIntent = SubscribeSchema.extend({ intent: z.literal("subscribe", { error: "errors.badRequestTitle" }) });
+
+/** The buttons of a subscription's emailed link; the token is the link's. */
+export const SubscriptionAction = z.object({
+  intent: z.enum(["confirm", "unsubscribe"], { error: "errors.badRequestTitle" }),
+  token: z.string({ error: "errors.badRequestTitle" }).max(200, "errors.badRequestTitle"),
+});
+
 /** Co-authors are given as the email addresses of their accounts, separated by commas, spaces or lines. */
 export function splitEmails(text: string): string[] {
   return [
