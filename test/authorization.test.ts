@@ -65,7 +65,7 @@ const TABLE: Record<string, Row> = {
   "commissions._index.tsx": { get: STAFF, post: STAFF },
   "commissions.join.tsx": { get: who("login", "allow", "deny", "deny", "deny"), post: who("login", "allow", "deny", "deny", "deny") },
   // Authors and reviewers only: the trainer neither wrote nor reviews it, so for them it does not exist.
-  "contributions.$contributionId._index.tsx": {
+  "contributions.$contributionId._index/route.tsx": {
     get: who("login", "allow", "allow", "deny", "allow"),
     post: who("login", "allow", "allow", "deny", "allow"),
     body: () => ({ intent: "comment", body: "Could you add the number of families?" }),
@@ -105,7 +105,7 @@ const TABLE: Record<string, Row> = {
   "forgot-password.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug._index.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug.diff.tsx": { get: ANYONE, query: () => "?from=1&to=2" },
-  "guidelines.$slug.edit.tsx": { get: EDITORS, post: EDITORS },
+  "guidelines.$slug.edit/route.tsx": { get: EDITORS, post: EDITORS },
   "guidelines.$slug.translate.tsx": { get: EDITORS, post: EDITORS },
   "guidelines.$slug.v.$number.tsx": { get: ANYONE },
   "guidelines.$slug.v.$number[.pdf].tsx": { get: ANYONE },

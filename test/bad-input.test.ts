@@ -5,7 +5,7 @@
 // multipart). Every one must be answered with a 4xx that shows a translated
 // message, and the database and the uploaded files must not change.
 // A route file with an action that is missing from FORMS fails the test.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -73,7 +73,7 @@ type Upload = {
 };
 
 type FormSpec = {
-  /** The route file (app/routes/<route>.tsx) whose action receives the form. */
+  /** The route (app/routes/<route>.tsx, or the folder app/routes/<route>/) whose action receives the form. */
   route: string;
   /** Which of the route's forms (its intent), for the test's messages. */
   form: string;
@@ -982,11 +982,16 @@ async function makeFixtures() {
   };
 }
 
-/** Route files (app/routes) that export an action. */
+/** Route files (app/routes) that export an action. A folder route keeps its module in route.tsx (or route.ts). */
 function routesWithAction(): string[] {
+  const moduleOf = (entry: string) =>
+    statSync(join("app/routes", entry)).isDirectory() ? ["route.tsx", "route.ts"].map((name) => join("app/routes", entry, name)).find((path) => existsSync(path)) : join("app/routes", entry);
   return readdirSync("app/routes")
-    .filter((file) => /^export\s+(async\s+)?function\s+action\b|^export\s+const\s+action\b/m.test(readFileSync(join("app/routes", file), "utf8")))
-    .map((file) => file.replace(/\.tsx?$/, ""));
+    .filter((entry) => {
+      const file = moduleOf(entry);
+      return !!file && /^export\s+(async\s+)?function\s+action\b|^export\s+const\s+action\b/m.test(readFileSync(file, "utf8"));
+    })
+    .map((entry) => entry.replace(/\.tsx?$/, ""));
 }
 
 /**

@@ -2,14 +2,15 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/forms";
+import { ChoiceSelect, Field, FormErrors } from "~/components/forms";
+import type { Choice } from "~/utils/choices";
 import { ContributionSchema, LIMITS } from "~/utils/guidelines";
 
 export type ContributionChoices = {
-  themes: { id: string; name: string }[];
-  municipalities: { id: string; name: string }[];
-  commissions: { id: string; name: string }[] | null;
-  events: { id: string; name: string }[];
+  themes: Choice[];
+  municipalities: Choice[];
+  commissions: Choice[] | null;
+  events: Choice[];
 };
 
 export type ContributionDefaults = {
@@ -71,46 +72,18 @@ export function ContributionForm({
           <textarea {...getTextareaProps(fields.body)} rows={14} />
         </Field>
         <Field id={fields.themeId.id} label={t("guidelines.contribution.theme")} errors={fields.themeId.errors}>
-          <select {...getSelectProps(fields.themeId)}>
-            <option value="">{t("guidelines.contribution.chooseTheme")}</option>
-            {choices.themes.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {theme.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect {...getSelectProps(fields.themeId)} empty={t("guidelines.contribution.chooseTheme")} choices={choices.themes} />
         </Field>
         <Field id={fields.municipalityId.id} label={t("guidelines.contribution.municipality")} errors={fields.municipalityId.errors}>
-          <select {...getSelectProps(fields.municipalityId)}>
-            <option value="">{t("guidelines.contribution.noMunicipality")}</option>
-            {choices.municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect {...getSelectProps(fields.municipalityId)} empty={t("guidelines.contribution.noMunicipality")} choices={choices.municipalities} />
         </Field>
         {choices.commissions ? (
           <Field id={fields.commissionId.id} label={t("guidelines.contribution.commission")} errors={fields.commissionId.errors}>
-            <select {...getSelectProps(fields.commissionId)}>
-              <option value="">{t("guidelines.contribution.noCommission")}</option>
-              {choices.commissions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...getSelectProps(fields.commissionId)} empty={t("guidelines.contribution.noCommission")} choices={choices.commissions} />
           </Field>
         ) : null}
         <Field id={fields.eventId.id} label={t("guidelines.contribution.event")} errors={fields.eventId.errors}>
-          <select {...getSelectProps(fields.eventId)}>
-            <option value="">{t("guidelines.contribution.noEvent")}</option>
-            {choices.events.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect {...getSelectProps(fields.eventId)} empty={t("guidelines.contribution.noEvent")} choices={choices.events} />
         </Field>
         <Field id={fields.coAuthors.id} label={t("guidelines.contribution.coAuthors")} errors={fields.coAuthors.errors} hint={t("guidelines.contribution.coAuthorsHint")}>
           <input {...getInputProps(fields.coAuthors, { type: "text" })} autoComplete="off" />

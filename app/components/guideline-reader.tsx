@@ -1,5 +1,9 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Field, FormErrors } from "~/components/forms";
+import { SubscribeIntent } from "~/utils/guidelines";
 import type { ReaderPage } from "~/models/guideline-version.server";
 
 /** A published version as readers see it: notices about language and age, contents, sections with their sources, credits. */
@@ -111,9 +115,15 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
 }
 
 /** The follow-by-email form (posts to the guideline's page, works without JavaScript). */
-export function SubscribeForm({ slug, sentTo, error }: { slug: string; sentTo?: string | null; error?: string | null }) {
+export function SubscribeForm({ slug, sentTo, lastResult }: { slug: string; sentTo?: string | null; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "subscribe",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SubscribeIntent }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section className="card" aria-labelledby="subscribe-title">
       <h2 id="subscribe-title">{t("guidelines.subscribe.title")}</h2>
@@ -123,25 +133,12 @@ export function SubscribeForm({ slug, sentTo, error }: { slug: string; sentTo?: 
           {t("guidelines.subscribe.sent", { email: sentTo })}
         </p>
       ) : null}
-      <Form method="post" action={`/guidelines/${slug}`} className="subscribe-form" noValidate>
+      <Form method="post" action={`/guidelines/${slug}`} className="subscribe-form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="subscribe" />
-        <div className={error ? "field field-invalid" : "field"}>
-          <label htmlFor="subscribe-email">{t("guidelines.subscribe.email")}</label>
-          <input
-            id="subscribe-email"
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "subscribe-email-error" : undefined}
-          />
-          {error ? (
-            <p className="field-error" id="subscribe-email-error" role="alert">
-              {t(error)}
-            </p>
-          ) : null}
-        </div>
+        <Field id={fields.email.id} label={t("guidelines.subscribe.email")} errors={fields.email.errors}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" required />
+        </Field>
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("guidelines.subscribe.submit")}
         </button>

@@ -5,6 +5,7 @@ import { checkFile, readStoredFile, removeStoredFile, storeFile, type FileKind }
 import type { SessionUser } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
 import { can } from "~/utils/permissions.server";
+import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 /**
  * Files that go with a contribution (a signed protocol, a photo, a form that
@@ -21,15 +22,14 @@ const ACCEPTED: readonly FileKind[] = ["pdf", "png", "jpg", "gif", "webp", "docx
 const FOLDER = "contributions";
 
 type Actor = { id: string; roles: readonly string[] };
-export type Refusal = { ok: false; field: string | null; message: string };
 
 async function editableByAuthor(actor: Actor, contributionId: string): Promise<Refusal | null> {
   const contribution = await prisma.contribution.findUnique({
     where: { id: contributionId },
     select: { status: true, authors: { where: { userId: actor.id }, select: { userId: true } } },
   });
-  if (!contribution || contribution.authors.length === 0) return { ok: false, field: null, message: "errors.notFound" };
-  if (!EDITABLE_BY_AUTHORS.includes(contribution.status)) return { ok: false, field: null, message: "guidelines.contribution.notEditable" };
+  if (!contribution || contribution.authors.length === 0) return notFoundRefusal();
+  if (!EDITABLE_BY_AUTHORS.includes(contribution.status)) return refuse(null, "guidelines.contribution.notEditable", 409);
   return null;
 }
 
@@ -42,17 +42,17 @@ export async function attachFile(
   const refused = await editableByAuthor(actor, contributionId);
   if (refused) return refused;
   if ((await prisma.contributionAttachment.count({ where: { contributionId } })) >= ATTACHMENTS_PER_CONTRIBUTION) {
-    return { ok: false, field: "file", message: messageWith("guidelines.attachments.tooMany", { count: ATTACHMENTS_PER_CONTRIBUTION }) };
+    return refuse("file", messageWith("guidelines.attachments.tooMany", { count: ATTACHMENTS_PER_CONTRIBUTION }));
   }
   const checked = await checkFile(input, { accepted: ACCEPTED, maxBytes: ATTACHMENT_MAX_BYTES });
   if (!checked.ok) {
+    if (checked.reason === "tooLarge") return refuse("file", messageWith("guidelines.attachments.fileTooLarge", { max: ATTACHMENT_MAX_MB }), 413);
     const message = {
       empty: "guidelines.attachments.fileRequired",
-      tooLarge: messageWith("guidelines.attachments.fileTooLarge", { max: ATTACHMENT_MAX_MB }),
       type: "guidelines.attachments.fileType",
       mismatch: checked.reason === "mismatch" ? messageWith("guidelines.attachments.fileMismatch", { claimed: checked.claimed }) : "",
     }[checked.reason];
-    return { ok: false, field: "file", message };
+    return refuse("file", message);
   }
   const attachment = await storeFile(FOLDER, contributionId, checked.ext, input.bytes, (storagePath) =>
     prisma.$transaction(async (tx) => {
@@ -84,7 +84,7 @@ export async function removeAttachment(actor: Actor, contributionId: string, att
   const refused = await editableByAuthor(actor, contributionId);
   if (refused) return refused;
   const attachment = await prisma.contributionAttachment.findFirst({ where: { id: attachmentId, contributionId } });
-  if (!attachment) return { ok: false, field: null, message: "errors.notFound" };
+  if (!attachment) return notFoundRefusal();
   await prisma.$transaction(async (tx) => {
     await tx.contributionAttachment.delete({ where: { id: attachmentId } });
     await recordAudit(tx, {

@@ -4,19 +4,17 @@ import type { ContributionStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { queueEmail } from "~/models/outbox.server";
+import { commissionChoices, municipalityChoices, themeChoices } from "~/models/places.server";
 import { messageWith } from "~/utils/forms";
 import { LIMITS, splitEmails } from "~/utils/guidelines";
 import { isLocale, type Locale } from "~/utils/i18n";
 import { formatDate } from "~/utils/dates";
-import { municipalityName, placeName } from "~/utils/names";
 import { can, type Permission } from "~/utils/permissions.server";
+import { forbiddenRefusal, notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { id: string; roles: readonly string[] };
 
-/** A refusal with a message key (app/utils/forms.ts) and the form field it belongs to (null: the whole form). */
-export type Refusal = { ok: false; field: string | null; message: string };
-const refuse = (field: string | null, message: string): Refusal => ({ ok: false, field, message });
 
 /** Authors may change the text only while it is theirs to change. */
 export const EDITABLE_BY_AUTHORS: readonly ContributionStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
@@ -95,7 +93,7 @@ async function writeRevision(tx: Tx, contributionId: string, savedById: string) 
 
 /** A new contribution, as a draft of its writer (the lead author) and co-authors. */
 export async function createContribution(actor: Actor, input: ContributionInput): Promise<{ ok: true; contributionId: string } | Refusal> {
-  if (!allowed(actor, "contributions:write")) return refuse(null, "errors.forbidden");
+  if (!allowed(actor, "contributions:write")) return forbiddenRefusal();
   return prisma.$transaction(async (tx) => {
     const checked = await checkInput(tx, actor, input);
     if (!checked.ok) return checked;
@@ -133,15 +131,15 @@ export async function updateContribution(
 ): Promise<{ ok: true; version: number } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.contribution.findUnique({ where: { id: contributionId } });
-    if (!current || !(await isAuthor(tx, contributionId, actor.id))) return refuse(null, "errors.notFound");
-    if (!EDITABLE_BY_AUTHORS.includes(current.status)) return refuse(null, "guidelines.contribution.notEditable");
+    if (!current || !(await isAuthor(tx, contributionId, actor.id))) return notFoundRefusal();
+    if (!EDITABLE_BY_AUTHORS.includes(current.status)) return refuse(null, "guidelines.contribution.notEditable", 409);
     const checked = await checkInput(tx, actor, input);
     if (!checked.ok) return checked;
     const moved = await tx.contribution.updateMany({
       where: { id: contributionId, version: seenVersion, status: { in: [...EDITABLE_BY_AUTHORS] } },
       data: { ...checked.data, version: { increment: 1 } },
     });
-    if (moved.count !== 1) return refuse(null, "guidelines.contribution.changedMeanwhile");
+    if (moved.count !== 1) return refuse(null, "guidelines.contribution.changedMeanwhile", 409);
     // Co-authors: the lead stays, and so does whoever is saving; the others are as listed now.
     await tx.contributionAuthor.deleteMany({
       where: { contributionId, isLead: false, userId: { notIn: [...checked.coAuthorIds, actor.id] } },
@@ -159,13 +157,13 @@ export async function updateContribution(
 export async function submitContribution(actor: Actor, contributionId: string, seenVersion: number): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.contribution.findUnique({ where: { id: contributionId } });
-    if (!current || !(await isAuthor(tx, contributionId, actor.id))) return refuse(null, "errors.notFound");
+    if (!current || !(await isAuthor(tx, contributionId, actor.id))) return notFoundRefusal();
     if (!EDITABLE_BY_AUTHORS.includes(current.status)) return refuse(null, "guidelines.contribution.notEditable");
     const moved = await tx.contribution.updateMany({
       where: { id: contributionId, version: seenVersion, status: current.status },
       data: { status: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 } },
     });
-    if (moved.count !== 1) return refuse(null, "guidelines.contribution.changedMeanwhile");
+    if (moved.count !== 1) return refuse(null, "guidelines.contribution.changedMeanwhile", 409);
     await recordAudit(tx, { actorId: actor.id, action: "contribution.submitted", subjectType: "Contribution", subjectId: contributionId });
     return { ok: true as const };
   });
@@ -173,7 +171,7 @@ export async function submitContribution(actor: Actor, contributionId: string, s
 
 /** An editor takes a submitted contribution into review (so other editors see someone is on it). */
 export async function startReview(actor: Actor, contributionId: string, seenVersion: number): Promise<{ ok: true } | Refusal> {
-  if (!allowed(actor, "contributions:review")) return refuse(null, "errors.forbidden");
+  if (!allowed(actor, "contributions:review")) return forbiddenRefusal();
   return prisma.$transaction(async (tx) => {
     const moved = await tx.contribution.updateMany({
       where: { id: contributionId, version: seenVersion, status: "SUBMITTED" },
@@ -187,7 +185,7 @@ export async function startReview(actor: Actor, contributionId: string, seenVers
 
 async function explainStale(tx: Tx, contributionId: string): Promise<Refusal> {
   const exists = await tx.contribution.findUnique({ where: { id: contributionId }, select: { id: true } });
-  return exists ? refuse(null, "guidelines.review.changedMeanwhile") : refuse(null, "errors.notFound");
+  return exists ? refuse(null, "guidelines.review.changedMeanwhile", 409) : notFoundRefusal();
 }
 
 type AuthorForEmail = { email: string; name: string; locale: string };
@@ -214,7 +212,7 @@ export async function decideContribution(
   decision: { decision: "CHANGES_REQUESTED" | "ACCEPTED" | "REJECTED"; reason: string; version: number },
   baseUrl: string,
 ): Promise<{ ok: true } | Refusal> {
-  if (!allowed(actor, "contributions:review")) return refuse(null, "errors.forbidden");
+  if (!allowed(actor, "contributions:review")) return forbiddenRefusal();
   const reason = decision.reason.trim();
   if (decision.decision !== "ACCEPTED" && !reason) return refuse("reason", "guidelines.review.reasonRequired");
   if (reason.length > LIMITS.comment) return refuse("reason", "validation.tooLong");
@@ -268,9 +266,9 @@ export async function commentOnContribution(
   if (text.length > LIMITS.comment) return refuse("body", "validation.tooLong");
   return prisma.$transaction(async (tx) => {
     const contribution = await tx.contribution.findUnique({ where: { id: contributionId } });
-    if (!contribution) return refuse(null, "errors.notFound");
+    if (!contribution) return notFoundRefusal();
     const reviewer = allowed(actor, "contributions:review");
-    if (!reviewer && !(await isAuthor(tx, contributionId, actor.id))) return refuse(null, "errors.notFound");
+    if (!reviewer && !(await isAuthor(tx, contributionId, actor.id))) return notFoundRefusal();
     if (!reviewer && contribution.status === "DRAFT") return refuse(null, "guidelines.review.notInReview");
     await tx.contributionComment.create({ data: { contributionId, authorId: actor.id, body: text } });
     if (reviewer) {
@@ -355,12 +353,18 @@ export async function contributionFor(actor: Actor, contributionId: string) {
   };
 }
 
-/** Choices for the contribution form: themes, municipalities, commissions and recent events. */
-export async function contributionFormOptions() {
+/**
+ * The contribution form's choices in the reader's language: themes,
+ * municipalities and commissions as every form offers them
+ * (app/models/places.server.ts), and recent events. Only trainers and admins
+ * write on behalf of a commission.
+ */
+export async function contributionChoicesFor(actor: Actor, locale: Locale) {
+  const onBehalf = actor.roles.includes("TRAINER") || actor.roles.includes("ADMIN");
   const [themes, municipalities, commissions, events] = await Promise.all([
-    prisma.theme.findMany({ where: { archived: false }, orderBy: { sortOrder: "asc" } }),
-    prisma.municipality.findMany({ orderBy: { nameEn: "asc" } }),
-    prisma.commission.findMany({ include: { municipality: true }, orderBy: { name: "asc" } }),
+    themeChoices(locale),
+    municipalityChoices(locale),
+    onBehalf ? commissionChoices(locale) : Promise.resolve(null),
     prisma.event.findMany({
       where: { status: { in: ["PUBLISHED", "COMPLETED"] } },
       include: { translations: true },
@@ -368,20 +372,11 @@ export async function contributionFormOptions() {
       take: 100,
     }),
   ]);
-  return { themes, municipalities, commissions, events };
-}
-
-/** The form's choices in the reader's language. Only trainers and admins write on behalf of a commission. */
-export async function contributionChoicesFor(actor: Actor, locale: Locale) {
-  const { themes, municipalities, commissions, events } = await contributionFormOptions();
   const language = locale === "sr-Cyrl" ? "sr" : locale;
   return {
-    themes: themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
-    municipalities: municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-    commissions:
-      actor.roles.includes("TRAINER") || actor.roles.includes("ADMIN")
-        ? commissions.map((c) => ({ id: c.id, name: `${c.name} (${placeName(c.municipality, locale)})` }))
-        : null,
+    themes,
+    municipalities,
+    commissions,
     events: events.map((event) => {
       const text = event.translations.find((tr) => tr.locale === language) ?? event.translations[0];
       return { id: event.id, name: `${text?.title ?? event.venueName} · ${formatDate(event.startsAt, locale)}` };
@@ -415,8 +410,4 @@ export function contributionDefaults(contribution: {
       .join(", "),
     version: contribution.version,
   };
-}
-
-export function themesInOrder() {
-  return prisma.theme.findMany({ orderBy: { sortOrder: "asc" } });
 }

@@ -12,6 +12,7 @@ import { formatDate } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { municipalityName } from "~/utils/names";
 import { latinToCyrillic } from "~/locales/transliterate";
+import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 /**
  * Published guideline versions. A version is written once, in one
@@ -21,8 +22,6 @@ import { latinToCyrillic } from "~/locales/transliterate";
  * number in its language, and is out of date once a newer source exists.
  */
 
-export type Refusal = { ok: false; field: string | null; message: string };
-const refuse = (field: string | null, message: string): Refusal => ({ ok: false, field, message });
 
 type SectionText = { key: string; title: string; body: string };
 
@@ -50,8 +49,8 @@ export async function publishVersion(
   try {
     return await prisma.$transaction(async (tx) => {
       const guideline = await tx.guideline.findUnique({ where: { id: guidelineId }, include: WORKING_COPY_INCLUDE });
-      if (!guideline) return refuse(null, "errors.notFound");
-      if (guideline.revision !== input.revision) return refuse(null, "guidelines.publish.changedMeanwhile");
+      if (!guideline) return notFoundRefusal();
+      if (guideline.revision !== input.revision) return refuse(null, "guidelines.publish.changedMeanwhile", 409);
       const draft = compileDraft(guideline);
       if (isEmptyDraft(draft)) return refuse(null, "guidelines.publish.empty");
       const latest = await tx.guidelineVersion.findFirst({
@@ -87,7 +86,7 @@ export async function publishVersion(
   } catch (error) {
     // Two editors publishing at the same instant: the unique number lets one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return refuse(null, "guidelines.publish.changedMeanwhile");
+      return refuse(null, "guidelines.publish.changedMeanwhile", 409);
     }
     throw error;
   }
@@ -138,7 +137,7 @@ export async function publishTranslation(
         where: { id: sourceVersionId },
         include: { guideline: true, sections: { orderBy: { position: "asc" } }, credits: true },
       });
-      if (!source || source.sourceVersionId) return refuse(null, "errors.notFound");
+      if (!source || source.sourceVersionId) return notFoundRefusal();
       if (input.locale === source.locale) return refuse("locale", "guidelines.translate.sameLanguage");
       const given = new Map(input.sections.map((s) => [s.key, s]));
       const sections = source.sections.map((s) => {
@@ -192,7 +191,7 @@ export async function publishTranslation(
       return { ok: true as const, number };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return refuse(null, "guidelines.publish.changedMeanwhile");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return refuse(null, "guidelines.publish.changedMeanwhile", 409);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "~/utils/guidelines";
+import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 import { foldForSearch } from "~/utils/search";
 
 /**
@@ -12,8 +13,6 @@ import { foldForSearch } from "~/utils/search";
  */
 
 type Tx = Prisma.TransactionClient;
-export type Refusal = { ok: false; field: string | null; message: string };
-const refuse = (field: string | null, message: string): Refusal => ({ ok: false, field, message });
 
 const bumpRevision = (tx: Tx, guidelineId: string) =>
   tx.guideline.update({ where: { id: guidelineId }, data: { revision: { increment: 1 } } });
@@ -42,7 +41,7 @@ export async function updateGuidelineDetails(
 ): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const guideline = await tx.guideline.findUnique({ where: { id: guidelineId } });
-    if (!guideline) return refuse(null, "errors.notFound");
+    if (!guideline) return notFoundRefusal();
     await tx.guideline.update({
       where: { id: guidelineId },
       data: { title: input.title.trim(), summary: input.summary.trim(), revision: { increment: 1 } },
@@ -71,7 +70,7 @@ export async function addSection(
 ): Promise<{ ok: true; sectionId: string } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const guideline = await tx.guideline.findUnique({ where: { id: guidelineId }, include: { sections: true } });
-    if (!guideline) return refuse(null, "errors.notFound");
+    if (!guideline) return notFoundRefusal();
     const key = sectionKey(
       input.title,
       guideline.sections.map((s) => s.key),
@@ -93,7 +92,7 @@ export async function updateSection(
 ): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const section = await tx.guidelineSection.findUnique({ where: { id: sectionId } });
-    if (!section) return refuse(null, "errors.notFound");
+    if (!section) return notFoundRefusal();
     await tx.guidelineSection.update({ where: { id: sectionId }, data: { title: input.title.trim(), body: input.body.trim() } });
     await bumpRevision(tx, section.guidelineId);
     await recordAudit(tx, {
@@ -111,7 +110,7 @@ export async function updateSection(
 export async function moveSection(actorId: string, sectionId: string, direction: "up" | "down"): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const section = await tx.guidelineSection.findUnique({ where: { id: sectionId } });
-    if (!section) return refuse(null, "errors.notFound");
+    if (!section) return notFoundRefusal();
     const neighbour = await tx.guidelineSection.findFirst({
       where: { guidelineId: section.guidelineId, position: direction === "up" ? { lt: section.position } : { gt: section.position } },
       orderBy: { position: direction === "up" ? "desc" : "asc" },
@@ -128,7 +127,7 @@ export async function moveSection(actorId: string, sectionId: string, direction:
 export async function removeSection(actorId: string, sectionId: string): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const section = await tx.guidelineSection.findUnique({ where: { id: sectionId } });
-    if (!section) return refuse(null, "errors.notFound");
+    if (!section) return notFoundRefusal();
     await tx.guidelineSection.delete({ where: { id: sectionId } });
     await bumpRevision(tx, section.guidelineId);
     await recordAudit(tx, {
@@ -146,7 +145,7 @@ export async function removeSection(actorId: string, sectionId: string): Promise
 export async function placeContribution(actorId: string, sectionId: string, contributionId: string): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const section = await tx.guidelineSection.findUnique({ where: { id: sectionId }, include: { placements: true } });
-    if (!section) return refuse(null, "errors.notFound");
+    if (!section) return notFoundRefusal();
     const contribution = await tx.contribution.findUnique({ where: { id: contributionId } });
     if (!contribution) return refuse("contributionId", "errors.notFound");
     if (contribution.status !== "ACCEPTED") return refuse("contributionId", "guidelines.section.notAccepted");
@@ -168,7 +167,7 @@ export async function placeContribution(actorId: string, sectionId: string, cont
 export async function removePlacement(actorId: string, sectionId: string, contributionId: string): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const section = await tx.guidelineSection.findUnique({ where: { id: sectionId } });
-    if (!section) return refuse(null, "errors.notFound");
+    if (!section) return notFoundRefusal();
     await tx.guidelinePlacement.deleteMany({ where: { sectionId, contributionId } });
     await bumpRevision(tx, section.guidelineId);
     await recordAudit(tx, {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findAttachment, isPublicAttachment, mayDownloadAttachment, readAttachmentFile } from "~/models/contribution-attachment.server";
 import { downloadHeaders } from "~/models/uploaded-file.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { notFound } from "~/utils/refusal.server";
 
 /**
  * Downloads a contribution's attachment. Once a published guideline version
@@ -12,13 +13,13 @@ import { getSessionUser } from "~/utils/auth.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const attachment = await findAttachment(params.contributionId ?? "", params.attachmentId ?? "");
-  if (!attachment) throw new Response("Not found", { status: 404 });
+  if (!attachment) throw notFound();
   if (!(await mayDownloadAttachment(user, attachment))) {
     if (!user) {
       const url = new URL(request.url);
       return new Response(null, { status: 302, headers: { Location: `/login?${new URLSearchParams({ redirectTo: url.pathname })}` } });
     }
-    throw new Response("Not found", { status: 404 });
+    throw notFound();
   }
   const body = await readAttachmentFile(attachment);
   return new Response(new Uint8Array(body), { headers: downloadHeaders(attachment, body.byteLength, await isPublicAttachment(attachment)) });

@@ -1,9 +1,11 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ContributionForm } from "~/components/contribution-form";
+import { Field, FormErrors } from "~/components/forms";
 import {
   contributionChoicesFor,
   contributionDefaults,
@@ -19,17 +21,18 @@ import {
   removeAttachment,
 } from "~/models/contribution-attachment.server";
 import { readUpload } from "~/models/uploaded-file.server";
-import { messageWith, translateMessage, formFields, hiddenFieldErrors } from "~/utils/forms";
-import { ContributionSchema, LIMITS } from "~/utils/guidelines";
+import { hiddenFieldErrors, messageWith } from "~/utils/forms";
+import { AttachmentUpload, ContributionSchema, LIMITS, RemoveAttachment } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { notFound, refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "contributions:write");
   const found = await contributionFor(user, params.contributionId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   if (!found.mayEdit) throw redirect(`/contributions/${found.contribution.id}`);
   return {
     id: found.contribution.id,
@@ -42,26 +45,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type AttachmentResult = { attachment: { ok: false; field: "file" | null; message: string } };
-
 /** A file sent with the edit page's upload form (multipart); the text form is handled below. */
 async function uploadAttachment(request: Request, user: { id: string; roles: readonly string[] }, id: string) {
-  const refused = (message: string, status: number, field: "file" | null = "file") =>
-    data<AttachmentResult>({ attachment: { ok: false, field, message } }, { status, headers: status === 413 ? { Connection: "close" } : undefined });
   const upload = await readUpload(request, ATTACHMENT_MAX_BYTES);
   if (!upload.ok) {
+    // Nothing readable came: the answer is said about the empty form, and a body cut off at the limit closes the connection.
+    const nothing = parseWithZod(new FormData(), { schema: AttachmentUpload });
     return upload.reason === "tooLarge"
-      ? refused(messageWith("guidelines.attachments.fileTooLarge", { max: ATTACHMENT_MAX_MB }), 413)
-      : refused("errors.badRequestTitle", 400, null);
+      ? data(
+          { result: nothing.reply({ fieldErrors: { file: [messageWith("guidelines.attachments.fileTooLarge", { max: ATTACHMENT_MAX_MB })] } }), form: "attachments" as const },
+          { status: 413, headers: { Connection: "close" } },
+        )
+      : data({ result: nothing.reply({ formErrors: ["errors.badRequestTitle"] }), form: "attachments" as const }, { status: 400 });
   }
-  const file = upload.form.get("file");
-  if (!(file instanceof File) || file.size === 0) return refused("guidelines.attachments.fileRequired", 400);
+  const submission = parseWithZod(upload.form, { schema: AttachmentUpload });
+  if (submission.status !== "success") return data({ result: submission.reply(), form: "attachments" as const }, { status: 400 });
+  const { file } = submission.value;
   const outcome = await attachFile(user, id, { fileName: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!outcome.ok) {
-    if (outcome.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-    const status = outcome.message.startsWith("guidelines.attachments.fileTooLarge") ? 413 : outcome.field ? 400 : 409;
-    return refused(outcome.message, status, outcome.field === "file" ? "file" : null);
-  }
+  if (!outcome.ok) return refusalReply(submission, outcome, { form: "attachments" as const });
   return redirect(`/contributions/${id}/edit?done=attached#attachments`);
 }
 
@@ -70,33 +71,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.contributionId ?? "";
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadAttachment(request, user, id);
   const formData = await readForm(request);
-  const fields = formFields(formData);
-  if (fields.intent === "remove-attachment") {
-    const attachmentId = fields.attachmentId;
-    if (typeof attachmentId !== "string" || !attachmentId || attachmentId.length > 40) {
-      return data<AttachmentResult>({ attachment: { ok: false, field: null, message: "errors.badRequestTitle" } }, { status: 400 });
-    }
-    const outcome = await removeAttachment(user, id, attachmentId);
-    if (!outcome.ok) {
-      if (outcome.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-      return data<AttachmentResult>({ attachment: { ok: false, field: null, message: outcome.message } }, { status: 409 });
-    }
+  if (formData.get("intent") === "remove-attachment") {
+    const submission = parseWithZod(formData, { schema: RemoveAttachment });
+    if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), form: "attachments" as const }, { status: 400 });
+    const outcome = await removeAttachment(user, id, submission.value.attachmentId);
+    if (!outcome.ok) return refusalReply(submission, outcome, { form: "attachments" as const });
     return redirect(`/contributions/${id}/edit?done=detached#attachments`);
   }
   const submission = parseWithZod(formData, { schema: ContributionSchema });
-  if (fields.intent === "preview") {
-    return { result: submission.reply({ formErrors: [], fieldErrors: {} }), preview: renderMarkdown(String(formData.get("body") ?? "").slice(0, LIMITS.body)) };
+  if (formData.get("intent") === "preview") {
+    return data({ result: submission.reply({ formErrors: [], fieldErrors: {} }), form: "contribution" as const, preview: renderMarkdown(String(formData.get("body") ?? "").slice(0, LIMITS.body)) });
   }
   if (submission.status !== "success") {
-    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "version", "commissionId"])), preview: null }, { status: 400 });
+    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "version", "commissionId"])), form: "contribution" as const, preview: null }, { status: 400 });
   }
   const seen = submission.value.version ?? -1;
   const outcome = await updateContribution(user, id, submission.value, seen);
-  if (!outcome.ok) {
-    if (outcome.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
-    return data({ result: reply, preview: null }, { status: outcome.field ? 400 : 409 });
-  }
+  if (!outcome.ok) return refusalReply(submission, outcome, { form: "contribution" as const, preview: null });
   if (submission.value.intent === "submit") {
     await submitContribution(user, id, outcome.version);
     return redirect(`/contributions/${id}?done=submitted`);
@@ -107,22 +98,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditContribution() {
   const { t } = useTranslation();
   const { id, defaults, choices } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const textResult = actionData && "result" in actionData ? actionData : undefined;
+  const answer = useActionData<typeof action>();
+  const text = answer?.form === "contribution" ? answer : undefined;
   return (
     <div className="contribution-page">
       <p>
         <Link to={`/contributions/${id}`}>← {defaults.title}</Link>
       </p>
       <h1>{t("guidelines.contribution.editTitle")}</h1>
-      <ContributionForm id="contribution-edit" choices={choices} defaults={defaults} lastResult={textResult?.result} previewHtml={textResult?.preview} />
-      <Attachments refusal={actionData && "attachment" in actionData ? actionData.attachment : undefined} />
+      <ContributionForm id="contribution-edit" choices={choices} defaults={defaults} lastResult={text?.result} previewHtml={text?.preview} />
+      <Attachments lastResult={answer?.form === "attachments" ? answer.result : undefined} />
     </div>
   );
 }
 
 /** The contribution's files: a list with a remove button each (asking first), and a form to add one, usable without JavaScript. */
-function Attachments({ refusal }: { refusal?: AttachmentResult["attachment"] }) {
+function Attachments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const { id, attachments, maxMb, maxBytes, maxCount } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -130,7 +121,7 @@ function Attachments({ refusal }: { refusal?: AttachmentResult["attachment"] }) 
   // With JavaScript, a file over the limit is refused before a byte is sent (the server refuses it too).
   const [tooLarge, setTooLarge] = useState(false);
   const done = searchParams.get("done");
-  const fileError = tooLarge ? messageWith("guidelines.attachments.fileTooLarge", { max: maxMb }) : refusal?.field === "file" ? refusal.message : undefined;
+  const fileErrors = tooLarge ? [messageWith("guidelines.attachments.fileTooLarge", { max: maxMb })] : (lastResult?.error?.file ?? undefined);
   return (
     <section className="card stack" id="attachments" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t("guidelines.attachments.title")}</h2>
@@ -139,11 +130,7 @@ function Attachments({ refusal }: { refusal?: AttachmentResult["attachment"] }) 
           {t(done === "attached" ? "guidelines.attachments.added" : "guidelines.attachments.removed")}
         </p>
       ) : null}
-      {refusal && !refusal.field ? (
-        <p className="notice notice-error" role="alert">
-          {translateMessage(t, refusal.message)}
-        </p>
-      ) : null}
+      <FormErrors errors={lastResult?.error?.[""] ?? undefined} />
       {attachments.length === 0 ? <p className="muted">{t("guidelines.attachments.none")}</p> : null}
       <ul className="materials">
         {attachments.map((a) => (
@@ -175,25 +162,9 @@ function Attachments({ refusal }: { refusal?: AttachmentResult["attachment"] }) 
             if (over) submit.preventDefault();
           }}
         >
-          <div className={fileError ? "field field-invalid" : "field"}>
-            <label htmlFor="attachment-file">{t("guidelines.attachments.file")}</label>
-            <input
-              id="attachment-file"
-              name="file"
-              type="file"
-              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.txt"
-              aria-describedby={fileError ? "attachment-file-hint attachment-file-error" : "attachment-file-hint"}
-              aria-invalid={fileError ? true : undefined}
-            />
-            <p className="hint" id="attachment-file-hint">
-              {t("guidelines.attachments.fileHint", { max: maxMb, count: maxCount })}
-            </p>
-            {fileError ? (
-              <p className="field-error" id="attachment-file-error" role="alert">
-                {translateMessage(t, fileError)}
-              </p>
-            ) : null}
-          </div>
+          <Field id="attachment-file" label={t("guidelines.attachments.file")} errors={fileErrors} hint={t("guidelines.attachments.fileHint", { max: maxMb, count: maxCount })}>
+            <input id="attachment-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.txt" />
+          </Field>
           <button type="submit" className="secondary" disabled={navigation.state === "submitting"}>
             {t("guidelines.attachments.upload")}
           </button>

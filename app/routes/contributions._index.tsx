@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { listContributionsOf, reviewQueue, themesInOrder } from "~/models/contribution.server";
+import { ChoiceSelect, enumChoices } from "~/components/forms";
+import { listContributionsOf, reviewQueue } from "~/models/contribution.server";
+import { themeChoices } from "~/models/places.server";
 import { formatDate } from "~/utils/dates";
 import { CONTRIBUTION_STATUSES } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
@@ -35,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [mine, queue, themes] = await Promise.all([
     writes ? listContributionsOf(user.id) : Promise.resolve([]),
     reviews ? reviewQueue({ status: filters.status, themeId: filters.theme }) : Promise.resolve([]),
-    reviews ? themesInOrder() : Promise.resolve([]),
+    // Archived themes too: the queue may hold contributions written under one.
+    reviews ? themeChoices(locale, { archived: true }) : Promise.resolve([]),
   ]);
   return {
     writes,
@@ -43,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     mine: shape(mine),
     queue: shape(queue),
-    themes: themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
+    themes,
   };
 }
 
@@ -98,25 +101,20 @@ export default function Contributions() {
           <Form method="get" className="card filter-form">
             <label>
               {t("guidelines.contributions.status")}
-              <select name="status" defaultValue={filters.status ?? ""}>
-                <option value="">{t("guidelines.contributions.waiting")}</option>
-                {CONTRIBUTION_STATUSES.filter((s) => s !== "DRAFT").map((status) => (
-                  <option key={status} value={status}>
-                    {t(`guidelines.statuses.${status}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect
+                name="status"
+                defaultValue={filters.status ?? ""}
+                empty={t("guidelines.contributions.waiting")}
+                choices={enumChoices(
+                  CONTRIBUTION_STATUSES.filter((s) => s !== "DRAFT"),
+                  t,
+                  "guidelines.statuses",
+                )}
+              />
             </label>
             <label>
               {t("guidelines.contributions.theme")}
-              <select name="theme" defaultValue={filters.theme ?? ""}>
-                <option value="">{t("guidelines.contributions.allThemes")}</option>
-                {themes.map((theme) => (
-                  <option key={theme.id} value={theme.id}>
-                    {theme.name}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect name="theme" defaultValue={filters.theme ?? ""} empty={t("guidelines.contributions.allThemes")} choices={themes} />
             </label>
             <button type="submit" className="secondary">
               {t("guidelines.contributions.filter")}

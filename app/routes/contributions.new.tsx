@@ -9,6 +9,7 @@ import { ContributionSchema, LIMITS } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,17 +23,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ContributionSchema });
   if (formData.get("intent") === "preview") {
     // A preview keeps what was typed and shows no errors yet.
-    return { result: submission.reply({ formErrors: [], fieldErrors: {} }), preview: renderMarkdown(String(formData.get("body") ?? "").slice(0, LIMITS.body)) };
+    return data({ result: submission.reply({ formErrors: [], fieldErrors: {} }), preview: renderMarkdown(String(formData.get("body") ?? "").slice(0, LIMITS.body)) });
   }
   if (submission.status !== "success") {
     return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "version", "commissionId"])), preview: null }, { status: 400 });
   }
   const locale = await resolveLocale(request);
   const outcome = await createContribution(user, { ...submission.value, locale });
-  if (!outcome.ok) {
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
-    return data({ result: reply, preview: null }, { status: 400 });
-  }
+  if (!outcome.ok) return refusalReply(submission, outcome, { preview: null });
   if (submission.value.intent === "submit") {
     await submitContribution(user, outcome.contributionId, 1);
     return redirect(`/contributions/${outcome.contributionId}?done=submitted`);

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -5,10 +6,11 @@ import { GuidelineReader, SubscribeForm } from "~/components/guideline-reader";
 import { subscribe } from "~/models/guideline-subscription.server";
 import { readerPage, versionForReader } from "~/models/guideline-version.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { formFields } from "~/utils/forms";
-import { SubscribeSchema } from "~/utils/guidelines";
+import { hiddenFieldErrors } from "~/utils/forms";
+import { SubscribeIntent } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions.server";
+import { notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
@@ -19,19 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const locale = await resolveLocale(request);
   const view = await versionForReader(params.slug ?? "", locale);
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound();
   return { page: readerPage(view, locale), editor: can(user, "guidelines:edit") };
 }
 
 // Public: anyone may ask to follow a guideline; the emailed link confirms it.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const fields = formFields(await readForm(request));
-  const parsed = SubscribeSchema.safeParse({ email: fields.email });
-  if (fields.intent !== "subscribe") return data({ sentTo: null, error: "errors.badRequestTitle" }, { status: 400 });
-  if (!parsed.success) return data({ sentTo: null, error: parsed.error.issues[0].message }, { status: 400 });
-  const found = await subscribe(params.slug ?? "", parsed.data.email, await resolveLocale(request), appUrl(request));
-  if (!found) throw new Response("Not found", { status: 404 });
-  return { sentTo: parsed.data.email, error: null };
+  const submission = parseWithZod(await readForm(request), { schema: SubscribeIntent });
+  if (submission.status !== "success") return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent"])), sentTo: null }, { status: 400 });
+  const found = await subscribe(params.slug ?? "", submission.value.email, await resolveLocale(request), appUrl(request));
+  if (!found) throw notFound();
+  return data({ result: submission.reply({ resetForm: true }), sentTo: submission.value.email });
 }
 
 export default function GuidelineLatest() {
@@ -46,7 +46,7 @@ export default function GuidelineLatest() {
         </p>
       ) : null}
       <GuidelineReader page={page} />
-      <SubscribeForm slug={page.slug} sentTo={result?.sentTo} error={result?.error} />
+      <SubscribeForm slug={page.slug} sentTo={result?.sentTo} lastResult={result?.result} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { compareVersions, type TextPart } from "~/models/guideline-version.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
+import { notFound } from "~/utils/refusal.server";
 
 type Shortened = TextPart | { kind: "skipped"; count: number; head: string; tail: string };
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw data({ message: "guidelines.diff.invalid" }, { status: 400 });
   }
   const comparison = await compareVersions(params.slug ?? "", from, to);
-  if (!comparison) throw new Response("Not found", { status: 404 });
+  if (!comparison) throw notFound();
   const locale = await resolveLocale(request);
   const credit = (c: (typeof comparison.creditsAdded)[number]) => ({
     id: c.id,

@@ -4,18 +4,19 @@ import { GuidelineReader } from "~/components/guideline-reader";
 import { readerPage, versionForReader } from "~/models/guideline-version.server";
 import { isLocale } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { notFound } from "~/utils/refusal.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} (${data.page.number}) · Durable` : "Durable" }];
 
 // Public: one published version. ?lang=source shows the source language instead of a translation.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = Number(params.number);
-  if (!Number.isInteger(number) || number < 1) throw new Response("Not found", { status: 404 });
+  if (!Number.isInteger(number) || number < 1) throw notFound();
   const locale = await resolveLocale(request);
   const wantsSource = new URL(request.url).searchParams.get("lang") === "source";
   let view = await versionForReader(params.slug ?? "", locale, number);
   if (view && wantsSource && isLocale(view.guideline.sourceLocale)) view = await versionForReader(params.slug ?? "", view.guideline.sourceLocale, number);
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound();
   return { page: readerPage(view, locale) };
 }
 

@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderGuidelinePdf } from "~/models/guideline-pdf.server";
 import { versionForReader } from "~/models/guideline-version.server";
 import { resolveLocale } from "~/utils/locale.server";
+import { notFound } from "~/utils/refusal.server";
 
 // Public: the printable PDF of one version, in the reader's language where it exists.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = Number(params.number);
-  if (!Number.isInteger(number) || number < 1) throw new Response("Not found", { status: 404 });
+  if (!Number.isInteger(number) || number < 1) throw notFound();
   const locale = await resolveLocale(request);
   const view = await versionForReader(params.slug ?? "", locale, number);
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound();
   const pdf = await renderGuidelinePdf(view.version, locale);
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ChoiceSelect } from "~/components/forms";
 import { versionHistory } from "~/models/guideline-version.server";
 import { formatDate } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
+import { notFound } from "~/utils/refusal.server";
 
 // Public: every version of a guideline, with its changelog, and a form to compare any two.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = await versionHistory(params.slug ?? "");
-  if (!history || history.versions.length === 0) throw new Response("Not found", { status: 404 });
+  if (!history || history.versions.length === 0) throw notFound();
   const locale = await resolveLocale(request);
   return {
     slug: history.guideline.slug,
@@ -29,6 +31,7 @@ export default function GuidelineVersions() {
   const { t } = useTranslation();
   const { slug, title, versions } = useLoaderData<typeof loader>();
   const latest = versions[0].number;
+  const numbers = versions.map((v) => ({ id: String(v.number), name: String(v.number) }));
   return (
     <>
       <p>
@@ -40,23 +43,11 @@ export default function GuidelineVersions() {
         <Form method="get" action={`/guidelines/${slug}/diff`} className="card filter-form">
           <label>
             {t("guidelines.versions.from")}
-            <select name="from" defaultValue={versions[1].number}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {v.number}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect name="from" defaultValue={versions[1].number} choices={numbers} />
           </label>
           <label>
             {t("guidelines.versions.to")}
-            <select name="to" defaultValue={latest}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {v.number}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect name="to" defaultValue={latest} choices={numbers} />
           </label>
           <button type="submit" className="secondary">
             {t("guidelines.versions.compare")}

@@ -3,13 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/forms";
+import { ChoiceSelect, enumChoices, Field, FormErrors } from "~/components/forms";
 import { createGuideline } from "~/models/guideline.server";
 import { publishedGuidelines } from "~/models/guideline-version.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { GUIDELINE_LANGUAGES, GuidelineSchema } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Durable" }];
@@ -25,20 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "guidelines:edit");
   const submission = parseWithZod(await readForm(request), { schema: GuidelineSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createGuideline(user.id, submission.value);
-  if (!outcome.ok) {
-    return data(outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] }), {
-      status: 400,
-    });
-  }
+  if (!outcome.ok) return refusalReply(submission, outcome);
   return redirect(`/guidelines/${outcome.slug}/edit`);
 }
 
 export default function Guidelines() {
   const { t } = useTranslation();
   const { editor, guidelines } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
     id: "guideline-new",
     lastResult,
@@ -85,13 +82,7 @@ export default function Guidelines() {
               <textarea {...getTextareaProps(fields.summary)} rows={3} />
             </Field>
             <Field id={fields.sourceLocale.id} label={t("guidelines.guideline.sourceLocale")} errors={fields.sourceLocale.errors}>
-              <select {...getSelectProps(fields.sourceLocale)}>
-                {GUIDELINE_LANGUAGES.map((language) => (
-                  <option key={language} value={language}>
-                    {t(`guidelines.languages.${language}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect {...getSelectProps(fields.sourceLocale)} choices={enumChoices(GUIDELINE_LANGUAGES, t, "guidelines.languages")} />
             </Field>
             <button type="submit">{t("guidelines.guideline.create")}</button>
           </Form>

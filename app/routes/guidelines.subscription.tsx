@@ -1,8 +1,9 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { confirmSubscription, subscriptionByToken, unsubscribe } from "~/models/guideline-subscription.server";
-import { formFields } from "~/utils/forms";
+import { SubscriptionAction } from "~/utils/guidelines";
 import { readForm } from "~/utils/request.server";
 
 // Public: the link from a subscription email. Opening it changes nothing (mail
@@ -18,14 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const fields = formFields(await readForm(request));
-  const { token, intent } = fields;
-  if ((intent !== "confirm" && intent !== "unsubscribe") || typeof token !== "string" || token.length > 200) {
-    return data({ done: "invalid", slug: null }, { status: 400 });
-  }
+  const submission = parseWithZod(await readForm(request), { schema: SubscriptionAction });
+  if (submission.status !== "success") return data({ result: submission.reply(), done: "invalid", slug: null }, { status: 400 });
+  const { intent, token } = submission.value;
   const outcome = intent === "confirm" ? await confirmSubscription(token) : await unsubscribe(token);
-  if (!outcome.ok) return data({ done: "invalid", slug: null }, { status: 400 });
-  return { done: intent === "confirm" ? "confirmed" : "unsubscribed", slug: outcome.slug };
+  // An unknown or used link: said the same way as a malformed one.
+  if (!outcome.ok) return data({ result: submission.reply({ formErrors: ["guidelines.subscribe.invalid"] }), done: "invalid", slug: null }, { status: 400 });
+  return data({ result: submission.reply(), done: intent === "confirm" ? "confirmed" : "unsubscribed", slug: outcome.slug });
 }
 
 export default function GuidelineSubscriptionPage() {

@@ -51,16 +51,16 @@ export const CommentSchema = z.object({
   body: requiredText(LIMITS.comment),
 });
 
-export const DecisionSchema = z
-  .object({
-    decision: z.enum(["CHANGES_REQUESTED", "ACCEPTED", "REJECTED"], { error: "validation.invalidChoice" }),
-    reason: optionalText(LIMITS.comment),
-    version: versionNumber,
-  })
-  .refine((value) => value.decision === "ACCEPTED" || value.reason.length > 0, {
-    message: "guidelines.review.reasonRequired",
-    path: ["reason"],
-  });
+const DecisionFields = z.object({
+  decision: z.enum(["CHANGES_REQUESTED", "ACCEPTED", "REJECTED"], { error: "validation.invalidChoice" }),
+  reason: optionalText(LIMITS.comment),
+  version: versionNumber,
+});
+/** Changes requested and rejections say why; an acceptance may. */
+const reasonUnlessAccepted = (value: { decision: string; reason: string }) => value.decision === "ACCEPTED" || value.reason.length > 0;
+const reasonRequired = { message: "guidelines.review.reasonRequired", path: ["reason"] };
+
+export const DecisionSchema = DecisionFields.refine(reasonUnlessAccepted, reasonRequired);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Paths under /guidelines that a guideline's slug must not take. */
@@ -105,6 +105,24 @@ export const SubscribeSchema = z.object({
     .pipe(z.email("validation.email")),
 });
 
+/** A file added to a contribution (its type and size are checked by its bytes, in the model). */
+export const AttachmentUpload = z.object({ file: z.instanceof(File, { error: "guidelines.attachments.fileRequired" }) });
+
+/** Removing one of a contribution's files. */
+export const RemoveAttachment = z.object({
+  intent: z.literal("remove-attachment"),
+  attachmentId: z.string({ error: "errors.badRequestTitle" }).max(40, "errors.badRequestTitle"),
+});
+
+/** The reader's form under a guideline: follow it by email. */
+export const SubscribeIntent = SubscribeSchema.extend({ intent: z.literal("subscribe", { error: "errors.badRequestTitle" }) });
+
+/** The buttons of a subscription's emailed link; the token is the link's. */
+export const SubscriptionAction = z.object({
+  intent: z.enum(["confirm", "unsubscribe"], { error: "errors.badRequestTitle" }),
+  token: z.string({ error: "errors.badRequestTitle" }).max(200, "errors.badRequestTitle"),
+});
+
 /** Co-authors are given as the email addresses of their accounts, separated by commas, spaces or lines. */
 export function splitEmails(text: string): string[] {
   return [
@@ -129,6 +147,26 @@ export const ContributionAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decide") }),
 ]);
 
+/** The contribution page's forms, one per intent, with their own fields. */
+export const ContributionPageForm = {
+  submit: ContributionAction.options[0],
+  startReview: ContributionAction.options[1],
+  comment: ContributionAction.options[2].extend(CommentSchema.shape),
+  decide: ContributionAction.options[3].extend(DecisionFields.shape).refine(reasonUnlessAccepted, reasonRequired),
+};
+
+/** Any of the contribution page's forms, told apart by its intent. */
+export const ContributionPageSchema = z.discriminatedUnion("intent", [
+  ContributionPageForm.submit,
+  ContributionPageForm.startReview,
+  ContributionPageForm.comment,
+  ContributionPageForm.decide,
+]);
+export type ContributionPageAction = z.infer<typeof ContributionPageSchema>;
+
+/** The fields of the contribution page's forms that are not typed in (the decision is a choice of three): their problems are said above the page. */
+export const CONTRIBUTION_PAGE_HIDDEN = ["intent", "version", "decision"] as const;
+
 /** The guideline editor's buttons; each intent's own fields are checked by the schemas below and above. */
 export const GuidelineEditIntent = z.object({
   intent: z.enum(["details", "add-section", "update-section", "move-up", "move-down", "remove-section", "place", "unplace", "publish"]),
@@ -138,3 +176,47 @@ export const GuidelineEditIntent = z.object({
 
 /** A guideline's title and summary, changed on the editor's page. */
 export const GuidelineDetailsSchema = z.object({ title: SectionSchema.shape.title, summary: z.string().max(LIMITS.summary, "validation.tooLong").default("") });
+
+/** An id the page put in a hidden field: when it is missing or malformed, the request did not come from the page. */
+const pageId = z.string({ error: "errors.badRequestTitle" }).min(1, "errors.badRequestTitle").max(40, "errors.badRequestTitle");
+const editorIntent = <Name extends z.infer<typeof GuidelineEditIntent>["intent"]>(name: Name) => GuidelineEditIntent.extend({ intent: z.literal(name) });
+
+/** The guideline editor's forms, one per intent. */
+export const GuidelineEditForm = {
+  details: editorIntent("details").extend(GuidelineDetailsSchema.shape),
+  addSection: editorIntent("add-section").extend(SectionSchema.shape),
+  updateSection: editorIntent("update-section").extend({ sectionId: pageId, ...SectionSchema.shape }),
+  moveUp: editorIntent("move-up").extend({ sectionId: pageId }),
+  moveDown: editorIntent("move-down").extend({ sectionId: pageId }),
+  removeSection: editorIntent("remove-section").extend({ sectionId: pageId }),
+  place: editorIntent("place").extend({ sectionId: pageId, contributionId: pageId }),
+  unplace: editorIntent("unplace").extend({ sectionId: pageId, contributionId: pageId }),
+  publish: editorIntent("publish").extend(PublishSchema.shape),
+};
+
+/** Any of the editor's forms, told apart by its intent: the server parses with this, each form in the browser with its own. */
+export const GuidelineEditSchema = z.discriminatedUnion("intent", [
+  GuidelineEditForm.details,
+  GuidelineEditForm.addSection,
+  GuidelineEditForm.updateSection,
+  GuidelineEditForm.moveUp,
+  GuidelineEditForm.moveDown,
+  GuidelineEditForm.removeSection,
+  GuidelineEditForm.place,
+  GuidelineEditForm.unplace,
+  GuidelineEditForm.publish,
+]);
+export type GuidelineEdit = z.infer<typeof GuidelineEditSchema>;
+
+/** The fields of the editor's forms that the page fills in itself: a problem with one is said above the page. */
+export const GUIDELINE_EDIT_HIDDEN = ["intent", "sectionId", "contributionId", "revision"] as const;
+
+/** The translation form: the version's own texts, then each section's title and text, named `title:<key>` and `body:<key>`. */
+export function translationFormSchema(sectionKeys: readonly string[]) {
+  const sections: Record<string, typeof SectionSchema.shape.title | typeof SectionSchema.shape.body> = {};
+  for (const key of sectionKeys) {
+    sections[`title:${key}`] = SectionSchema.shape.title;
+    sections[`body:${key}`] = SectionSchema.shape.body;
+  }
+  return TranslationSchema.extend(sections);
+}
