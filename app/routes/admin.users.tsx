@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager, pageFromSearch } from "~/components/pager";
 import { listUsers, setUserDisabled, setUserRoles } from "~/models/user.server";
 import { UserAdminAction } from "~/utils/accounts";
 import { readForm } from "~/utils/request.server";
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const url = new URL(request.url);
   const query = url.searchParams.get("q") ?? "";
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const page = pageFromSearch(url.searchParams);
   const { users, total, pages } = await listUsers({ query, page });
   return {
     query,
@@ -54,12 +55,6 @@ export default function AdminUsers() {
   const { t } = useTranslation();
   const { users, query, page, pages, total } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams(searchParams);
-    params.set("page", String(p));
-    return `?${params}`;
-  };
   return (
     <>
       <h1>{t("admin.users.title")}</h1>
@@ -141,12 +136,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} />
     </>
   );
 }

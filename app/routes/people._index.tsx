@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
+import { Pager, pageFromSearch } from "~/components/pager";
 import { directoryFilterChoices, directoryLinksFor, listPeople } from "~/models/person.server";
 import { ORGANISATION_TYPES, PERSON_LOCALES, readPeopleFilter } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");
   const url = new URL(request.url);
   const filter = readPeopleFilter(url.searchParams);
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const page = pageFromSearch(url.searchParams);
   const locale = await resolveLocale(request);
   const [{ people, total, pages }, choices] = await Promise.all([listPeople(user, filter, page), directoryFilterChoices()]);
   return {
@@ -180,13 +181,7 @@ export default function People() {
           </table>
         </div>
       ) : null}
-      {data.pages > 1 ? (
-        <nav className="pager" aria-label={t("directory.list.page", { page: data.page, pages: data.pages })}>
-          {data.page > 1 ? <Link to={withParams("/people", { page: String(data.page - 1) })}>{t("directory.list.previous")}</Link> : null}
-          <span className="muted">{t("directory.list.page", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={withParams("/people", { page: String(data.page + 1) })}>{t("directory.list.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={data.pages} omit={["imported"]} />
     </>
   );
 }
