@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
+import { ChoiceSelect, enumChoices } from "~/components/forms";
 import { getCommission, removeCommissionMember, setCommissionMember } from "~/models/commission.server";
 import { directoryLinksFor, listPeople } from "~/models/person.server";
 import { COMMISSION_ROLES, CommissionMemberAction } from "~/utils/directory";
@@ -10,11 +11,12 @@ import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { notFound } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
   const commission = await getCommission(params.commissionId ?? "");
-  if (!commission) throw new Response("Not found", { status: 404 });
+  if (!commission) throw notFound();
   const locale = await resolveLocale(request);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
   // Offer people of the commission's municipality first; a search reaches everyone.
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisation: m.person.organisation?.name ?? null,
       role: m.role,
     })),
-    candidates: found.people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+    candidates: found.people.map((p) => ({ id: p.id, name: p.email ? `${p.name} (${p.email})` : p.name })),
   };
 }
 
@@ -51,6 +53,7 @@ export default function CommissionPage() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const roles = enumChoices(COMMISSION_ROLES, t, "directory.commissionRole");
   return (
     <>
       <DirectoryNav links={d.links} />
@@ -80,13 +83,7 @@ export default function CommissionPage() {
                       <label htmlFor={`role-${m.personId}`} className="visually-hidden">
                         {t("directory.fields.role")}
                       </label>
-                      <select id={`role-${m.personId}`} name="role" defaultValue={m.role}>
-                        {COMMISSION_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`directory.commissionRole.${r}`)}
-                          </option>
-                        ))}
-                      </select>
+                      <ChoiceSelect id={`role-${m.personId}`} name="role" defaultValue={m.role} choices={roles} />
                       <button type="submit" className="secondary">
                         {t("common.save")}
                       </button>
@@ -129,24 +126,11 @@ export default function CommissionPage() {
             <input type="hidden" name="intent" value="set" />
             <div className="field">
               <label htmlFor="member-person">{t("directory.commissions.person")}</label>
-              <select id="member-person" name="personId" required>
-                {d.candidates.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                    {p.email ? ` (${p.email})` : ""}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id="member-person" name="personId" required choices={d.candidates} />
             </div>
             <div className="field">
               <label htmlFor="member-role">{t("directory.fields.role")}</label>
-              <select id="member-role" name="role" defaultValue="MEMBER">
-                {COMMISSION_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`directory.commissionRole.${r}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id="member-role" name="role" defaultValue="MEMBER" choices={roles} />
             </div>
             <button type="submit">{t("directory.commissions.setMember")}</button>
           </Form>

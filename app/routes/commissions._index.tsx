@@ -2,8 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
+import { MunicipalitySelect } from "~/components/forms";
 import { createCommission, decideJoinRequest, listCommissions, listPendingJoinRequests } from "~/models/commission.server";
-import { directoryFilterChoices, directoryLinksFor } from "~/models/person.server";
+import { directoryLinksFor } from "~/models/person.server";
+import { clusterChoices, commissionLabel } from "~/models/places.server";
 import { formatDate } from "~/utils/dates";
 import { CommissionsAction } from "~/utils/directory";
 import { formFields } from "~/utils/forms";
@@ -16,7 +18,7 @@ import { appUrl } from "~/utils/url.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
   const locale = await resolveLocale(request);
-  const [commissions, requests, choices] = await Promise.all([listCommissions(), listPendingJoinRequests(), directoryFilterChoices()]);
+  const [commissions, requests, clusters] = await Promise.all([listCommissions(), listPendingJoinRequests(), clusterChoices(locale)]);
   return {
     links: directoryLinksFor(user),
     may: { decide: can(user, "commissions:decide"), manage: can(user, "commissions:manage") },
@@ -32,10 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.id,
       name: r.user.name,
       email: r.user.email,
-      commission: `${r.commission.name} (${placeName(r.commission.municipality, locale)})`,
+      commission: commissionLabel(r.commission, locale),
       date: formatDate(r.createdAt, locale),
     })),
-    municipalities: choices.clusters.flatMap((c) => c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) }))),
+    clusters,
   };
 }
 
@@ -137,13 +139,7 @@ export default function Commissions() {
             <input type="hidden" name="intent" value="create" />
             <div className="field">
               <label htmlFor="commission-municipality">{t("directory.fields.municipality")}</label>
-              <select id="commission-municipality" name="municipalityId" required>
-                {d.municipalities.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
+              <MunicipalitySelect id="commission-municipality" name="municipalityId" required clusters={d.clusters} />
             </div>
             <div className="field">
               <label htmlFor="commission-name">{t("directory.commissions.name")}</label>

@@ -4,11 +4,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
 import { PersonForm } from "~/components/person-form";
-import { directoryFilterChoices, directoryLinksFor, getPerson, personInputFrom, updatePerson } from "~/models/person.server";
+import { directoryLinksFor, getPerson, personFormChoices, personInputFrom, updatePerson } from "~/models/person.server";
 import { PersonSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
-import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,7 +15,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await getPerson(user, params.personId ?? "");
   if (!person || person.erasedAt) throw new Response("Not found", { status: 404 });
   const locale = await resolveLocale(request);
-  const choices = await directoryFilterChoices();
   return {
     links: directoryLinksFor(user),
     person: {
@@ -33,15 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consentGivenAt: person.consentGivenAt ? person.consentGivenAt.toISOString().slice(0, 10) : "",
       consentText: person.consentText ?? "",
     },
-    choices: {
-      sensitive: maySeeSensitive(user),
-      organisations: choices.organisations.map((o) => ({ id: o.id, name: o.name })),
-      clusters: choices.clusters.map((c) => ({
-        id: c.id,
-        name: placeName(c, locale),
-        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-      })),
-    },
+    choices: await personFormChoices(user, locale),
   };
 }
 

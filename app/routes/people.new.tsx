@@ -4,28 +4,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
 import { PersonForm } from "~/components/person-form";
-import { createPerson, directoryFilterChoices, directoryLinksFor, personInputFrom } from "~/models/person.server";
+import { createPerson, directoryLinksFor, personFormChoices, personInputFrom } from "~/models/person.server";
 import { PersonSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
-import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
   const locale = await resolveLocale(request);
-  const choices = await directoryFilterChoices();
   return {
     links: directoryLinksFor(user),
-    choices: {
-      sensitive: maySeeSensitive(user),
-      organisations: choices.organisations.map((o) => ({ id: o.id, name: o.name })),
-      clusters: choices.clusters.map((c) => ({
-        id: c.id,
-        name: placeName(c, locale),
-        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-      })),
-    },
+    choices: await personFormChoices(user, locale),
   };
 }
 
