@@ -6,6 +6,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { PEOPLE_PAGE_SIZE, type PersonLocale } from "~/utils/directory";
 import { can, maySeeSensitive } from "~/utils/permissions.server";
 import { foldForSearch, foldQuery } from "~/utils/search";
+import { refusals } from "~/utils/refusal";
 import type { Locale } from "~/utils/i18n";
 import { clusterChoices, organisationChoices } from "~/models/places.server";
 
@@ -237,6 +238,20 @@ export async function mergeCandidates(id: string, query: string) {
     take: 20,
   });
 }
+
+/** How refused saves of a person are said (create and edit). */
+export const PERSON_REFUSALS = refusals({
+  notFound: { status: 404, message: "errors.notFound" },
+  emailTaken: { status: 400, message: "directory.person.emailTaken", field: "email" },
+  erased: { status: 400, message: "directory.person.erased" },
+});
+
+/** How a refused merge is said. */
+export const MERGE_REFUSALS = refusals({
+  notFound: { status: 404, message: "directory.person.notFound" },
+  samePerson: { status: 400, message: "directory.merge.samePerson" },
+  erased: { status: 400, message: "directory.person.erased" },
+});
 
 /**
  * Two records of the same person become one: the kept record takes the other's
