@@ -99,6 +99,21 @@ export async function joinOverview(userId: string) {
   return { requests, memberships: person?.commissions ?? [] };
 }
 
+/** How a refused new commission is said (a municipality that is gone is said like a bad form, as before: 400). */
+export const CREATE_COMMISSION_REFUSALS = refusals({
+  notFound: { status: 400, message: "errors.notFound" },
+  nameTaken: { status: 400, message: "directory.commissions.nameTaken" },
+});
+
+/** How a refused change to a commission's members is said. */
+export const MEMBER_REFUSALS = refusals({ notFound: { status: 404, message: "errors.notFound" } });
+
+/** How a refused decision on a request to join is said: gone, or decided by someone else first. */
+export const DECISION_REFUSALS = refusals({
+  notFound: { status: 404, message: "directory.commissions.alreadyDecided" },
+  alreadyDecided: { status: 409, message: "directory.commissions.alreadyDecided" },
+});
+
 export type JoinError = "notFound" | "alreadyPending" | "alreadyMember";
 
 /** How a refused request to join is said, beside the commission select (a commission that is gone is a choice no longer offered). */

@@ -1,17 +1,18 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { ChoiceSelect, enumChoices } from "~/components/forms";
-import { getCommission, removeCommissionMember, setCommissionMember } from "~/models/commission.server";
+import { ChoiceSelect, enumChoices, FormErrors } from "~/components/forms";
+import { getCommission, MEMBER_REFUSALS, removeCommissionMember, setCommissionMember } from "~/models/commission.server";
 import { directoryLinksFor, listPeople } from "~/models/person.server";
 import { COMMISSION_ROLES, CommissionMemberAction } from "~/utils/directory";
-import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
-import { notFound } from "~/utils/refusal.server";
+import { refusalOf } from "~/utils/refusal";
+import { notFound, refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
@@ -39,31 +40,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "commissions:manage");
-  const parsed = CommissionMemberAction.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: CommissionMemberAction });
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), done: null }, { status: 400 });
   const id = params.commissionId ?? "";
-  const input = parsed.data;
+  const input = submission.value;
   const outcome =
     input.intent === "set" ? await setCommissionMember(user, id, input.personId, input.role) : await removeCommissionMember(user, id, input.personId);
-  if (!outcome.ok) return data({ ok: false, message: "errors.notFound" }, { status: 404 });
-  return { ok: true, message: input.intent === "set" ? "directory.commissions.memberSaved" : "directory.commissions.removed" };
+  if (!outcome.ok) return refusalReply(submission, refusalOf(MEMBER_REFUSALS, outcome.error), { done: null });
+  return data({ result: submission.reply(), done: input.intent === "set" ? "directory.commissions.memberSaved" : "directory.commissions.removed" });
 }
 
 export default function CommissionPage() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const roles = enumChoices(COMMISSION_ROLES, t, "directory.commissionRole");
   return (
     <>
       <DirectoryNav links={d.links} />
       <h1>{d.commission.name}</h1>
       <p className="muted">{d.commission.municipality}</p>
-      {result ? (
-        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {t(result.message)}
+      {actionData?.done ? (
+        <p className="notice notice-ok" role="status">
+          {t(actionData.done)}
         </p>
       ) : null}
+      <FormErrors errors={actionData?.result.error?.[""] ?? undefined} />
       <h2>{t("directory.commissions.membersTitle")}</h2>
       {d.members.length === 0 ? <p className="muted">{t("directory.commissions.noMembers")}</p> : null}
       <div className="table-wrap">
