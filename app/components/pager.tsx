@@ -6,13 +6,14 @@ export function pageFromSearch(params: URLSearchParams): number {
   return Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
 }
 
-/** Previous and next links of a paged list; they keep the list's other parameters (search, filters). */
-export function Pager({ page, pages }: { page: number; pages: number }) {
+/** Previous and next links of a paged list; they keep the list's other parameters (search, filters), except those named in `omit` (one-time notices). */
+export function Pager({ page, pages, omit = [] }: { page: number; pages: number; omit?: readonly string[] }) {
   const { t } = useTranslation();
   const location = useLocation();
   if (pages <= 1) return null;
   const linkTo = (target: number) => {
     const params = new URLSearchParams(location.search);
+    for (const name of omit) params.delete(name);
     params.set("page", String(target));
     return `${location.pathname}?${params}`;
   };

@@ -2,12 +2,13 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/forms";
+import { ChoiceSelect, enumChoices, Field, FormErrors, MunicipalitySelect } from "~/components/forms";
+import type { Choice, ClusterChoice } from "~/utils/choices";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES, PersonSchema } from "~/utils/directory";
 
 export type PersonFormChoices = {
-  organisations: Array<{ id: string; name: string }>;
-  clusters: Array<{ id: string; name: string; municipalities: Array<{ id: string; name: string }> }>;
+  organisations: Choice[];
+  clusters: ClusterChoice[];
   sensitive: boolean;
 };
 
@@ -46,40 +47,16 @@ export function PersonForm({
         <input {...getInputProps(fields.phone, { type: "tel" })} autoComplete="off" />
       </Field>
       <Field id={fields.organisationId.id} label={t("directory.fields.organisation")} errors={fields.organisationId.errors}>
-        <select {...getSelectProps(fields.organisationId)}>
-          <option value="">{t("directory.none")}</option>
-          {choices.organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect {...getSelectProps(fields.organisationId)} choices={choices.organisations} empty={t("directory.none")} />
       </Field>
       <Field id={fields.municipalityId.id} label={t("directory.fields.municipality")} errors={fields.municipalityId.errors}>
-        <select {...getSelectProps(fields.municipalityId)}>
-          <option value="">{t("directory.none")}</option>
-          {choices.clusters.map((c) => (
-            <optgroup key={c.id} label={c.name}>
-              {c.municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <MunicipalitySelect {...getSelectProps(fields.municipalityId)} clusters={choices.clusters} empty={t("directory.none")} />
       </Field>
       <Field id={fields.position.id} label={`${t("directory.fields.position")} (${t("common.optional")})`} errors={fields.position.errors}>
         <input {...getInputProps(fields.position, { type: "text" })} />
       </Field>
       <Field id={fields.locale.id} label={t("directory.fields.language")} errors={fields.locale.errors}>
-        <select {...getSelectProps(fields.locale)}>
-          {PERSON_LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {t(`directory.language.${l}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect {...getSelectProps(fields.locale)} choices={enumChoices(PERSON_LOCALES, t, "directory.language")} />
       </Field>
       {choices.sensitive ? (
         <fieldset className="directory-sensitive">
@@ -88,24 +65,14 @@ export function PersonForm({
           </legend>
           <p className="hint">{t("directory.person.sensitiveHint")}</p>
           <Field id={fields.gender.id} label={t("directory.fields.gender")} errors={fields.gender.errors}>
-            <select {...getSelectProps(fields.gender)}>
-              <option value="">{t("directory.gender.UNKNOWN")}</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`directory.gender.${g}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...getSelectProps(fields.gender)} choices={enumChoices(GENDERS, t, "directory.gender")} empty={t("directory.gender.UNKNOWN")} />
           </Field>
           <Field id={fields.community.id} label={t("directory.fields.community")} errors={fields.community.errors}>
-            <select {...getSelectProps(fields.community)}>
-              <option value="">{t("directory.community.UNKNOWN")}</option>
-              {COMMUNITIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`directory.community.${c}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              {...getSelectProps(fields.community)}
+              choices={enumChoices(COMMUNITIES, t, "directory.community")}
+              empty={t("directory.community.UNKNOWN")}
+            />
           </Field>
         </fieldset>
       ) : null}

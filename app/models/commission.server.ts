@@ -1,3 +1,4 @@
+import { refusals } from "~/utils/refusal";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { CommissionRole } from "~/generated/prisma/enums";
@@ -89,17 +90,38 @@ export async function removeCommissionMember(actor: SessionUser, commissionId: s
 
 // --- Join requests --------------------------------------------------------------
 
-/** What the member's "join your commission" form needs: the commissions and their own requests. */
+/** What the member's "join your commission" page shows besides the commissions (places.server.ts offers those): their requests and memberships. */
 export async function joinOverview(userId: string) {
-  const [commissions, requests, person] = await Promise.all([
-    prisma.commission.findMany({ include: { municipality: true }, orderBy: [{ municipality: { nameSq: "asc" } }, { name: "asc" }] }),
+  const [requests, person] = await Promise.all([
     prisma.commissionJoinRequest.findMany({ where: { userId }, include: { commission: { include: { municipality: true } } }, orderBy: { createdAt: "desc" } }),
     prisma.person.findUnique({ where: { userId }, include: { commissions: { include: { commission: true } } } }),
   ]);
-  return { commissions, requests, memberships: person?.commissions ?? [] };
+  return { requests, memberships: person?.commissions ?? [] };
 }
 
+/** How a refused new commission is said (a municipality that is gone is said like a bad form, as before: 400). */
+export const CREATE_COMMISSION_REFUSALS = refusals({
+  notFound: { status: 400, message: "errors.notFound" },
+  nameTaken: { status: 400, message: "directory.commissions.nameTaken" },
+});
+
+/** How a refused change to a commission's members is said. */
+export const MEMBER_REFUSALS = refusals({ notFound: { status: 404, message: "errors.notFound" } });
+
+/** How a refused decision on a request to join is said: gone, or decided by someone else first. */
+export const DECISION_REFUSALS = refusals({
+  notFound: { status: 404, message: "directory.commissions.alreadyDecided" },
+  alreadyDecided: { status: 409, message: "directory.commissions.alreadyDecided" },
+});
+
 export type JoinError = "notFound" | "alreadyPending" | "alreadyMember";
+
+/** How a refused request to join is said, beside the commission select (a commission that is gone is a choice no longer offered). */
+export const JOIN_REFUSALS = refusals<JoinError>({
+  notFound: { status: 400, message: "validation.invalidChoice", field: "commissionId" },
+  alreadyPending: { status: 400, message: "directory.commissions.join.alreadyPending", field: "commissionId" },
+  alreadyMember: { status: 400, message: "directory.commissions.join.alreadyMember", field: "commissionId" },
+});
 
 /** A registered member asks to join a commission; one open request per commission. */
 export async function requestToJoin(user: SessionUser, commissionId: string) {

@@ -8,6 +8,7 @@ import type { Community, Gender, OrganisationType } from "~/generated/prisma/enu
 import { recordAudit } from "~/models/audit.server";
 import { personSearchText } from "~/models/person.server";
 import type { SessionUser } from "~/utils/auth.server";
+import { refusals } from "~/utils/refusal";
 import { IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportField, type PersonLocale } from "~/utils/directory";
 import { foldForSearch, foldQuery } from "~/utils/search";
 
@@ -27,6 +28,17 @@ export type Sheet = { header: string[]; rows: SheetRow[] };
 export type Mapping = Partial<Record<ImportField, number>>;
 
 export type FileError = "empty" | "wrongType" | "tooLarge" | "noRows" | "tooManyRows" | "unreadable";
+
+/** How a refused upload is said, beside the file field; a file too large is 413 however it was found out. */
+export const IMPORT_REFUSALS = refusals<FileError | "missingFile">({
+  missingFile: { status: 400, message: "directory.import.errors.missingFile", field: "file" },
+  empty: { status: 400, message: "directory.import.errors.empty", field: "file" },
+  wrongType: { status: 400, message: "directory.import.errors.wrongType", field: "file" },
+  tooLarge: { status: 413, message: "directory.import.errors.tooLarge", field: "file" },
+  noRows: { status: 400, message: "directory.import.errors.noRows", field: "file" },
+  tooManyRows: { status: 400, message: "directory.import.errors.tooManyRows", field: "file" },
+  unreadable: { status: 400, message: "directory.import.errors.unreadable", field: "file" },
+});
 
 // --- Reading the file ---------------------------------------------------------
 

@@ -1,3 +1,4 @@
+import { refusals } from "~/utils/refusal";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { OrganisationType } from "~/generated/prisma/enums";
@@ -5,6 +6,12 @@ import { recordAudit } from "~/models/audit.server";
 import { refreshSearchText } from "~/models/person.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { foldForSearch, foldQuery } from "~/utils/search";
+
+/** What saving an organisation can refuse, and how each refusal is said. */
+export const ORGANISATION_REFUSALS = refusals({
+  notFound: { status: 404, message: "errors.notFound" },
+  nameTaken: { status: 400, message: "directory.organisations.nameTaken", field: "name" },
+});
 
 export type OrganisationInput = { name: string; type: OrganisationType; municipalityId?: string | null };
 

@@ -6,6 +6,9 @@ import type { SessionUser } from "~/utils/auth.server";
 import { PEOPLE_PAGE_SIZE, type PersonLocale } from "~/utils/directory";
 import { can, maySeeSensitive } from "~/utils/permissions.server";
 import { foldForSearch, foldQuery } from "~/utils/search";
+import { refusals } from "~/utils/refusal";
+import type { Locale } from "~/utils/i18n";
+import { clusterChoices, organisationChoices } from "~/models/places.server";
 
 type Tx = Prisma.TransactionClient;
 type Viewer = Pick<SessionUser, "roles"> | null | undefined;
@@ -101,14 +104,10 @@ export async function listPeople(viewer: Viewer, filter: PeopleFilter, page = 1)
   };
 }
 
-/** Everything the list's filters need to offer. */
-export async function directoryFilterChoices() {
-  const [clusters, commissions, organisations] = await Promise.all([
-    prisma.cluster.findMany({ orderBy: { nameEn: "asc" }, include: { municipalities: { orderBy: { nameSq: "asc" } } } }),
-    prisma.commission.findMany({ orderBy: [{ municipality: { nameSq: "asc" } }, { name: "asc" }], include: { municipality: true } }),
-    prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, type: true } }),
-  ]);
-  return { clusters, commissions, organisations };
+/** What the person form offers: organisations, municipalities by cluster, and whether gender and community are asked. */
+export async function personFormChoices(viewer: Viewer, locale: Locale) {
+  const [organisations, clusters] = await Promise.all([organisationChoices(), clusterChoices(locale)]);
+  return { sensitive: maySeeSensitive(viewer), organisations, clusters };
 }
 
 // --- One person ---------------------------------------------------------------
@@ -239,6 +238,20 @@ export async function mergeCandidates(id: string, query: string) {
     take: 20,
   });
 }
+
+/** How refused saves of a person are said (create and edit). */
+export const PERSON_REFUSALS = refusals({
+  notFound: { status: 404, message: "errors.notFound" },
+  emailTaken: { status: 400, message: "directory.person.emailTaken", field: "email" },
+  erased: { status: 400, message: "directory.person.erased" },
+});
+
+/** How a refused merge is said. */
+export const MERGE_REFUSALS = refusals({
+  notFound: { status: 404, message: "directory.person.notFound" },
+  samePerson: { status: 400, message: "directory.merge.samePerson" },
+  erased: { status: 400, message: "directory.person.erased" },
+});
 
 /**
  * Two records of the same person become one: the kept record takes the other's

@@ -5,6 +5,8 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { EventType } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
+import { eventVisibleTo } from "~/models/event.server";
+import { municipalityChoices } from "~/models/places.server";
 import { safeCell } from "~/models/directory-export.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
@@ -226,6 +228,12 @@ export async function eventReport(viewer: Viewer, eventId: string, locale: Local
   return buildReport(viewer, [event], locale, { perDay: true, texts: true });
 }
 
+/** Whether the viewer may have a report of this event: it exists, and is not a draft they may not see. */
+export async function eventReportable(viewer: Pick<SessionUser, "roles">, eventId: string): Promise<boolean> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
+  return !!event && eventVisibleTo(event, can(viewer, "events:manage"));
+}
+
 type ReportEvent = Prisma.EventGetPayload<{ select: typeof REPORT_EVENT_SELECT }>;
 
 function countMap<K>(keys: Iterable<K>): Map<K, number> {
@@ -260,7 +268,7 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       // Random ids: the order says nothing about who answered when.
       orderBy: { id: "asc" },
     }),
-    prisma.municipality.findMany({ orderBy: { nameSq: "asc" } }),
+    municipalityChoices(locale),
   ]);
 
   // People at each event (a person checked in on two days is one participant of that event).
@@ -305,7 +313,7 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
     table("community", [...COMMUNITIES.map((c) => ({ key: c, label: t(`directory.community.${c}`) })), UNKNOWN], (p) => p.community ?? "UNKNOWN"),
     table(
       "municipality",
-      [...municipalities.map((m) => ({ key: m.id, label: municipalityName(m, locale) })), UNKNOWN],
+      [...municipalities.map((m) => ({ key: m.id, label: m.name })), UNKNOWN],
       (p) => p.municipalityId ?? "UNKNOWN",
     ),
     table(

@@ -1,4 +1,5 @@
 import { databaseEngine } from "~/db-adapter.server";
+import { refusals } from "~/utils/refusal";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Role, TokenPurpose } from "~/generated/prisma/enums";
@@ -218,6 +219,13 @@ export async function listUsers({ query, page }: { query?: string; page: number 
 }
 
 export type AdminError = "noRoles" | "notYourself" | "notFound";
+
+/** How an admin's refused change to an account is said. */
+export const ADMIN_REFUSALS = refusals<AdminError>({
+  notFound: { status: 404, message: "errors.notFound" },
+  noRoles: { status: 400, message: "admin.users.noRoles" },
+  notYourself: { status: 400, message: "admin.users.notYourself" },
+});
 
 /** Replaces a user's roles; every change is written to the audit log. */
 export async function setUserRoles(actorId: string, userId: string, roles: Role[]): Promise<{ ok: true } | { ok: false; error: AdminError }> {

@@ -1,20 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listClustersWithMunicipalities } from "~/models/cluster.server";
+import { clusterChoices } from "~/models/places.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { clusterName, municipalityName } from "~/utils/names";
-import { useLocale } from "~/utils/use-locale";
+import { resolveLocale } from "~/utils/locale.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, clusters] = await Promise.all([getSessionUser(request), listClustersWithMunicipalities()]);
+  const [user, clusters] = await Promise.all([getSessionUser(request), resolveLocale(request).then(clusterChoices)]);
   return { loggedIn: !!user, clusters };
 }
 
 export default function Home() {
   const { t } = useTranslation();
   const { loggedIn, clusters } = useLoaderData<typeof loader>();
-  const locale = useLocale();
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -28,12 +26,12 @@ export default function Home() {
       {clusters.map((cluster) => (
         <section className="card" key={cluster.id}>
           <h3>
-            {clusterName(cluster, locale)}{" "}
+            {cluster.name}{" "}
             <span className="muted">({t("home.municipalityCount", { count: cluster.municipalities.length })})</span>
           </h3>
           <ul className="tags">
             {cluster.municipalities.map((m) => (
-              <li key={m.id}>{municipalityName(m, locale)}</li>
+              <li key={m.id}>{m.name}</li>
             ))}
           </ul>
         </section>

@@ -1,18 +1,23 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listUsers, setUserDisabled, setUserRoles } from "~/models/user.server";
+import { FormErrors } from "~/components/forms";
+import { Pager, pageFromSearch } from "~/components/pager";
+import { ADMIN_REFUSALS, listUsers, setUserDisabled, setUserRoles } from "~/models/user.server";
 import { UserAdminAction } from "~/utils/accounts";
 import { readForm } from "~/utils/request.server";
 import { ROLES } from "~/utils/roles";
-import { translateMessage, messageWith, formFields } from "~/utils/forms";
+import { messageWith, translateMessage } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const url = new URL(request.url);
   const query = url.searchParams.get("q") ?? "";
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const page = pageFromSearch(url.searchParams);
   const { users, total, pages } = await listUsers({ query, page });
   return {
     query,
@@ -32,42 +37,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await readForm(request);
-  const parsed = UserAdminAction.safeParse({ ...formFields(form), roles: form.getAll("roles") });
-  if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
-  const input = parsed.data;
-  const result =
+  const submission = parseWithZod(await readForm(request), { schema: UserAdminAction });
+  // Every field of these forms is hidden or a checkbox: a bad one is said above the list.
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), done: null }, { status: 400 });
+  const input = submission.value;
+  const outcome =
     input.intent === "roles"
       ? await setUserRoles(admin.id, input.userId, input.roles)
       : await setUserDisabled(admin.id, input.userId, input.intent === "disable");
-  if (!result.ok) {
-    const status = result.error === "notFound" ? 404 : 400;
-    const key = result.error === "notFound" ? "errors.notFound" : `admin.users.${result.error}`;
-    return data({ ok: false, message: key }, { status });
-  }
-  const name = String(form.get("name") ?? "");
+  if (!outcome.ok) return refusalReply(submission, refusalOf(ADMIN_REFUSALS, outcome.error), { done: null });
+  const name = String(submission.payload.name ?? "");
   const done = { roles: "admin.users.rolesSaved", disable: "admin.users.disabledDone", enable: "admin.users.enabledDone" }[input.intent];
-  return { ok: true, message: messageWith(done, { name }) };
+  return data({ result: submission.reply(), done: messageWith(done, { name }) });
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
   const { users, query, page, pages, total } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams(searchParams);
-    params.set("page", String(p));
-    return `?${params}`;
-  };
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <h1>{t("admin.users.title")}</h1>
-      {result ? (
-        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {translateMessage(t, result.message)}
+      {actionData?.done ? (
+        <p className="notice notice-ok" role="status">
+          {translateMessage(t, actionData.done)}
         </p>
       ) : null}
+      <FormErrors errors={actionData?.result.error?.[""] ?? undefined} />
       <Form method="get" className="card roles-form" role="search">
         <label htmlFor="user-search" className="visually-hidden">
           {t("admin.users.search")}
@@ -141,12 +137,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} />
     </>
   );
 }

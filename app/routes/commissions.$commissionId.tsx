@@ -1,20 +1,23 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { getCommission, removeCommissionMember, setCommissionMember } from "~/models/commission.server";
+import { ChoiceSelect, enumChoices, FormErrors } from "~/components/forms";
+import { getCommission, MEMBER_REFUSALS, removeCommissionMember, setCommissionMember } from "~/models/commission.server";
 import { directoryLinksFor, listPeople } from "~/models/person.server";
 import { COMMISSION_ROLES, CommissionMemberAction } from "~/utils/directory";
-import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { refusalOf } from "~/utils/refusal";
+import { notFound, refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
   const commission = await getCommission(params.commissionId ?? "");
-  if (!commission) throw new Response("Not found", { status: 404 });
+  if (!commission) throw notFound();
   const locale = await resolveLocale(request);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
   // Offer people of the commission's municipality first; a search reaches everyone.
@@ -31,36 +34,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisation: m.person.organisation?.name ?? null,
       role: m.role,
     })),
-    candidates: found.people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+    candidates: found.people.map((p) => ({ id: p.id, name: p.email ? `${p.name} (${p.email})` : p.name })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "commissions:manage");
-  const parsed = CommissionMemberAction.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "errors.badRequestTitle" }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: CommissionMemberAction });
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), done: null }, { status: 400 });
   const id = params.commissionId ?? "";
-  const input = parsed.data;
+  const input = submission.value;
   const outcome =
     input.intent === "set" ? await setCommissionMember(user, id, input.personId, input.role) : await removeCommissionMember(user, id, input.personId);
-  if (!outcome.ok) return data({ ok: false, message: "errors.notFound" }, { status: 404 });
-  return { ok: true, message: input.intent === "set" ? "directory.commissions.memberSaved" : "directory.commissions.removed" };
+  if (!outcome.ok) return refusalReply(submission, refusalOf(MEMBER_REFUSALS, outcome.error), { done: null });
+  return data({ result: submission.reply(), done: input.intent === "set" ? "directory.commissions.memberSaved" : "directory.commissions.removed" });
 }
 
 export default function CommissionPage() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const roles = enumChoices(COMMISSION_ROLES, t, "directory.commissionRole");
   return (
     <>
       <DirectoryNav links={d.links} />
       <h1>{d.commission.name}</h1>
       <p className="muted">{d.commission.municipality}</p>
-      {result ? (
-        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {t(result.message)}
+      {actionData?.done ? (
+        <p className="notice notice-ok" role="status">
+          {t(actionData.done)}
         </p>
       ) : null}
+      <FormErrors errors={actionData?.result.error?.[""] ?? undefined} />
       <h2>{t("directory.commissions.membersTitle")}</h2>
       {d.members.length === 0 ? <p className="muted">{t("directory.commissions.noMembers")}</p> : null}
       <div className="table-wrap">
@@ -80,13 +85,7 @@ export default function CommissionPage() {
                       <label htmlFor={`role-${m.personId}`} className="visually-hidden">
                         {t("directory.fields.role")}
                       </label>
-                      <select id={`role-${m.personId}`} name="role" defaultValue={m.role}>
-                        {COMMISSION_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`directory.commissionRole.${r}`)}
-                          </option>
-                        ))}
-                      </select>
+                      <ChoiceSelect id={`role-${m.personId}`} name="role" defaultValue={m.role} choices={roles} />
                       <button type="submit" className="secondary">
                         {t("common.save")}
                       </button>
@@ -129,24 +128,11 @@ export default function CommissionPage() {
             <input type="hidden" name="intent" value="set" />
             <div className="field">
               <label htmlFor="member-person">{t("directory.commissions.person")}</label>
-              <select id="member-person" name="personId" required>
-                {d.candidates.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                    {p.email ? ` (${p.email})` : ""}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id="member-person" name="personId" required choices={d.candidates} />
             </div>
             <div className="field">
               <label htmlFor="member-role">{t("directory.fields.role")}</label>
-              <select id="member-role" name="role" defaultValue="MEMBER">
-                {COMMISSION_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`directory.commissionRole.${r}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id="member-role" name="role" defaultValue="MEMBER" choices={roles} />
             </div>
             <button type="submit">{t("directory.commissions.setMember")}</button>
           </Form>

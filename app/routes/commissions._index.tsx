@@ -1,22 +1,33 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { createCommission, decideJoinRequest, listCommissions, listPendingJoinRequests } from "~/models/commission.server";
-import { directoryFilterChoices, directoryLinksFor } from "~/models/person.server";
+import { FormErrors, MunicipalitySelect } from "~/components/forms";
+import {
+  CREATE_COMMISSION_REFUSALS,
+  createCommission,
+  DECISION_REFUSALS,
+  decideJoinRequest,
+  listCommissions,
+  listPendingJoinRequests,
+} from "~/models/commission.server";
+import { directoryLinksFor } from "~/models/person.server";
+import { clusterChoices, commissionLabel } from "~/models/places.server";
 import { formatDate } from "~/utils/dates";
 import { CommissionsAction } from "~/utils/directory";
-import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 import { appUrl } from "~/utils/url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
   const locale = await resolveLocale(request);
-  const [commissions, requests, choices] = await Promise.all([listCommissions(), listPendingJoinRequests(), directoryFilterChoices()]);
+  const [commissions, requests, clusters] = await Promise.all([listCommissions(), listPendingJoinRequests(), clusterChoices(locale)]);
   return {
     links: directoryLinksFor(user),
     may: { decide: can(user, "commissions:decide"), manage: can(user, "commissions:manage") },
@@ -32,46 +43,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.id,
       name: r.user.name,
       email: r.user.email,
-      commission: `${r.commission.name} (${placeName(r.commission.municipality, locale)})`,
+      commission: commissionLabel(r.commission, locale),
       date: formatDate(r.createdAt, locale),
     })),
-    municipalities: choices.clusters.flatMap((c) => c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) }))),
+    clusters,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = formFields(await readForm(request));
-  const intent = form.intent;
-  const user = await requirePermission(request, intent === "create" ? "commissions:manage" : "commissions:decide");
-  const parsed = CommissionsAction.safeParse(form);
-  if (!parsed.success) {
-    const key = intent === "create" ? "validation.required" : "errors.badRequestTitle";
-    return data({ ok: false, message: key }, { status: 400 });
+  const form = await readForm(request);
+  const user = await requirePermission(request, form.get("intent") === "create" ? "commissions:manage" : "commissions:decide");
+  const submission = parseWithZod(form, { schema: CommissionsAction });
+  if (submission.status !== "success") {
+    const key = form.get("intent") === "create" ? "validation.required" : "errors.badRequestTitle";
+    return data({ result: submission.reply({ formErrors: [key] }), done: null }, { status: 400 });
   }
-  const input = parsed.data;
+  const input = submission.value;
   if (input.intent === "create") {
     const outcome = await createCommission(user, input.municipalityId, input.name);
-    if (!outcome.ok) return data({ ok: false, message: outcome.error === "nameTaken" ? "directory.commissions.nameTaken" : "errors.notFound" }, { status: 400 });
-    return { ok: true, message: "directory.commissions.created" };
+    if (!outcome.ok) return refusalReply(submission, refusalOf(CREATE_COMMISSION_REFUSALS, outcome.error), { done: null });
+    return data({ result: submission.reply({ resetForm: true }), done: "directory.commissions.created" });
   }
   const outcome = await decideJoinRequest(user, input.requestId, { approve: input.intent === "approve", reason: input.reason }, appUrl(request));
-  if (!outcome.ok) return data({ ok: false, message: "directory.commissions.alreadyDecided" }, { status: outcome.error === "notFound" ? 404 : 409 });
-  return { ok: true, message: input.intent === "approve" ? "directory.commissions.approved" : "directory.commissions.declined" };
+  if (!outcome.ok) return refusalReply(submission, refusalOf(DECISION_REFUSALS, outcome.error), { done: null });
+  return data({ result: submission.reply(), done: input.intent === "approve" ? "directory.commissions.approved" : "directory.commissions.declined" });
 }
 
 export default function Commissions() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <DirectoryNav links={d.links} />
       <h1>{t("directory.commissions.title")}</h1>
-      {result ? (
-        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {t(result.message)}
+      {actionData?.done ? (
+        <p className="notice notice-ok" role="status">
+          {t(actionData.done)}
         </p>
       ) : null}
+      <FormErrors errors={actionData?.result.error?.[""] ?? undefined} />
       <section className="card" data-testid="join-requests">
         <h2>{t("directory.commissions.requestsTitle")}</h2>
         {d.requests.length === 0 ? <p className="muted">{t("directory.commissions.noRequests")}</p> : null}
@@ -137,13 +148,7 @@ export default function Commissions() {
             <input type="hidden" name="intent" value="create" />
             <div className="field">
               <label htmlFor="commission-municipality">{t("directory.fields.municipality")}</label>
-              <select id="commission-municipality" name="municipalityId" required>
-                {d.municipalities.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
+              <MunicipalitySelect id="commission-municipality" name="municipalityId" required clusters={d.clusters} />
             </div>
             <div className="field">
               <label htmlFor="commission-name">{t("directory.commissions.name")}</label>

@@ -1,24 +1,28 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { joinOverview, requestToJoin } from "~/models/commission.server";
+import { ChoiceSelect, Field } from "~/components/forms";
+import { JOIN_REFUSALS, joinOverview, requestToJoin } from "~/models/commission.server";
+import { commissionChoices, commissionLabel } from "~/models/places.server";
 import { formatDate } from "~/utils/dates";
 import { JoinCommissionSchema } from "~/utils/directory";
-import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
-import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:join");
   const locale = await resolveLocale(request);
-  const overview = await joinOverview(user.id);
+  const [commissions, overview] = await Promise.all([commissionChoices(locale), joinOverview(user.id)]);
   return {
-    commissions: overview.commissions.map((c) => ({ id: c.id, name: `${placeName(c.municipality, locale)}: ${c.name}` })),
+    commissions,
     requests: overview.requests.map((r) => ({
       id: r.id,
-      commission: `${placeName(r.commission.municipality, locale)}: ${r.commission.name}`,
+      commission: commissionLabel(r.commission, locale),
       status: r.status,
       reason: r.reason,
       date: formatDate(r.createdAt, locale),
@@ -29,46 +33,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "commissions:join");
-  const parsed = JoinCommissionSchema.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "validation.required" }, { status: 400 });
-  const outcome = await requestToJoin(user, parsed.data.commissionId);
-  if (!outcome.ok) {
-    const message = outcome.error === "notFound" ? "validation.invalidChoice" : `directory.commissions.join.${outcome.error}`;
-    return data({ ok: false, message }, { status: 400 });
-  }
-  return { ok: true, message: "directory.commissions.join.sent" };
+  const submission = parseWithZod(await readForm(request), { schema: JoinCommissionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
+  const outcome = await requestToJoin(user, submission.value.commissionId);
+  if (!outcome.ok) return refusalReply(submission, refusalOf(JOIN_REFUSALS, outcome.error), { sent: false });
+  return data({ result: submission.reply(), sent: true });
 }
 
 export default function JoinCommission() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "join-commission",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinCommissionSchema }),
+  });
   return (
     <div className="narrow">
       <h1>{t("directory.commissions.join.title")}</h1>
       <p>{t("directory.commissions.join.intro")}</p>
-      {result?.ok ? (
+      {actionData?.sent ? (
         <p className="notice notice-ok" role="status">
-          {t(result.message)}
+          {t("directory.commissions.join.sent")}
         </p>
       ) : null}
       <div className="card">
-        <Form method="post" className="stack">
-          <div className={result && !result.ok ? "field field-invalid" : "field"}>
-            <label htmlFor="join-commission">{t("directory.commissions.join.commission")}</label>
-            <select id="join-commission" name="commissionId" required aria-describedby={result && !result.ok ? "join-commission-error" : undefined}>
-              {d.commissions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            {result && !result.ok ? (
-              <p className="field-error" id="join-commission-error" role="alert">
-                {t(result.message)}
-              </p>
-            ) : null}
-          </div>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <Field id={fields.commissionId.id} label={t("directory.commissions.join.commission")} errors={fields.commissionId.errors}>
+            <ChoiceSelect {...getSelectProps(fields.commissionId)} choices={d.commissions} />
+          </Field>
           <button type="submit">{t("directory.commissions.join.submit")}</button>
         </Form>
       </div>

@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
-  return { result: submission.reply(), sentTo: submission.value.email };
+  return data({ result: submission.reply(), sentTo: submission.value.email });
 }
 
 export default function ForgotPassword() {

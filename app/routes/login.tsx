@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   const result = await authenticate(email, password, clientAddress(context));
@@ -53,16 +53,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       message = "auth.login.invalid";
   }
-  return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status, headers });
+  return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status, headers });
 }
 
 export default function Login() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "login",
-    lastResult,
+    lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldRevalidate: "onBlur",
   });

@@ -1,19 +1,22 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { Field, FormErrors } from "~/components/forms";
-import { listOrganisations, saveOrganisation } from "~/models/organisation.server";
-import { directoryFilterChoices, directoryLinksFor } from "~/models/person.server";
+import { ChoiceSelect, enumChoices } from "~/components/forms";
+import { OrganisationForm } from "~/components/organisation-form";
+import { listOrganisations, ORGANISATION_REFUSALS, saveOrganisation } from "~/models/organisation.server";
+import { directoryLinksFor } from "~/models/person.server";
+import { clusterChoices } from "~/models/places.server";
 import { ORGANISATION_TYPES, OrganisationSchema } from "~/utils/directory";
 import { messageWith, translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
+import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
 import { z } from "zod";
 import { readForm } from "~/utils/request.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 
 const ListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = ListFilter.parse({ q: url.searchParams.get("q") || undefined, type: url.searchParams.get("type") || undefined });
   const locale = await resolveLocale(request);
-  const [organisations, choices] = await Promise.all([listOrganisations(filter), directoryFilterChoices()]);
+  const [organisations, clusters] = await Promise.all([listOrganisations(filter), clusterChoices(locale)]);
   return {
     links: directoryLinksFor(user),
     filter,
@@ -36,11 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       municipality: o.municipality ? placeName(o.municipality, locale) : null,
       people: o._count.people,
     })),
-    clusters: choices.clusters.map((c) => ({
-      id: c.id,
-      name: placeName(c, locale),
-      municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-    })),
+    clusters,
   };
 }
 
@@ -49,23 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: OrganisationSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const outcome = await saveOrganisation(user, null, submission.value);
-  if (!outcome.ok) {
-    return data({ result: submission.reply({ fieldErrors: { name: [`directory.organisations.${outcome.error}`] } }), created: null }, { status: 400 });
-  }
-  return { result: submission.reply({ resetForm: true }), created: messageWith("directory.organisations.created", { name: outcome.organisation.name }) };
+  if (!outcome.ok) return refusalReply(submission, refusalOf(ORGANISATION_REFUSALS, outcome.error), { created: null });
+  return data({ result: submission.reply({ resetForm: true }), created: messageWith("directory.organisations.created", { name: outcome.organisation.name }) });
 }
 
 export default function Organisations() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "organisation-new",
-    lastResult: actionData?.result,
-    defaultValue: { type: "CIVIL_SOCIETY" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
-    shouldRevalidate: "onBlur",
-  });
   return (
     <>
       <DirectoryNav links={d.links} />
@@ -83,14 +73,13 @@ export default function Organisations() {
         <label htmlFor="org-type" className="visually-hidden">
           {t("directory.fields.organisationType")}
         </label>
-        <select id="org-type" name="type" defaultValue={d.filter.type ?? ""}>
-          <option value="">{t("directory.any")}</option>
-          {ORGANISATION_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`directory.organisationType.${type}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          id="org-type"
+          name="type"
+          defaultValue={d.filter.type ?? ""}
+          choices={enumChoices(ORGANISATION_TYPES, t, "directory.organisationType")}
+          empty={t("directory.any")}
+        />
         <button type="submit">{t("directory.list.filter")}</button>
       </Form>
       {d.organisations.length === 0 ? <p>{t("directory.organisations.empty")}</p> : null}
@@ -120,36 +109,13 @@ export default function Organisations() {
       </div>
       <section className="card narrow-form">
         <h2>{t("directory.organisations.newTitle")}</h2>
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <Field id={fields.name.id} label={t("directory.fields.name")} errors={fields.name.errors}>
-            <input {...getInputProps(fields.name, { type: "text" })} />
-          </Field>
-          <Field id={fields.type.id} label={t("directory.fields.organisationType")} errors={fields.type.errors}>
-            <select {...getSelectProps(fields.type)}>
-              {ORGANISATION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`directory.organisationType.${type}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id={fields.municipalityId.id} label={t("directory.fields.municipality")} errors={fields.municipalityId.errors}>
-            <select {...getSelectProps(fields.municipalityId)}>
-              <option value="">{t("directory.organisations.noMunicipality")}</option>
-              {d.clusters.map((c) => (
-                <optgroup key={c.id} label={c.name}>
-                  {c.municipalities.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </Field>
-          <button type="submit">{t("directory.organisations.create")}</button>
-        </Form>
+        <OrganisationForm
+          id="organisation-new"
+          clusters={d.clusters}
+          defaultValue={{ type: "CIVIL_SOCIETY" }}
+          lastResult={actionData?.result}
+          submitLabel={t("directory.organisations.create")}
+        />
       </section>
     </>
   );

@@ -10,12 +10,13 @@ import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");
   const person = await getPerson(user, params.personId ?? "");
-  if (!person) throw new Response("Not found", { status: 404 });
+  if (!person) throw notFound();
   const locale = await resolveLocale(request);
   const history = await personHistory(person.id);
   const url = new URL(request.url);
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formFields(await readForm(request)).intent !== "erase") throw new Response("Bad request", { status: 400 });
   const id = params.personId ?? "";
   const outcome = await erasePerson(user, id);
-  if (!outcome.ok && outcome.error === "notFound") throw new Response("Not found", { status: 404 });
+  if (!outcome.ok && outcome.error === "notFound") throw notFound();
   return redirect(`/people/${id}`);
 }
 

@@ -4,19 +4,19 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
 import { PersonForm } from "~/components/person-form";
-import { directoryFilterChoices, directoryLinksFor, getPerson, personInputFrom, updatePerson } from "~/models/person.server";
+import { directoryLinksFor, getPerson, PERSON_REFUSALS, personFormChoices, personInputFrom, updatePerson } from "~/models/person.server";
 import { PersonSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
-import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { notFound, refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
   const person = await getPerson(user, params.personId ?? "");
-  if (!person || person.erasedAt) throw new Response("Not found", { status: 404 });
+  if (!person || person.erasedAt) throw notFound();
   const locale = await resolveLocale(request);
-  const choices = await directoryFilterChoices();
   return {
     links: directoryLinksFor(user),
     person: {
@@ -33,15 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consentGivenAt: person.consentGivenAt ? person.consentGivenAt.toISOString().slice(0, 10) : "",
       consentText: person.consentText ?? "",
     },
-    choices: {
-      sensitive: maySeeSensitive(user),
-      organisations: choices.organisations.map((o) => ({ id: o.id, name: o.name })),
-      clusters: choices.clusters.map((c) => ({
-        id: c.id,
-        name: placeName(c, locale),
-        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-      })),
-    },
+    choices: await personFormChoices(user, locale),
   };
 }
 
@@ -51,11 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const id = params.personId ?? "";
   const outcome = await updatePerson(user, id, personInputFrom(submission.value));
-  if (!outcome.ok) {
-    if (outcome.error === "notFound") throw new Response("Not found", { status: 404 });
-    const errors = outcome.error === "emailTaken" ? { fieldErrors: { email: ["directory.person.emailTaken"] } } : { formErrors: [`directory.person.${outcome.error}`] };
-    return data({ result: submission.reply(errors) }, { status: 400 });
-  }
+  if (!outcome.ok) return refusalReply(submission, refusalOf(PERSON_REFUSALS, outcome.error));
   return redirect(`/people/${id}?saved=1`);
 }
 

@@ -1,19 +1,23 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { directoryLinksFor, getPerson, mergeCandidates, mergePeople } from "~/models/person.server";
+import { FormErrors } from "~/components/forms";
+import { directoryLinksFor, getPerson, MERGE_REFUSALS, mergeCandidates, mergePeople } from "~/models/person.server";
 import { MergePeopleSchema } from "~/utils/directory";
-import { formFields } from "~/utils/forms";
+import { hiddenFieldErrors } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { notFound, refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
   const person = await getPerson(user, params.personId ?? "");
-  if (!person || person.erasedAt) throw new Response("Not found", { status: 404 });
+  if (!person || person.erasedAt) throw notFound();
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
   const locale = await resolveLocale(request);
   const candidates = await mergeCandidates(person.id, q);
@@ -33,14 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
-  const parsed = MergePeopleSchema.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ message: "errors.badRequestTitle" }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: MergePeopleSchema });
+  // The other person is a button's hidden field: a bad one is said above the list.
+  if (submission.status !== "success") return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["otherId"])) }, { status: 400 });
   const keepId = params.personId ?? "";
-  const outcome = await mergePeople(user, keepId, parsed.data.otherId);
-  if (!outcome.ok) {
-    const message = outcome.error === "samePerson" ? "directory.merge.samePerson" : outcome.error === "erased" ? "directory.person.erased" : "directory.person.notFound";
-    return data({ message }, { status: outcome.error === "notFound" ? 404 : 400 });
-  }
+  const outcome = await mergePeople(user, keepId, submission.value.otherId);
+  if (!outcome.ok) return refusalReply(submission, refusalOf(MERGE_REFUSALS, outcome.error));
   const counts = new URLSearchParams({
     merged: "1",
     c: String(outcome.commissionsMoved),
@@ -59,11 +61,7 @@ export default function MergePerson() {
       <DirectoryNav links={links} />
       <h1>{t("directory.merge.title", { name: person.name })}</h1>
       <p>{t("directory.merge.intro")}</p>
-      {actionData?.message ? (
-        <p className="notice notice-error" role="alert">
-          {t(actionData.message)}
-        </p>
-      ) : null}
+      <FormErrors errors={actionData?.result.error?.[""] ?? undefined} />
       <Form method="get" className="card roles-form" role="search">
         <label htmlFor="merge-q">{t("directory.merge.search")}</label>
         <input id="merge-q" type="search" name="q" defaultValue={q || person.name} />

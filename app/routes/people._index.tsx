@@ -2,19 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { directoryFilterChoices, directoryLinksFor, listPeople } from "~/models/person.server";
+import { ChoiceSelect, enumChoices, MunicipalitySelect } from "~/components/forms";
+import { Pager, pageFromSearch } from "~/components/pager";
+import { directoryLinksFor, listPeople } from "~/models/person.server";
+import { clusterChoices, commissionChoices } from "~/models/places.server";
 import { ORGANISATION_TYPES, PERSON_LOCALES, readPeopleFilter } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
+import { placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");
   const url = new URL(request.url);
   const filter = readPeopleFilter(url.searchParams);
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const page = pageFromSearch(url.searchParams);
   const locale = await resolveLocale(request);
-  const [{ people, total, pages }, choices] = await Promise.all([listPeople(user, filter, page), directoryFilterChoices()]);
+  const [{ people, total, pages }, clusters, commissions] = await Promise.all([listPeople(user, filter, page), clusterChoices(locale), commissionChoices(locale)]);
   return {
     filter,
     page,
@@ -32,12 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organisation: p.organisation?.name ?? null,
       municipality: p.municipality ? placeName(p.municipality, locale) : null,
     })),
-    clusters: choices.clusters.map((c) => ({
-      id: c.id,
-      name: placeName(c, locale),
-      municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-    })),
-    commissions: choices.commissions.map((c) => ({ id: c.id, name: `${placeName(c.municipality, locale)}: ${c.name}` })),
+    clusters,
+    commissions,
   };
 }
 
@@ -75,62 +74,35 @@ export default function People() {
         </div>
         <div className="field">
           <label htmlFor="people-cluster">{t("directory.fields.cluster")}</label>
-          <select id="people-cluster" name="cluster" defaultValue={f.cluster ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {data.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id="people-cluster" name="cluster" defaultValue={f.cluster ?? ""} choices={data.clusters} empty={t("directory.any")} />
         </div>
         <div className="field">
           <label htmlFor="people-municipality">{t("directory.fields.municipality")}</label>
-          <select id="people-municipality" name="municipality" defaultValue={f.municipality ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {data.clusters.map((c) => (
-              <optgroup key={c.id} label={c.name}>
-                {c.municipalities.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+          <MunicipalitySelect id="people-municipality" name="municipality" defaultValue={f.municipality ?? ""} clusters={data.clusters} empty={t("directory.any")} />
         </div>
         <div className="field">
           <label htmlFor="people-type">{t("directory.fields.organisationType")}</label>
-          <select id="people-type" name="organisationType" defaultValue={f.organisationType ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {ORGANISATION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`directory.organisationType.${type}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id="people-type"
+            name="organisationType"
+            defaultValue={f.organisationType ?? ""}
+            choices={enumChoices(ORGANISATION_TYPES, t, "directory.organisationType")}
+            empty={t("directory.any")}
+          />
         </div>
         <div className="field">
           <label htmlFor="people-commission">{t("directory.fields.commission")}</label>
-          <select id="people-commission" name="commission" defaultValue={f.commission ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {data.commissions.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id="people-commission" name="commission" defaultValue={f.commission ?? ""} choices={data.commissions} empty={t("directory.any")} />
         </div>
         <div className="field">
           <label htmlFor="people-language">{t("directory.fields.language")}</label>
-          <select id="people-language" name="language" defaultValue={f.language ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {PERSON_LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`directory.language.${l}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id="people-language"
+            name="language"
+            defaultValue={f.language ?? ""}
+            choices={enumChoices(PERSON_LOCALES, t, "directory.language")}
+            empty={t("directory.any")}
+          />
         </div>
         <div className="directory-filter-actions">
           <button type="submit">{t("directory.list.filter")}</button>
@@ -180,13 +152,7 @@ export default function People() {
           </table>
         </div>
       ) : null}
-      {data.pages > 1 ? (
-        <nav className="pager" aria-label={t("directory.list.page", { page: data.page, pages: data.pages })}>
-          {data.page > 1 ? <Link to={withParams("/people", { page: String(data.page - 1) })}>{t("directory.list.previous")}</Link> : null}
-          <span className="muted">{t("directory.list.page", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={withParams("/people", { page: String(data.page + 1) })}>{t("directory.list.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={data.pages} omit={["imported"]} />
     </>
   );
 }

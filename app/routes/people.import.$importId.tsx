@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
+import { ChoiceSelect, enumChoices } from "~/components/forms";
 import { confirmImport, getImportPreview, setImportMapping, type Mapping } from "~/models/directory-import.server";
 import { directoryLinksFor } from "~/models/person.server";
 import { formatDateTime } from "~/utils/dates";
@@ -112,14 +113,13 @@ export default function ImportPreview() {
           {d.columns.map((c) => (
             <div className="field" key={c.index}>
               <label htmlFor={`column-${c.index}`}>{c.heading || `#${c.index + 1}`}</label>
-              <select id={`column-${c.index}`} name={`column-${c.index}`} defaultValue={c.field}>
-                <option value="">{t("directory.import.ignore")}</option>
-                {IMPORT_FIELDS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`directory.import.field.${f}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect
+                id={`column-${c.index}`}
+                name={`column-${c.index}`}
+                defaultValue={c.field}
+                choices={enumChoices(IMPORT_FIELDS, t, "directory.import.field")}
+                empty={t("directory.import.ignore")}
+              />
             </div>
           ))}
           <button type="submit" className="secondary">

@@ -10,25 +10,27 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
-import { startImport } from "~/models/directory-import.server";
+import { IMPORT_REFUSALS, startImport } from "~/models/directory-import.server";
 import { directoryLinksFor } from "~/models/person.server";
 import { IMPORT_MAX_BYTES } from "~/utils/directory";
 import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:import");
   return { links: directoryLinksFor(user) };
 }
 
-function refuse(error: string, status = 400) {
-  return data({ error: `directory.import.errors.${error}` }, { status });
+function refuse(code: keyof typeof IMPORT_REFUSALS) {
+  const refusal = refusalOf(IMPORT_REFUSALS, code);
+  return data({ error: refusal.message }, { status: refusal.status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:import");
   // Refuse an announced oversize body before reading it (a slow connection should not upload 50 MB for nothing).
   const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > IMPORT_MAX_BYTES + 64 * 1024) return refuse("tooLarge", 413);
+  if (length > IMPORT_MAX_BYTES + 64 * 1024) return refuse("tooLarge");
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES, filter: ({ name }) => name === "file" }),
     );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return refuse("tooLarge", 413);
+    if (error instanceof MaxPartSizeExceededError) return refuse("tooLarge");
     return refuse("unreadable");
   }
   const file = form.get("file");
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // As for every form (app/utils/request.server.ts): no name holds NUL, and PostgreSQL cannot store it.
   if (file.name.includes("\0")) return refuse("unreadable");
   const outcome = await startImport(user, file.name, new Uint8Array(await file.arrayBuffer()));
-  if (!outcome.ok) return refuse(outcome.error, outcome.error === "tooLarge" ? 413 : 400);
+  if (!outcome.ok) return refuse(outcome.error);
   return redirect(`/people/import/${outcome.importId}`);
 }
 

@@ -4,28 +4,20 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
 import { PersonForm } from "~/components/person-form";
-import { createPerson, directoryFilterChoices, directoryLinksFor, personInputFrom } from "~/models/person.server";
+import { createPerson, directoryLinksFor, PERSON_REFUSALS, personFormChoices, personInputFrom } from "~/models/person.server";
 import { PersonSchema } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
-import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:edit");
   const locale = await resolveLocale(request);
-  const choices = await directoryFilterChoices();
   return {
     links: directoryLinksFor(user),
-    choices: {
-      sensitive: maySeeSensitive(user),
-      organisations: choices.organisations.map((o) => ({ id: o.id, name: o.name })),
-      clusters: choices.clusters.map((c) => ({
-        id: c.id,
-        name: placeName(c, locale),
-        municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-      })),
-    },
+    choices: await personFormChoices(user, locale),
   };
 }
 
@@ -34,9 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: PersonSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createPerson(user, personInputFrom(submission.value));
-  if (!outcome.ok) {
-    return data({ result: submission.reply({ fieldErrors: { email: [`directory.person.${outcome.error}`] } }) }, { status: 400 });
-  }
+  if (!outcome.ok) return refusalReply(submission, refusalOf(PERSON_REFUSALS, outcome.error));
   return redirect(`/people/${outcome.person.id}?created=1`);
 }
 

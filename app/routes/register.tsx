@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/forms";
+import { ChoiceSelect, Field, FormErrors } from "~/components/forms";
 import { registerMember } from "~/models/user.server";
 import { RegisterSchema } from "~/utils/accounts";
 import { getSessionUser } from "~/utils/auth.server";
@@ -93,13 +93,7 @@ export default function Register() {
             <input {...getInputProps(fields.confirmPassword, { type: "password" })} autoComplete="new-password" />
           </Field>
           <Field id={fields.locale.id} label={t("auth.preferredLanguage")} errors={fields.locale.errors}>
-            <select {...getSelectProps(fields.locale)}>
-              {LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {LOCALE_NAMES[l]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...getSelectProps(fields.locale)} choices={LOCALES.map((l) => ({ id: l, name: LOCALE_NAMES[l] }))} />
           </Field>
           <button type="submit">{t("auth.register.submit")}</button>
         </Form>

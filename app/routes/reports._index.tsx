@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SmallCellNote } from "~/components/report-view";
-import { eventFilterOptions } from "~/models/event.server";
+import { ChoiceSelect, enumChoices, MunicipalitySelect } from "~/components/forms";
+import { clusterChoices, themeChoices } from "~/models/places.server";
 import { programmeReport, reportFiltersFrom, reportFiltersSearch } from "~/models/report.server";
 import { EVENT_TYPES } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName, placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
 
 // Attendance across events, filtered by period, place, type and theme. Members and editors see protected counts.
@@ -14,17 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");
   const locale = await resolveLocale(request);
   const filters = reportFiltersFrom(new URL(request.url).searchParams);
-  const [report, options] = await Promise.all([programmeReport(user, filters, locale), eventFilterOptions()]);
+  const [report, clusters, themes] = await Promise.all([programmeReport(user, filters, locale), clusterChoices(locale), themeChoices(locale)]);
   return {
     report,
     filters,
     search: reportFiltersSearch(filters),
-    clusters: options.clusters.map((c) => ({
-      id: c.id,
-      name: placeName(c, locale),
-      municipalities: c.municipalities.map((m) => ({ id: m.id, name: municipalityName(m, locale) })),
-    })),
-    themes: options.themes.map((theme) => ({ id: theme.id, name: placeName(theme, locale) })),
+    clusters,
+    themes,
   };
 }
 
@@ -50,51 +46,31 @@ export default function Reports() {
           </div>
           <div className="field">
             <label htmlFor="report-cluster">{t("events.fields.cluster")}</label>
-            <select id="report-cluster" name="cluster" defaultValue={filters.clusterId ?? ""}>
-              <option value="">{t("invitations.reports.all")}</option>
-              {clusters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id="report-cluster" name="cluster" defaultValue={filters.clusterId ?? ""} choices={clusters} empty={t("invitations.reports.all")} />
           </div>
           <div className="field">
             <label htmlFor="report-municipality">{t("events.fields.municipality")}</label>
-            <select id="report-municipality" name="municipality" defaultValue={filters.municipalityId ?? ""}>
-              <option value="">{t("invitations.reports.all")}</option>
-              {clusters.map((c) => (
-                <optgroup key={c.id} label={c.name}>
-                  {c.municipalities.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
+            <MunicipalitySelect
+              id="report-municipality"
+              name="municipality"
+              defaultValue={filters.municipalityId ?? ""}
+              clusters={clusters}
+              empty={t("invitations.reports.all")}
+            />
           </div>
           <div className="field">
             <label htmlFor="report-type">{t("events.fields.type")}</label>
-            <select id="report-type" name="type" defaultValue={filters.type ?? ""}>
-              <option value="">{t("invitations.reports.all")}</option>
-              {EVENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`events.types.${type}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              id="report-type"
+              name="type"
+              defaultValue={filters.type ?? ""}
+              choices={enumChoices(EVENT_TYPES, t, "events.types")}
+              empty={t("invitations.reports.all")}
+            />
           </div>
           <div className="field">
             <label htmlFor="report-theme">{t("events.fields.theme")}</label>
-            <select id="report-theme" name="theme" defaultValue={filters.themeId ?? ""}>
-              <option value="">{t("invitations.reports.all")}</option>
-              {themes.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {theme.name}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id="report-theme" name="theme" defaultValue={filters.themeId ?? ""} choices={themes} empty={t("invitations.reports.all")} />
           </div>
           <div className="event-filters-actions">
             <button type="submit">{t("invitations.reports.show")}</button>

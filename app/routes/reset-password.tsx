@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), done: false }, { status: 400 });
   const done = await resetPassword(submission.value.token, submission.value.password);
   if (!done) return data({ result: submission.reply({ formErrors: ["auth.reset.invalid"], hideFields }), done: false }, { status: 400 });
-  return { result: submission.reply({ resetForm: true }), done: true };
+  return data({ result: submission.reply({ resetForm: true }), done: true });
 }
 
 export default function ResetPassword() {
