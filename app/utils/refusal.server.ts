@@ -17,10 +17,12 @@ export function refusalReply<Extra extends Record<string, unknown> = Record<stri
   submission: Pick<Submission<unknown>, "reply">,
   refusal: Refusal,
   extra?: Extra,
+  options: { hideFields?: string[]; headers?: HeadersInit } = {},
 ) {
   throwIfMissing(refusal);
-  const result = submission.reply(refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] });
-  return data({ ...(extra as Extra), result }, { status: refusal.status });
+  const errors = refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] };
+  const result = submission.reply({ ...errors, hideFields: options.hideFields });
+  return data({ ...(extra as Extra), result }, { status: refusal.status, headers: options.headers });
 }
 
 /** The same for a resource route (JSON answers, as the door's phone reads them): the refusal as `{ ok: false, field, message }` with its status. */
