@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import type { Role } from "~/generated/prisma/enums";
 import { createToken, hashToken } from "~/utils/tokens.server";
-import { logInOverHttp, appFixture } from "./helpers/e2e";
+import { appFixture, logInOverHttp } from "./helpers/e2e";
 import { createEvent, createPerson, invite } from "./helpers/factories";
 
 type Who = "anonymous" | Role;

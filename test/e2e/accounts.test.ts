@@ -3,7 +3,7 @@ import sq from "~/locales/sq";
 import sr from "~/locales/sr";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, submitAndWait, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, submitAndWait } from "../helpers/e2e";
 
 describe.skipIf(browserMissing)("a new member in Albanian, and the admin who makes her a trainer (Chromium)", () => {
   const e2e = appFixture({ browser: true, smtp: true });

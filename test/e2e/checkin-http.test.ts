@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { hashToken } from "~/utils/tokens.server";
-import { logInOverHttp, appFixture } from "../helpers/e2e";
+import { appFixture, logInOverHttp } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 const pdftotextMissing = (() => {

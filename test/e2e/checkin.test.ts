@@ -1,7 +1,7 @@
 import en from "~/locales/en";
 import { foldForSearch } from "~/utils/search";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, PHONE, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, PHONE } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 const checkin = en.invitations.checkin;

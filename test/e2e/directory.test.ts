@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import sq from "~/locales/sq";
 import sr from "~/locales/sr";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, appFixture } from "../helpers/e2e";
+import { appFixture, logIn } from "../helpers/e2e";
 
 async function spreadsheet() {
   const workbook = new ExcelJS.Workbook();

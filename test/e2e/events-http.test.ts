@@ -3,7 +3,7 @@
 // upload, not a mock), who may download them, and the calendar files served.
 import { request as httpRequest } from "node:http";
 import en from "~/locales/en";
-import { logInOverHttp, appFixture } from "../helpers/e2e";
+import { appFixture, logInOverHttp } from "../helpers/e2e";
 import { parseCalendar } from "../helpers/events";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

@@ -3,7 +3,7 @@ import type { ParsedMail } from "mailparser";
 import sq from "~/locales/sq";
 import sr from "~/locales/sr";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, submitAndWait, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, submitAndWait } from "../helpers/e2e";
 import { parseCalendar } from "../helpers/events";
 import { createPerson, invite } from "../helpers/factories";
 

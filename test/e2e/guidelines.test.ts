@@ -3,7 +3,7 @@
 import en from "~/locales/en";
 import sr from "~/locales/sr";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, logInOverHttp, submitAndWait, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, logInOverHttp, submitAndWait } from "../helpers/e2e";
 
 const SLUG = "returnee-integration";
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));

@@ -1,6 +1,6 @@
 import sq from "~/locales/sq";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, PHONE, submitAndWait, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, PHONE, submitAndWait } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders from a phone, and they answer by their links (Chromium)", () => {

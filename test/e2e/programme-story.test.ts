@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import en from "~/locales/en";
 import { foldForSearch } from "~/utils/search";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, PHONE, submitAndWait, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, PHONE, submitAndWait } from "../helpers/e2e";
 import { createEvent, createPerson } from "../helpers/factories";
 
 const t = en.invitations;

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import en from "~/locales/en";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import { browserMissing, openContext } from "../helpers/browser";
-import { logIn, PHONE, submitAndWait, appFixture } from "../helpers/e2e";
+import { appFixture, logIn, PHONE, submitAndWait } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () => {
