@@ -96,7 +96,8 @@ export async function logIn(
   email: string,
   options: { password?: string; landsOn?: RegExp } = {},
 ): Promise<void> {
-  await page.goto(`${appUrl}/login`);
+  // Several browsers logging in at once (argon2 on purpose slow) on a busy machine: more than a page's usual 10 s.
+  await page.goto(`${appUrl}/login`, { timeout: 20_000 });
   await page.locator('#login input[name="email"]').fill(email);
   await page.locator('#login input[name="password"]').fill(options.password ?? DEMO_PASSWORD);
   await page.locator('#login button[type="submit"]').click();
