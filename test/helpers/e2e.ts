@@ -41,7 +41,8 @@ export function appFixture(options: { env?: Record<string, string>; smtp?: boole
     app = await startApp({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...options.env });
     if (options.browser) browser = await launchBrowser();
     db = createPrismaClient(app.databaseUrl);
-  });
+    // A fresh database, the seed, the app's own start (up to 60 s) and Chromium: more than the usual hook's minute when the machine is busy.
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
