@@ -66,7 +66,8 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     expect(pageErrors).toEqual([]);
     await member.close();
     await adminContext.close();
-  });
+    // Two browsers, two log-ins and an email over SMTP: on a busy 2-core machine it took over 30 s.
+  }, 60_000);
 
   it("shows a form's errors next to its fields and keeps what was typed, without JavaScript", async () => {
     const { app, browser } = e2e;

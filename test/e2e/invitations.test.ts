@@ -70,7 +70,8 @@ describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders
     const answers = await db.invitationAnswer.findMany({ where: { invitation: { eventId: event.id } } });
     expect(answers.map((a) => a.channel).sort()).toEqual(["LINK", "LINK", "LINK"]);
     await context.close();
-  });
+    // Four browsers and a sending over SMTP: on a busy 2-core machine it took 30 s.
+  }, 60_000);
 
   it("without JavaScript, the invitations page follows a sending in the background until every invitation is out", async () => {
     const { app, browser, db } = e2e;
