@@ -258,7 +258,8 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
         pages.set(role, page);
       }),
     );
-  });
+    // The demo programme, the app and four log-ins at once: on a busy 2-core machine more than the usual hook's minute.
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
