@@ -22,7 +22,7 @@ import { createMailTransport } from "~/utils/mailer.server";
 import { checkInCode, verifyCheckInCode } from "~/utils/tokens.server";
 import { startSmtpPeer } from "./helpers/smtp";
 import { seed } from "../prisma/seed";
-import { asSessionUser, createInvitation, createPerson, createUser } from "./helpers/factories";
+import { asSessionUser, createEvent, createPerson, createUser, invite } from "./helpers/factories";
 
 let trainer: Awaited<ReturnType<typeof createUser>>;
 let editor: Awaited<ReturnType<typeof createUser>>;
@@ -35,27 +35,20 @@ beforeAll(async () => {
 
 /** A three-day workshop in Gjilan: 27, 28 and 29 March 2027 (Belgrade time). */
 async function threeDayWorkshop(status: EventStatus = "PUBLISHED") {
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "WORKSHOP",
-      status,
-      clusterId: municipality.clusterId,
-      municipalityId: municipality.id,
-      venueName: "Salla e Kuvendit Komunal",
-      startsAt: new Date("2027-03-27T08:00:00Z"),
-      endsAt: new Date("2027-03-29T15:00:00Z"),
-      capacity: 30,
-      translations: { create: [{ locale: "sq", title: "Punëtori tri-ditore" }, { locale: "en", title: "Three-day workshop" }] },
-    },
+  return createEvent({
+    status,
+    venueName: "Salla e Kuvendit Komunal",
+    startsAt: new Date("2027-03-27T08:00:00Z"),
+    endsAt: new Date("2027-03-29T15:00:00Z"),
+    capacity: 30,
+    titles: { sq: "Punëtori tri-ditore", en: "Three-day workshop" },
   });
 }
 
 async function invitee(eventId: string, status: "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "WAITLISTED" = "ACCEPTED", name?: string) {
   const person = await createPerson({ name });
   await prisma.person.update({ where: { id: person.id }, data: { searchText: foldForSearch(person.name, person.email) } });
-  const invitation = await createInvitation(eventId, person.id, status);
+  const invitation = await invite({ id: eventId }, person, status);
   return { person, invitation };
 }
 
@@ -384,7 +377,7 @@ describe("a person's history", () => {
     const event = await threeDayWorkshop();
     const account = await createUser({ roles: ["MEMBER"], name: "Drita Hoxha" });
     const person = await createPerson({ name: "Drita Hoxha", userId: account.id });
-    const invitation = await createInvitation(event.id, person.id, "ACCEPTED");
+    const invitation = await invite(event, person, "ACCEPTED");
     await prisma.invitationAnswer.create({ data: { invitationId: invitation.id, status: "ACCEPTED", channel: "TRAINER", recordedById: trainer.id } });
     await checkIn(tap(event.id, person.id, "2027-03-27"));
     await checkIn(tap(event.id, person.id, "2027-03-29"));

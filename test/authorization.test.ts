@@ -3,14 +3,12 @@
 // anonymous visitor and each role, asked with GET (its loader or page) and,
 // where it has an action, POST. The table below is the contract; a route file
 // without a row, or a row without a route file, fails the test.
-import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import { createToken, hashToken } from "~/utils/tokens.server";
-import { DEMO_PASSWORD } from "../prisma/seed-data";
-import { startApp, type RunningApp } from "./helpers/app-server";
+import { appFixture, logInOverHttp } from "./helpers/e2e";
+import { createEvent, createPerson, invite } from "./helpers/factories";
 
 type Who = "anonymous" | Role;
 type Outcome = "allow" | "login" | "deny";
@@ -234,8 +232,7 @@ function fillPattern(pattern: string, row: Row | undefined, fx: Fixtures): strin
 // --- The test ----------------------------------------------------------------
 
 describe("authorization: every route, every role", () => {
-  let app: RunningApp;
-  let db: PrismaClient;
+  const e2e = appFixture({ env: { OUTBOX_WORKER: "off" } });
   const fx: Fixtures = {};
   const cookies: Partial<Record<Who, string>> = {};
   const emails: Record<Role, string> = {
@@ -245,23 +242,12 @@ describe("authorization: every route, every role", () => {
     MEMBER: "member@durable.localhost",
   };
 
-  async function logIn(email: string): Promise<string> {
-    const res = await fetch(`${app.url}/login`, {
-      method: "POST",
-      body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-      headers: { Origin: app.url },
-      redirect: "manual",
-    });
-    expect(res.status, `login of ${email}`).toBe(302);
-    return res.headers.get("set-cookie")!.split(";")[0];
-  }
-
   function request(method: Method, path: string, cookie: string | undefined, body?: Record<string, string> | FormData) {
     const headers: Record<string, string> = { "Accept-Language": "en" };
     if (cookie) headers.Cookie = cookie;
     // Same-origin, as a browser sends it: server.js refuses posts from other sites before any route.
-    if (method === "POST") headers.Origin = app.url;
-    return fetch(`${app.url}${path}`, {
+    if (method === "POST") headers.Origin = e2e.app.url;
+    return fetch(`${e2e.app.url}${path}`, {
       method,
       headers,
       redirect: "manual",
@@ -270,9 +256,8 @@ describe("authorization: every route, every role", () => {
   }
 
   beforeAll(async () => {
-    app = await startApp({ OUTBOX_WORKER: "off" });
-    db = createPrismaClient(app.databaseUrl);
-    for (const role of Object.keys(emails) as Role[]) cookies[role] = await logIn(emails[role]);
+    const { app, db } = e2e;
+    for (const role of Object.keys(emails) as Role[]) cookies[role] = await logInOverHttp(app.url, emails[role]);
     const users = Object.fromEntries(
       await Promise.all((Object.keys(emails) as Role[]).map(async (role) => [role, await db.user.findUniqueOrThrow({ where: { email: emails[role] } })])),
     ) as Record<Role, { id: string }>;
@@ -284,34 +269,29 @@ describe("authorization: every route, every role", () => {
     const start = new Date(Date.now() - 2 * 3_600_000);
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(start);
     fx.day = day;
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "WORKSHOP",
-        status: "PUBLISHED",
-        publishedAt: new Date(),
-        clusterId: gjilan.clusterId,
-        municipalityId: gjilan.id,
-        venueName: "Municipal hall",
-        startsAt: start,
-        endsAt: new Date(start.getTime() + 6 * 3_600_000),
-        capacity: 30,
-        isPublic: false,
-        createdById: users.TRAINER.id,
-        organisers: { create: [{ userId: users.TRAINER.id }] },
-        translations: { create: [{ locale: "en", title: "Authorization workshop" }] },
-      },
+    const event = await createEvent({
+      db,
+      startsAt: start,
+      hours: 6,
+      capacity: 30,
+      titles: { en: "Authorization workshop" },
+      data: { publishedAt: new Date(), isPublic: false, createdById: users.TRAINER.id, organisers: { create: [{ userId: users.TRAINER.id }] } },
     });
     fx.id = event.id;
 
-    const memberPerson = await db.person.create({
-      data: { name: "Milan Članović", email: "member@durable.localhost", locale: "sr", userId: users.MEMBER.id, municipalityId: gjilan.id, gender: "MAN", community: "BOSNIAK" },
+    const memberPerson = await createPerson({
+      db,
+      name: "Milan Članović",
+      email: "member@durable.localhost",
+      locale: "sr",
+      userId: users.MEMBER.id,
+      municipalityId: gjilan.id,
+      gender: "MAN",
+      community: "BOSNIAK",
     });
     fx.personId = memberPerson.id;
     fx.invitationToken = createToken();
-    const invitation = await db.invitation.create({
-      data: { eventId: event.id, personId: memberPerson.id, status: "ACCEPTED", tokenHash: hashToken(fx.invitationToken), sentAt: new Date() },
-    });
+    const invitation = await invite(event, memberPerson, "ACCEPTED", { db, data: { tokenHash: hashToken(fx.invitationToken), sentAt: new Date() } });
     await db.attendance.create({ data: { eventId: event.id, personId: memberPerson.id, invitationId: invitation.id, day, method: "NAME_SEARCH", checkedInAt: start } });
     fx.feedbackToken = createToken();
     await db.feedbackRequest.create({ data: { eventId: event.id, personId: memberPerson.id, tokenHash: hashToken(fx.feedbackToken) } });
@@ -393,11 +373,6 @@ describe("authorization: every route, every role", () => {
     );
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await app?.stop();
-  });
-
   it("has one row in the table for every route module, and no row without one", () => {
     const files = ROUTES.map((r) => r.file).sort();
     expect(FILE_OF.size, "two route files serve the same address").toBe(ROUTES.length);
@@ -427,7 +402,7 @@ describe("authorization: every route, every role", () => {
     const row = TABLE[file];
     expect(row, `${file} has no row in the table`).toBeDefined();
     const url = fillPattern(path, row, fx) + (row.query?.(fx) ?? "");
-    const cookie = visitor === "anonymous" ? undefined : row.ownSession && method === "POST" ? await logIn(emails[visitor]) : cookies[visitor];
+    const cookie = visitor === "anonymous" ? undefined : row.ownSession && method === "POST" ? await logInOverHttp(e2e.app.url, emails[visitor]) : cookies[visitor];
     const res = await request(method, url, cookie, method === "POST" ? row.body?.(fx) : undefined);
     const outcome = outcomeOf(method, res);
     expect(outcome, `${visitor} ${method} ${url}: ${res.status} ${res.headers.get("location") ?? ""}`).toBe(expected);
@@ -442,16 +417,16 @@ describe("authorization: every route, every role", () => {
       new RegExp(`<tr data-key="${key}"><th scope="row">[^<]*</th><td class="report-count" data-count="[^"]*">([^<]*)</td>`).exec(html)?.[1];
 
     it("a member sees no one's gender or community: pages about a person are refused, and reports show small counts protected and no names", async () => {
-      const gjilan = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+      const gjilan = await e2e.db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
       const people = [
         { name: "Ardita Krasniqi-Testi", gender: "WOMAN", community: "GORANI" },
         { name: "Besnik Halili-Testi", gender: "MAN", community: "EGYPTIAN" },
       ] as const;
       const ids: string[] = [];
       for (const person of people) {
-        const created = await db.person.create({ data: { ...person, municipalityId: gjilan.id, searchText: person.name.toLowerCase() } });
-        const invitation = await db.invitation.create({ data: { eventId: fx.id, personId: created.id, status: "ACCEPTED" } });
-        await db.attendance.create({ data: { eventId: fx.id, personId: created.id, invitationId: invitation.id, day: fx.day, method: "PAPER", checkedInAt: new Date() } });
+        const created = await e2e.db.person.create({ data: { ...person, municipalityId: gjilan.id, searchText: person.name.toLowerCase() } });
+        const invitation = await e2e.db.invitation.create({ data: { eventId: fx.id, personId: created.id, status: "ACCEPTED" } });
+        await e2e.db.attendance.create({ data: { eventId: fx.id, personId: created.id, invitationId: invitation.id, day: fx.day, method: "PAPER", checkedInAt: new Date() } });
         ids.push(created.id);
       }
       const names = people.map((p) => p.name);
@@ -483,10 +458,10 @@ describe("authorization: every route, every role", () => {
     });
 
     it("an editor cannot invite anyone or send invitations; the same forms from a trainer invite", async () => {
-      const guest = await db.person.create({ data: { name: "Guest Invitee", email: "guest.invitee@example.org", searchText: "guest invitee" } });
-      const queued = await db.outboxMessage.count();
+      const guest = await e2e.db.person.create({ data: { name: "Guest Invitee", email: "guest.invitee@example.org", searchText: "guest invitee" } });
+      const queued = await e2e.db.outboxMessage.count();
       const path = `/events/${fx.id}/invitations`;
-      const gjilan = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+      const gjilan = await e2e.db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
       const forms: Record<string, string>[] = [{ intent: "addPerson", personId: guest.id }, { intent: "add", municipalityId: gjilan.id }, { intent: "send" }];
       for (const who of ["EDITOR", "MEMBER"] as const) {
         for (const body of forms) {
@@ -494,21 +469,21 @@ describe("authorization: every route, every role", () => {
           expect(res.status, `${who} ${body.intent}`).toBe(403);
         }
       }
-      expect(await db.invitation.count({ where: { personId: guest.id } })).toBe(0);
-      expect(await db.outboxMessage.count()).toBe(queued);
+      expect(await e2e.db.invitation.count({ where: { personId: guest.id } })).toBe(0);
+      expect(await e2e.db.outboxMessage.count()).toBe(queued);
 
       const invited = await post(path, "TRAINER", { intent: "addPerson", personId: guest.id });
       expect(invited.status).toBe(200);
-      expect(await db.invitation.count({ where: { personId: guest.id, eventId: fx.id } })).toBe(1);
+      expect(await e2e.db.invitation.count({ where: { personId: guest.id, eventId: fx.id } })).toBe(1);
     });
 
     it("a trainer cannot publish a guideline version or a translation; the same form from an editor publishes", async () => {
-      const guideline = await db.guideline.findUniqueOrThrow({ where: { slug: fx.slug } });
+      const guideline = await e2e.db.guideline.findUniqueOrThrow({ where: { slug: fx.slug } });
       const publish = { intent: "publish", changelog: "Third version: papers first.", revision: String(guideline.revision) };
       expect((await post(`/guidelines/${fx.slug}/edit`, "TRAINER", publish)).status).toBe(403);
       const translation = { title: "Udhëzimi", summary: "", changelog: "Përkthimi i parë.", "title:housing": "Strehimi", "body:housing": "Fillo me shtëpinë." };
       expect((await post(`/guidelines/${fx.slug}/translate?lang=sq&from=2`, "TRAINER", translation)).status).toBe(403);
-      expect(await db.guidelineVersion.count({ where: { guidelineId: guideline.id } })).toBe(2);
+      expect(await e2e.db.guidelineVersion.count({ where: { guidelineId: guideline.id } })).toBe(2);
 
       const published = await post(`/guidelines/${fx.slug}/edit`, "EDITOR", publish);
       expect(published.status).toBe(302);
@@ -516,8 +491,8 @@ describe("authorization: every route, every role", () => {
     });
 
     it("a calendar feed opens with its current secret only, with or without a session", async () => {
-      const member = await db.user.findUniqueOrThrow({ where: { email: emails.MEMBER } });
-      const event = await db.event.findUniqueOrThrow({ where: { id: fx.id } });
+      const member = await e2e.db.user.findUniqueOrThrow({ where: { email: emails.MEMBER } });
+      const event = await e2e.db.event.findUniqueOrThrow({ where: { id: fx.id } });
       const feed = await request("GET", `/calendar/${fx.calendarToken}.ics`, undefined);
       expect(feed.status).toBe(200);
       expect(feed.headers.get("content-type")).toContain("text/calendar");
@@ -543,24 +518,21 @@ describe("authorization: every route, every role", () => {
     });
 
     it("a member cannot answer someone else's invitation, nor open a draft event", async () => {
-      const stranger = await db.person.create({ data: { name: "Someone Else", searchText: "someone else" } });
-      const theirs = await db.invitation.create({ data: { eventId: fx.id, personId: stranger.id, status: "PENDING" } });
+      const stranger = await e2e.db.person.create({ data: { name: "Someone Else", searchText: "someone else" } });
+      const theirs = await e2e.db.invitation.create({ data: { eventId: fx.id, personId: stranger.id, status: "PENDING" } });
       const res = await post("/my/invitations", "MEMBER", { invitationId: theirs.id, answer: "DECLINE" });
       expect(res.status).toBe(404);
-      expect((await db.invitation.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("PENDING");
+      expect((await e2e.db.invitation.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("PENDING");
 
-      const source = await db.event.findUniqueOrThrow({ where: { id: fx.id } });
-      const draft = await db.event.create({
-        data: {
-          ...source,
-          id: undefined,
-          uid: `${randomUUID()}@durable`,
-          status: "DRAFT",
-          publishedAt: null,
-          createdAt: undefined,
-          updatedAt: undefined,
-          translations: { create: [{ locale: "en", title: "Unannounced draft workshop" }, { locale: "sr", title: "Unannounced draft workshop" }] },
-        },
+      const source = await e2e.db.event.findUniqueOrThrow({ where: { id: fx.id } });
+      const draft = await createEvent({
+        db: e2e.db,
+        status: "DRAFT",
+        startsAt: source.startsAt,
+        endsAt: source.endsAt,
+        capacity: source.capacity,
+        titles: { en: "Unannounced draft workshop", sr: "Unannounced draft workshop" },
+        data: { isPublic: source.isPublic, createdById: source.createdById },
       });
       for (const path of [`/events/${draft.id}`, `/events/${draft.id}/report`, `/events/${draft.id}/calendar.ics`, `/reports/export?format=csv&event=${draft.id}`]) {
         expect((await get(path, "MEMBER")).status, path).toBe(404);

@@ -55,7 +55,7 @@ import { hashToken } from "~/utils/tokens.server";
 import { DEMO_PASSWORD } from "../prisma/seed-data";
 import { seed } from "../prisma/seed";
 import { startApp, type RunningApp } from "./helpers/app-server";
-import { createInvitation, createPerson, createUser } from "./helpers/factories";
+import { createEvent as createEventRow, createPerson, createUser, invite } from "./helpers/factories";
 
 // ---------------------------------------------------------------------------
 // The forms
@@ -847,46 +847,36 @@ async function makeFixtures() {
   if (!session.ok) throw new Error("session");
   const material = await saveMaterial(trainer.id, draft.eventId, { title: "Agenda", sessionId: null, isPublic: false, fileName: "agenda.pdf", bytes: new Uint8Array(PDF) });
   if (!material.ok) throw new Error("material");
-  const door = await prisma.event.create({
-    data: {
-      uid: "bad-input-door@durable",
-      type: "WORKSHOP",
-      status: "PUBLISHED",
-      clusterId: gjilan.clusterId,
-      municipalityId: gjilan.id,
-      venueName: "Salla e Kuvendit Komunal",
-      startsAt: new Date(`${DAY}T08:00:00Z`),
-      endsAt: new Date(new Date(`${DAY}T15:00:00Z`).getTime() + 2 * 86_400_000),
-      capacity: 30,
-      translations: { create: [{ locale: "en", title: "Three-day workshop" }] },
-    },
+  const door = await createEventRow({
+    uid: "bad-input-door@durable",
+    venueName: "Salla e Kuvendit Komunal",
+    startsAt: new Date(`${DAY}T08:00:00Z`),
+    endsAt: new Date(new Date(`${DAY}T15:00:00Z`).getTime() + 2 * 86_400_000),
+    capacity: 30,
+    titles: { en: "Three-day workshop" },
   });
   const invitee = await createPerson({ name: "Fatmire Invitee" });
-  await createInvitation(door.id, invitee.id, "ACCEPTED");
+  await invite(door, invitee, "ACCEPTED");
   const checkedIn = await createPerson({ name: "Already Here" });
-  const checkedInInvitation = await createInvitation(door.id, checkedIn.id, "ACCEPTED");
+  const checkedInInvitation = await invite(door, checkedIn, "ACCEPTED");
   const attendance = await prisma.attendance.create({
     data: { eventId: door.id, personId: checkedIn.id, invitationId: checkedInInvitation.id, day: DAY, method: "NAME_SEARCH", checkedInAt: new Date(), checkedInById: trainer.id },
   });
-  const pendingInvitation = await createInvitation(door.id, (await createPerson({ name: "Pending Invitee" })).id, "PENDING");
+  const pendingInvitation = await invite(door, await createPerson({ name: "Pending Invitee" }), "PENDING");
   const invitationToken = "bad-input-invitation-token-0123456789abcdef";
   await prisma.invitation.update({ where: { id: pendingInvitation.id }, data: { tokenHash: hashToken(invitationToken), sentAt: new Date() } });
   const memberPerson = await createPerson({ name: member.name, userId: member.id });
-  const myInvitation = await createInvitation(door.id, memberPerson.id, "PENDING");
+  const myInvitation = await invite(door, memberPerson, "PENDING");
   await prisma.invitation.update({ where: { id: myInvitation.id }, data: { sentAt: new Date() } });
-  const past = await prisma.event.create({
-    data: {
-      uid: "bad-input-past@durable",
-      type: "ROUND_TABLE",
-      status: "COMPLETED",
-      clusterId: gjilan.clusterId,
-      municipalityId: gjilan.id,
-      venueName: "Hall",
-      startsAt: new Date(Date.now() - 2 * 86_400_000),
-      endsAt: new Date(Date.now() - 86_400_000),
-      capacity: 30,
-      translations: { create: [{ locale: "en", title: "Past round table" }] },
-    },
+  const past = await createEventRow({
+    uid: "bad-input-past@durable",
+    type: "ROUND_TABLE",
+    status: "COMPLETED",
+    venueName: "Hall",
+    startsAt: new Date(Date.now() - 2 * 86_400_000),
+    endsAt: new Date(Date.now() - 86_400_000),
+    capacity: 30,
+    titles: { en: "Past round table" },
   });
   const feedbackToken = "bad-input-feedback-token-0123456789abcdef";
   await prisma.feedbackRequest.create({ data: { eventId: past.id, personId: invitee.id, tokenHash: hashToken(feedbackToken) } });

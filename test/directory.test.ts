@@ -18,27 +18,14 @@ import {
 } from "~/models/person.server";
 import { maySeeSensitive } from "~/utils/permissions.server";
 import { seed } from "../prisma/seed";
-import { asSessionUser, createUser } from "./helpers/factories";
+import { asSessionUser, createEvent, createUser } from "./helpers/factories";
 
 type Actor = ReturnType<typeof asSessionUser>;
 const actors = {} as Record<Role, Actor>;
 const municipality = {} as Record<string, string>;
 
 async function newEvent() {
-  const m = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-  const startsAt = new Date("2026-03-10T08:00:00Z");
-  return prisma.event.create({
-    data: {
-      uid: `test-${Math.random().toString(36).slice(2)}`,
-      type: "WORKSHOP",
-      clusterId: m.clusterId,
-      municipalityId: m.id,
-      venueName: "Hotel Kristal",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 3 * 3600_000),
-      capacity: 30,
-    },
-  });
+  return createEvent({ status: "DRAFT", venueName: "Hotel Kristal", startsAt: new Date("2026-03-10T08:00:00Z"), hours: 3, capacity: 30, titles: {} });
 }
 
 beforeAll(async () => {

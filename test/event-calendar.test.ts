@@ -8,7 +8,7 @@ import { cancelEvent, createEvent, moveEvent, publishEvent } from "~/models/even
 import { hashToken } from "~/utils/tokens.server";
 import { seed } from "../prisma/seed";
 import { eventInput, parseCalendar } from "./helpers/events";
-import { createInvitation, createPerson, createUser } from "./helpers/factories";
+import { createPerson, createUser, invite } from "./helpers/factories";
 
 let trainerId: string;
 
@@ -69,7 +69,7 @@ describe("the email attachments", () => {
   it("are a REQUEST naming the invitee for a change and a CANCEL for a cancellation, for the same UID", async () => {
     const id = await newEvent({ start: { date: "2026-03-28", time: "10:00" }, end: { date: "2026-03-28", time: "12:00" } });
     const person = await createPerson({ locale: "sr" });
-    await createInvitation(id, person.id, "ACCEPTED");
+    await invite({ id }, person, "ACCEPTED");
     await publishEvent(trainerId, id);
     // Moved across the DST change: 28 March → 30 March, still 10:00 local.
     await moveEvent(trainerId, id, { start: { date: "2026-03-30", time: "10:00" }, end: { date: "2026-03-30", time: "12:00" }, reason: "Sala" });
@@ -97,9 +97,9 @@ describe("subscription feeds", () => {
     const organised = (await createEvent(organiser.id, await eventInput({ organiserIds: [organiser.id] }))) as { eventId: string };
     const declined = await newEvent({ translations: { sq: { title: "E refuzuar", description: "" } } });
     const draft = await newEvent({ translations: { sq: { title: "Draft", description: "" } } });
-    await createInvitation(invited, person.id, "PENDING");
-    await createInvitation(declined, person.id, "DECLINED");
-    await createInvitation(draft, person.id, "PENDING");
+    await invite({ id: invited }, person, "PENDING");
+    await invite({ id: declined }, person, "DECLINED");
+    await invite({ id: draft }, person, "PENDING");
     for (const id of [invited, organised.eventId, declined]) await publishEvent(trainerId, id);
 
     const token = await resetCalendarToken(user.id);

@@ -19,7 +19,7 @@ import { eventText } from "~/utils/events";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { seed } from "../prisma/seed";
 import { eventInput, parseCalendar } from "./helpers/events";
-import { createInvitation, createPerson, createUser } from "./helpers/factories";
+import { createPerson, createUser, invite } from "./helpers/factories";
 
 let trainerId: string;
 
@@ -94,8 +94,8 @@ describe("creating and changing an event", () => {
 
   it("refuses a capacity below the number already accepted, and changes nothing", async () => {
     const eventId = await newEvent({ capacity: 3 });
-    for (let i = 0; i < 3; i++) await createInvitation(eventId, (await createPerson()).id, "ACCEPTED");
-    await createInvitation(eventId, (await createPerson()).id, "DECLINED");
+    for (let i = 0; i < 3; i++) await invite({ id: eventId }, await createPerson(), "ACCEPTED");
+    await invite({ id: eventId }, await createPerson(), "DECLINED");
     const before = await counts();
     const result = await updateEvent(trainerId, eventId, await eventInput({ capacity: 2, venueName: "Another hall" }));
     expect(result).toEqual({ ok: false, field: "capacity", message: 'events.errors.capacityBelowAccepted|{"count":3}' });
@@ -162,10 +162,10 @@ describe("publishing, moving and cancelling", () => {
     const serbian = await createPerson({ locale: "sr" });
     const declined = await createPerson();
     const noEmail = await createPerson({ email: null });
-    await createInvitation(eventId, albanian.id, "ACCEPTED");
-    await createInvitation(eventId, serbian.id, "PENDING");
-    await createInvitation(eventId, declined.id, "DECLINED");
-    await createInvitation(eventId, noEmail.id, "ACCEPTED");
+    await invite({ id: eventId }, albanian, "ACCEPTED");
+    await invite({ id: eventId }, serbian, "PENDING");
+    await invite({ id: eventId }, declined, "DECLINED");
+    await invite({ id: eventId }, noEmail, "ACCEPTED");
     const outboxBefore = await prisma.outboxMessage.count();
 
     expect(await publishEvent(trainerId, eventId)).toEqual({ ok: true });
@@ -210,7 +210,7 @@ describe("publishing, moving and cancelling", () => {
 
   it("emails no one when a draft is cancelled or a published event changes only its capacity", async () => {
     const eventId = await newEvent();
-    await createInvitation(eventId, (await createPerson()).id, "PENDING");
+    await invite({ id: eventId }, await createPerson(), "PENDING");
     const before = await prisma.outboxMessage.count();
     await publishEvent(trainerId, eventId);
     await updateEvent(trainerId, eventId, await eventInput({ capacity: 40 }));
@@ -218,7 +218,7 @@ describe("publishing, moving and cancelling", () => {
     await updateEvent(trainerId, eventId, await eventInput({ capacity: 40, venueAddress: "Sheshi i Lirisë 2" }));
     expect(await prisma.outboxMessage.count()).toBe(before + 1);
     const draft = await newEvent();
-    await createInvitation(draft, (await createPerson()).id, "PENDING");
+    await invite({ id: draft }, await createPerson(), "PENDING");
     expect(await cancelEvent(trainerId, draft, "Duplicate")).toEqual({ ok: true, notified: 0 });
   });
 

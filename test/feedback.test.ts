@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import { answerFeedback, feedbackByToken, sendFeedbackRequests } from "~/models/feedback.server";
 import { eventReport } from "~/models/report.server";
 import { seed } from "../prisma/seed";
-import { asSessionUser, createPerson, createUser } from "./helpers/factories";
+import { asSessionUser, createEvent, createPerson, createUser } from "./helpers/factories";
 
 const APP = "http://durable.test";
 const HOUR = 3_600_000;
@@ -13,20 +12,13 @@ beforeAll(async () => {
 });
 
 async function endedEvent(endsAt: Date, status: "PUBLISHED" | "COMPLETED" | "CANCELLED" = "COMPLETED") {
-  const place = await prisma.municipality.findUniqueOrThrow({ where: { slug: "dragash" } });
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "WORKSHOP",
-      status,
-      clusterId: place.clusterId,
-      municipalityId: place.id,
-      venueName: "Qendra kulturore",
-      startsAt: new Date(endsAt.getTime() - 5 * HOUR),
-      endsAt,
-      capacity: 20,
-      translations: { create: [{ locale: "sq", title: "Punëtori për arsimin" }, { locale: "sr", title: "Radionica o obrazovanju" }] },
-    },
+  return createEvent({
+    municipality: "dragash",
+    status,
+    venueName: "Qendra kulturore",
+    startsAt: new Date(endsAt.getTime() - 5 * HOUR),
+    endsAt,
+    titles: { sq: "Punëtori për arsimin", sr: "Radionica o obrazovanju" },
   });
 }
 

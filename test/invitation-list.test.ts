@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import { prisma } from "~/db.server";
 import {
@@ -15,7 +14,7 @@ import { deliverDueEmails } from "~/models/outbox.server";
 import { createMailTransport } from "~/utils/mailer.server";
 import { hashToken } from "~/utils/tokens.server";
 import { seed } from "../prisma/seed";
-import { createPerson, createUser } from "./helpers/factories";
+import { createEvent, createPerson, createUser } from "./helpers/factories";
 import { startSmtpPeer, type SmtpPeer } from "./helpers/smtp";
 
 const APP = "http://durable.test";
@@ -32,22 +31,15 @@ afterAll(async () => {
 });
 
 async function workshopInGjilan(status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
   const startsAt = new Date("2027-04-15T08:00:00Z");
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "WORKSHOP",
-      status,
-      clusterId: municipality.clusterId,
-      municipalityId: municipality.id,
-      venueName: "Salla e Kuvendit Komunal",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 5 * 3_600_000),
-      capacity: 40,
-      translations: { create: [{ locale: "sq", title: "Punëtori për strehimin" }, { locale: "sr", title: "Radionica o stanovanju" }] },
-      sessions: { create: [{ title: "Hapja", startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), room: "A" }] },
-    },
+  return createEvent({
+    status,
+    venueName: "Salla e Kuvendit Komunal",
+    startsAt,
+    hours: 5,
+    capacity: 40,
+    titles: { sq: "Punëtori për strehimin", sr: "Radionica o stanovanju" },
+    data: { sessions: { create: [{ title: "Hapja", startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), room: "A" }] } },
   });
 }
 

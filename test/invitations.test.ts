@@ -1,27 +1,12 @@
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { prisma } from "~/db.server";
 import { answerHistory, answerInvitation, seatSummary } from "~/models/invitation.server";
 import { seed } from "../prisma/seed";
-import { createPerson, createUser } from "./helpers/factories";
+import { createEvent, createPerson, createUser } from "./helpers/factories";
 
 async function publishedEvent(capacity: number, startsAt = new Date(Date.now() + 7 * 86_400_000)) {
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "WORKSHOP",
-      status: "PUBLISHED",
-      clusterId: municipality.clusterId,
-      municipalityId: municipality.id,
-      venueName: "Salla e Kuvendit Komunal",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-      capacity,
-      translations: { create: [{ locale: "sq", title: "Punëtori për strehimin" }, { locale: "en", title: "Housing workshop" }] },
-    },
-  });
+  return createEvent({ venueName: "Salla e Kuvendit Komunal", startsAt, capacity, titles: { sq: "Punëtori për strehimin", en: "Housing workshop" } });
 }
 
 async function invite(eventId: string, count: number) {

@@ -4,13 +4,12 @@
 // link) nor the email the worker delivers leave an email address, a token, a
 // name or the client's address in it.
 import { randomUUID } from "node:crypto";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { handleError } from "~/entry.server";
 import { errorFields, log, redactedPath } from "~/utils/log.server";
 import { DEMO_PASSWORD } from "../prisma/seed-data";
-import { startApp, type RunningApp } from "./helpers/app-server";
-import { startSmtpPeer, type SmtpPeer } from "./helpers/smtp";
+import { appFixture } from "./helpers/e2e";
+import { createEvent, createPerson, invite } from "./helpers/factories";
 
 describe("what a log line may say", () => {
   it("a path keeps its shape but not the tokens of personal links, nor the values of its query", () => {
@@ -83,14 +82,12 @@ describe("the app's log", () => {
   const invitationToken = `invite-${randomUUID()}`;
   const personName = "Valbona Gashi-Berisha";
   const strangerEmail = "not-a-user@example.org";
-  let app: RunningApp;
-  let peer: SmtpPeer;
-  let db: PrismaClient;
+  const e2e = appFixture({ smtp: true, env: { TRUST_PROXY: "true", LOG_LEVEL: "info" } });
   let resetToken = "";
   const requestIds: Record<string, string> = {};
 
   const request = async (name: string, path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${app.url}${path}`, {
+    const response = await fetch(`${e2e.app.url}${path}`, {
       redirect: "manual",
       ...init,
       headers: { "X-Forwarded-For": clientIp, "Accept-Language": "en", ...init.headers },
@@ -103,34 +100,17 @@ describe("the app's log", () => {
     request(name, path, { method: "POST", body: new URLSearchParams(form), headers: cookie ? { Cookie: cookie } : {} });
 
   const lines = () =>
-    app
+    e2e.app
       .stdout()
       .split("\n")
       .filter((line) => line !== "");
   const entries = () => lines().map((line) => JSON.parse(line) as Record<string, string | number | boolean | null>);
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
-    app = await startApp({ SMTP_URL: peer.url, TRUST_PROXY: "true", LOG_LEVEL: "info" });
-    db = createPrismaClient(app.databaseUrl);
-    const gjilan = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-    const startsAt = new Date(Date.now() + 14 * 86_400_000);
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "WORKSHOP",
-        status: "PUBLISHED",
-        clusterId: gjilan.clusterId,
-        municipalityId: gjilan.id,
-        venueName: "Municipal hall",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-        capacity: 10,
-        translations: { create: [{ locale: "en", title: "Housing workshop" }] },
-      },
-    });
-    const person = await db.person.create({ data: { name: personName, email: "valbona@example.org", searchText: personName.toLowerCase() } });
-    await db.invitation.create({ data: { eventId: event.id, personId: person.id, tokenHash: hashToken(invitationToken), sentAt: new Date() } });
+    const { app, db, smtp: peer } = e2e;
+    const event = await createEvent({ db, capacity: 10 });
+    const person = await createPerson({ db, name: personName, email: "valbona@example.org", searchText: personName.toLowerCase() });
+    await invite(event, person, "PENDING", { db, data: { tokenHash: hashToken(invitationToken), sentAt: new Date() } });
 
     // A person opens their invitation and answers it.
     expect((await request("invitation", `/invitation/${invitationToken}`)).status).toBe(200);
@@ -152,12 +132,6 @@ describe("the app's log", () => {
     await vi.waitFor(() => expect(app.stdout()).toContain('"outbox.sent"'), { timeout: 10_000 });
     // A request's line is written when its response has finished, which can be after the client has read it.
     await vi.waitFor(() => expect(app.stdout()).toContain(requestIds.resetLink), { timeout: 10_000 });
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await app?.stop();
-    await peer?.close();
   });
 
   it("is one JSON object per line on stdout, each with its time, level and event", () => {
@@ -183,13 +157,13 @@ describe("the app's log", () => {
   });
 
   it("says which message the worker delivered, by id and template, not to whom", async () => {
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { template: "password-reset" } });
+    const message = await e2e.db.outboxMessage.findFirstOrThrow({ where: { template: "password-reset" } });
     const sent = entries().find((e) => e.event === "outbox.sent");
     expect(sent).toMatchObject({ level: "info", messageId: message.id, template: "password-reset", attempt: 1 });
   });
 
   it("holds no email address, token, name or client address", () => {
-    const everything = app.output();
+    const everything = e2e.app.output();
     for (const secret of [
       "trainer@durable.localhost",
       "member@durable.localhost",

@@ -1,27 +1,20 @@
-import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import { parseDays, remindersOf, sendDueReminders, setReminders } from "~/models/reminder.server";
 import { seed } from "../prisma/seed";
-import { createPerson, createUser } from "./helpers/factories";
+import { createEvent, createPerson, createUser } from "./helpers/factories";
 
 const DAY = 86_400_000;
 const APP = "http://durable.test";
 
 async function eventAt(startsAt: Date) {
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "prizren" } });
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "TRAINING",
-      status: "PUBLISHED",
-      clusterId: municipality.clusterId,
-      municipalityId: municipality.id,
-      venueName: "Qendra rinore",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-      capacity: 30,
-      translations: { create: [{ locale: "sq", title: "Trajnim për dokumentet" }] },
-    },
+  return createEvent({
+    municipality: "prizren",
+    type: "TRAINING",
+    venueName: "Qendra rinore",
+    startsAt,
+    hours: 3,
+    capacity: 30,
+    titles: { sq: "Trajnim për dokumentet" },
   });
 }
 

@@ -12,7 +12,7 @@ import { attendanceListPdf } from "~/models/report-pdf.server";
 import { eventReport, exportReport, programmeReport, protectCounts, SMALL_CELL, type ShownCount } from "~/models/report.server";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { seed } from "../prisma/seed";
-import { asSessionUser, createUser } from "./helpers/factories";
+import { asSessionUser, createEvent, createUser } from "./helpers/factories";
 
 type Viewer = ReturnType<typeof asSessionUser>;
 let trainer: Viewer;
@@ -35,23 +35,18 @@ async function municipality(slug: string) {
 }
 
 async function event(options: { slug?: string; start: string; days?: number; type?: EventType; title?: string; themeSlug?: string; status?: "PUBLISHED" | "COMPLETED" | "CANCELLED" }) {
-  const place = await municipality(options.slug ?? "gjilan");
   const startsAt = new Date(options.start);
   const theme = options.themeSlug ? await prisma.theme.findUniqueOrThrow({ where: { slug: options.themeSlug } }) : null;
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: options.type ?? "WORKSHOP",
-      status: options.status ?? "COMPLETED",
-      clusterId: place.clusterId,
-      municipalityId: place.id,
-      venueName: "Salla e Kuvendit",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + ((options.days ?? 1) - 1) * 86_400_000 + 6 * 3_600_000),
-      capacity: 40,
-      translations: { create: [{ locale: "en", title: options.title ?? "Workshop" }] },
-      themes: theme ? { create: [{ themeId: theme.id }] } : undefined,
-    },
+  return createEvent({
+    municipality: options.slug ?? "gjilan",
+    type: options.type ?? "WORKSHOP",
+    status: options.status ?? "COMPLETED",
+    venueName: "Salla e Kuvendit",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + ((options.days ?? 1) - 1) * 86_400_000 + 6 * 3_600_000),
+    capacity: 40,
+    titles: { en: options.title ?? "Workshop" },
+    data: { themes: theme ? { create: [{ themeId: theme.id }] } : undefined },
   });
 }
 
@@ -340,26 +335,16 @@ function pdfText(pdf: Buffer): string {
 
 describe.skipIf(pdftotextMissing && process.env.CI !== "true")("certificates and the attendance list", () => {
   it("gives a certificate in the person's language to staff and to the person, and to nobody else", async () => {
-    const gathering = await prisma.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "TRAINING",
-        status: "COMPLETED",
-        clusterId: (await municipality("novoberde")).clusterId,
-        municipalityId: (await municipality("novoberde")).id,
-        venueName: "Shtëpia e Kulturës",
-        startsAt: new Date("2026-09-14T07:00:00Z"),
-        endsAt: new Date("2026-09-15T14:00:00Z"),
-        capacity: 30,
-        translations: {
-          create: [
-            { locale: "sq", title: "Trajnim për çështjet e pronës" },
-            { locale: "sr", title: "Obuka o imovinskim pitanjima" },
-            { locale: "en", title: "Training on property issues" },
-          ],
-        },
-        organisers: { create: [{ userId: trainer.id }] },
-      },
+    const gathering = await createEvent({
+      municipality: "novoberde",
+      type: "TRAINING",
+      status: "COMPLETED",
+      venueName: "Shtëpia e Kulturës",
+      startsAt: new Date("2026-09-14T07:00:00Z"),
+      endsAt: new Date("2026-09-15T14:00:00Z"),
+      capacity: 30,
+      titles: { sq: "Trajnim për çështjet e pronës", sr: "Obuka o imovinskim pitanjima", en: "Training on property issues" },
+      data: { organisers: { create: [{ userId: trainer.id }] } },
     });
     const memberAccount = await createUser({ roles: ["MEMBER"] });
     const albanian = await person({ name: "Besëlidhje Çollaku", locale: "sq", userId: memberAccount.id });

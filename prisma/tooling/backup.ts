@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { databaseEngine, databaseUrl, postgresqlConnectionConfig, sqliteFilePath } from "../../app/db-adapter.server";
+import { databaseUrlFor, withPostgresqlClient } from "./postgresql";
 
 function stamp(now = new Date()): string {
   return now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").replace("T", "-");
@@ -119,9 +119,7 @@ async function restorePostgresql(backupFile: string, url: string) {
   const database = postgresqlConnectionConfig(url).database;
   if (!database) throw new Error("DATABASE_URL must name the database to restore into.");
   const incoming = `${database}_restoring_${stamp().replace("-", "_")}`;
-  const admin = new pg.Client({ ...postgresqlConnectionConfig(url), database: "postgres" });
-  await admin.connect();
-  try {
+  return withPostgresqlClient(databaseUrlFor(url, "postgres"), async (admin) => {
     await admin.query(`CREATE DATABASE "${incoming}"`);
     try {
       run(postgresqlTool("pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${incoming}`, backupFile], libpqEnvironment(url, incoming));
@@ -138,9 +136,7 @@ async function restorePostgresql(backupFile: string, url: string) {
     }
     await admin.query(`ALTER DATABASE "${incoming}" RENAME TO "${database}"`);
     return { restored: database, previous };
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 // --- Command line ---------------------------------------------------------------

@@ -6,8 +6,8 @@
 // PostgreSQL schema. Their tables, columns, enums, indexes and constraints
 // must be the same.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { createAdapterFactory, postgresqlConnectionConfig } from "../../app/db-adapter.server";
+import { createAdapterFactory } from "../../app/db-adapter.server";
+import { databaseUrlFor, withPostgresqlClient } from "./postgresql.ts";
 import { applyMigrations, diffSchemas, offlinePostgresqlAdapterFactory } from "./schema-engine.ts";
 
 /** One line per table column, enum, index and constraint of the public schema, sorted (column order ignored). */
@@ -23,32 +23,27 @@ const CATALOG_QUERIES = [
     WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')`,
 ];
 
-async function catalog(config: pg.ClientConfig): Promise<string[]> {
-  const client = new pg.Client(config);
-  await client.connect();
-  try {
+function catalog(url: string): Promise<string[]> {
+  return withPostgresqlClient(url, async (client) => {
     const lines: string[] = [];
     for (const query of CATALOG_QUERIES) {
       const result = await client.query<{ line: string }>(query);
       lines.push(...result.rows.map((row) => row.line));
     }
     return lines.sort();
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-async function withScratchDatabases<T>(serverUrl: string, count: number, fn: (names: string[]) => Promise<T>): Promise<T> {
-  const admin = new pg.Client(postgresqlConnectionConfig(serverUrl));
-  await admin.connect();
-  const names = Array.from({ length: count }, () => `durable_check_${randomUUID().replace(/-/g, "")}`);
-  try {
-    for (const name of names) await admin.query(`CREATE DATABASE "${name}"`);
-    return await fn(names);
-  } finally {
-    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+function withScratchDatabases<T>(serverUrl: string, count: number, fn: (names: string[]) => Promise<T>): Promise<T> {
+  return withPostgresqlClient(serverUrl, async (admin) => {
+    const names = Array.from({ length: count }, () => `durable_check_${randomUUID().replace(/-/g, "")}`);
+    try {
+      for (const name of names) await admin.query(`CREATE DATABASE "${name}"`);
+      return await fn(names);
+    } finally {
+      for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  });
 }
 
 /** The lines that differ between the migrations' result and the schema's ("-" only after migrations, "+" only in the schema); empty when they agree. */
@@ -57,26 +52,17 @@ export async function postgresqlDrift(options: {
   migrationsDir: string;
   schemaText: string;
 }): Promise<string[]> {
-  const config = postgresqlConnectionConfig(options.serverUrl);
   return withScratchDatabases(options.serverUrl, 2, async ([migrated, direct]) => {
-    const urlOf = (database: string) => {
-      const url = new URL(options.serverUrl);
-      url.pathname = `/${database}`;
-      return url.toString();
-    };
-    await applyMigrations({ adapterFactory: createAdapterFactory(urlOf(migrated)), migrationsDir: options.migrationsDir });
+    const migratedUrl = databaseUrlFor(options.serverUrl, migrated);
+    const directUrl = databaseUrlFor(options.serverUrl, direct);
+    await applyMigrations({ adapterFactory: createAdapterFactory(migratedUrl), migrationsDir: options.migrationsDir });
     const sql = await diffSchemas({
       from: null,
       to: { files: [{ path: "schema.prisma", content: options.schemaText }] },
       adapterFactory: offlinePostgresqlAdapterFactory(),
     });
-    const client = new pg.Client({ ...config, database: direct });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-    const [fromMigrations, fromSchema] = await Promise.all([
-      catalog({ ...config, database: migrated }),
-      catalog({ ...config, database: direct }),
-    ]);
+    await withPostgresqlClient(directUrl, (client) => client.query(sql));
+    const [fromMigrations, fromSchema] = await Promise.all([catalog(migratedUrl), catalog(directUrl)]);
     const inSchema = new Set(fromSchema);
     const inMigrations = new Set(fromMigrations);
     return [

@@ -14,6 +14,7 @@ import { DEMO_GUIDELINE_SLUG } from "../../prisma/seed-programme";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
 import { testEngine } from "../helpers/database";
+import { logIn, PHONE } from "../helpers/e2e";
 import { createUser } from "../helpers/factories";
 
 // The issue's bar: axe-core finds no serious or critical violation on any main
@@ -21,7 +22,6 @@ import { createUser } from "../helpers/factories";
 // the keyboard alone, reaching every control, with focus always visible; and an
 // error shown next to a field is tied to it for screen readers.
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESKTOP = { width: 1280, height: 800 };
 type Role = "guest" | "ADMIN" | "TRAINER" | "EDITOR" | "MEMBER";
 type Visit = { name: string; role: Role; path: string; status?: number; desktop?: boolean; cyrillic?: boolean };
@@ -253,25 +253,18 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
         const context = await openContext(browser, PHONE);
         await context.addInitScript({ content: AXE_SOURCE });
         const page = await context.newPage();
-        if (role !== "guest") await logIn(page, demoEmail(role));
+        if (role !== "guest") await logIn(page, app.url, demoEmail(role));
         contexts.set(role, context);
         pages.set(role, page);
       }),
     );
-  });
+    // The demo programme, the app and four log-ins at once: on a busy 2-core machine more than the usual hook's minute.
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
   });
-
-  async function logIn(page: Page, email: string) {
-    await page.goto(`${app.url}/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form[method="post"] button[type="submit"]').last().click();
-    await page.waitForURL(/\/dashboard/);
-  }
 
   /** Chooses the language as a visitor does (the switcher's cookie) and as an account's saved choice. */
   async function chooseLanguage(locale: Locale) {

@@ -1,35 +1,15 @@
-import type { Browser } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
 import sr from "~/locales/sr";
 import { latinToCyrillic } from "~/locales/transliterate";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, logIn, submitAndWait } from "../helpers/e2e";
 
 describe.skipIf(browserMissing)("a new member in Albanian, and the admin who makes her a trainer (Chromium)", () => {
-  let smtp: SmtpPeer;
-  let app: RunningApp;
-  let browser: Browser;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    smtp = await startSmtpPeer();
-    app = await startApp({ SMTP_URL: smtp.url });
-    browser = await launchBrowser();
-    db = createPrismaClient(app.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await smtp?.close();
-    await db?.$disconnect();
-  });
+  const e2e = appFixture({ browser: true, smtp: true });
 
   it("registers, confirms the address from the email, logs in, and is made a trainer by an admin", async () => {
+    const { app, browser, db, smtp } = e2e;
     const email = "arta.krasniqi@example.org";
     const member = await openContext(browser, { locale: "sq-AL" });
     const page = await member.newPage();
@@ -57,13 +37,10 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     await page.goto(link!);
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerifiedAt).toBeNull();
-    await page.getByRole("button", { name: sq.auth.verify.submit }).click();
+    await submitAndWait(page, page.getByRole("button", { name: sq.auth.verify.submit }));
     await expect.poll(() => page.getByRole("status").textContent()).toBe(sq.auth.verify.done);
 
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel(sq.auth.email).fill(email);
-    await page.getByLabel(sq.auth.password).fill("Kosova-2026-punetori");
-    await page.getByRole("button", { name: sq.auth.login.submit }).click();
+    await logIn(page, app.url, email, { password: "Kosova-2026-punetori" });
     await expect.poll(() => page.locator("h1").textContent()).toBe(sq.dashboard.welcome.replace("{{name}}", "Arta Krasniqi"));
     await expect.poll(() => page.getByTestId("roles").textContent()).toBe(sq.roles.MEMBER);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sq");
@@ -72,15 +49,12 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     const adminContext = await openContext(browser, { locale: "en-GB" });
     const admin = await adminContext.newPage();
     admin.on("pageerror", (error) => pageErrors.push(String(error)));
-    await admin.goto(`${app.url}/login`);
-    await admin.getByLabel(en.auth.email).fill("admin@durable.localhost");
-    await admin.getByLabel(en.auth.password).fill(DEMO_PASSWORD);
-    await admin.getByRole("button", { name: en.auth.login.submit }).click();
+    await logIn(admin, app.url, "admin@durable.localhost");
     await expect.poll(() => admin.locator("h1").textContent()).toContain("Arben Admin");
     await admin.goto(`${app.url}/admin/users?q=arta`);
     const row = admin.locator(`tr[data-user-email="${email}"]`);
     await row.getByLabel(en.roles.TRAINER).check();
-    await row.getByRole("button", { name: en.admin.users.saveRoles }).click();
+    await submitAndWait(admin, row.getByRole("button", { name: en.admin.users.saveRoles }));
     await expect.poll(() => admin.getByRole("status").textContent()).toBe(en.admin.users.rolesSaved.replace("{{name}}", "Arta Krasniqi"));
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.roles_changed", subjectId: user.id } });
@@ -92,9 +66,11 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     expect(pageErrors).toEqual([]);
     await member.close();
     await adminContext.close();
-  });
+    // Two browsers, two log-ins and an email over SMTP: on a busy 2-core machine it took over 30 s.
+  }, 60_000);
 
   it("shows a form's errors next to its fields and keeps what was typed, without JavaScript", async () => {
+    const { app, browser } = e2e;
     const context = await openContext(browser, { locale: "sr-Latn-RS", javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${app.url}/register`);
@@ -115,6 +91,7 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
   });
 
   it("switches the language with the switcher, keeps it for the account, and logs out", async () => {
+    const { app, browser, db } = e2e;
     const context = await openContext(browser, { locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${app.url}/login`);
@@ -124,17 +101,14 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sr-Cyrl");
 
     // Logged in, the choice is saved on the account: a new browser gets it too.
-    await page.locator('input[name="email"]').fill("editor@durable.localhost");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form[method="post"] button[type="submit"]').last().click();
-    await expect.poll(() => page.url()).toContain("/dashboard");
+    await logIn(page, app.url, "editor@durable.localhost");
     await page.getByLabel(latinToCyrillic(sr.language.label)).selectOption("sq");
-    await page.getByRole("button", { name: latinToCyrillic(sr.language.change) }).click();
+    await submitAndWait(page, page.getByRole("button", { name: latinToCyrillic(sr.language.change) }));
     await expect.poll(() => page.getByTestId("roles").textContent()).toBe(sq.roles.EDITOR);
     const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@durable.localhost" } });
     expect(editor.locale).toBe("sq");
 
-    await page.getByRole("button", { name: sq.nav.logout }).click();
+    await submitAndWait(page, page.getByRole("button", { name: sq.nav.logout }));
     await expect.poll(() => page.getByRole("link", { name: sq.nav.login, exact: true }).count()).toBe(1);
     await page.goto(`${app.url}/dashboard`);
     expect(page.url()).toContain("/login?redirectTo=%2Fdashboard");

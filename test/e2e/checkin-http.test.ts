@@ -2,15 +2,13 @@
 // JavaScript) and the phone's queued taps (JSON), refusals with 4xx, double
 // taps recorded once, and the printable sign-in sheet in Serbian Cyrillic.
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { hashToken } from "~/utils/tokens.server";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
+import { appFixture, logInOverHttp } from "../helpers/e2e";
+import { createEvent, createPerson, invite } from "../helpers/factories";
 
 const pdftotextMissing = (() => {
   try {
@@ -22,43 +20,28 @@ const pdftotextMissing = (() => {
 })();
 
 describe("check-in over HTTP", () => {
-  let app: RunningApp;
-  let db: PrismaClient;
+  const e2e = appFixture({ env: { OUTBOX_WORKER: "off" } });
   let trainer: string;
   let member: string;
   let eventId: string;
   const people: Record<string, string> = {};
   const day = "2027-05-12";
 
-  async function login(email: string) {
-    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
-    expect(res.status).toBe(302);
-    return res.headers.get("set-cookie")!.split(";")[0];
-  }
-
   const post = (path: string, cookie: string, body: Record<string, string>) =>
-    fetch(`${app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(body), redirect: "manual" });
+    fetch(`${e2e.app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(body), redirect: "manual" });
 
   beforeAll(async () => {
-    app = await startApp({ OUTBOX_WORKER: "off" });
-    db = createPrismaClient(app.databaseUrl);
-    trainer = await login("trainer@durable.localhost");
-    member = await login("member@durable.localhost");
+    const { app, db } = e2e;
+    trainer = await logInOverHttp(app.url, "trainer@durable.localhost");
+    member = await logInOverHttp(app.url, "member@durable.localhost");
     await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
     const gnjilane = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "WORKSHOP",
-        status: "PUBLISHED",
-        clusterId: gnjilane.clusterId,
-        municipalityId: gnjilane.id,
-        venueName: "Dom kulture",
-        startsAt: new Date(`${day}T07:00:00Z`),
-        endsAt: new Date(`${day}T13:00:00Z`),
-        capacity: 20,
-        translations: { create: [{ locale: "sr", title: "Radionica o stanovanju" }, { locale: "en", title: "Housing workshop" }] },
-      },
+    const event = await createEvent({
+      db,
+      venueName: "Dom kulture",
+      startsAt: new Date(`${day}T07:00:00Z`),
+      endsAt: new Date(`${day}T13:00:00Z`),
+      titles: { sr: "Radionica o stanovanju", en: "Housing workshop" },
     });
     eventId = event.id;
     for (const [name, status] of [
@@ -66,16 +49,11 @@ describe("check-in over HTTP", () => {
       ["Milan Đorđević", "ACCEPTED"],
       ["Ivana Stojanović", "DECLINED"],
     ] as const) {
-      const person = await db.person.create({ data: { name, locale: "sr", municipalityId: gnjilane.id, searchText: name.toLowerCase() } });
-      await db.invitation.create({ data: { eventId, personId: person.id, status } });
+      const person = await createPerson({ db, name, email: null, locale: "sr", municipalityId: gnjilane.id, searchText: name.toLowerCase() });
+      await invite(event, person, status, { db });
       people[name] = person.id;
     }
     people.stranger = (await db.person.create({ data: { name: "Stranger Not Invited", searchText: "stranger not invited" } })).id;
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await app?.stop();
   });
 
   it("checks in by the door's form without JavaScript, and a double tap leaves one row", async () => {
@@ -86,9 +64,9 @@ describe("check-in over HTTP", () => {
     const again = await post(`/events/${eventId}/checkin?day=${day}`, trainer, { ...form, clientRef: "form-ref-0002" });
     expect(again.status).toBe(200);
     expect(await again.text()).toContain("Dragana Petrović was already checked in.");
-    expect(await db.attendance.count({ where: { eventId, personId: people["Dragana Petrović"] } })).toBe(1);
+    expect(await e2e.db.attendance.count({ where: { eventId, personId: people["Dragana Petrović"] } })).toBe(1);
     // The page now shows her checked in.
-    const page = await fetch(`${app.url}/events/${eventId}/checkin?day=${day}`, { headers: { Cookie: trainer, "Accept-Language": "en" } });
+    const page = await fetch(`${e2e.app.url}/events/${eventId}/checkin?day=${day}`, { headers: { Cookie: trainer, "Accept-Language": "en" } });
     const html = await page.text();
     expect(html).toMatch(/data-checkin-person="Dragana Petrović"[^]*?Checked in/);
   });
@@ -107,7 +85,7 @@ describe("check-in over HTTP", () => {
     expect(wrongDay.status).toBe(409);
     const garbage = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Milan Đorđević"], day: "tomorrow", method: "NAME_SEARCH" });
     expect(garbage.status).toBe(400);
-    expect(await db.attendance.count({ where: { eventId, personId: { in: [people.stranger, people["Ivana Stojanović"]] } } })).toBe(0);
+    expect(await e2e.db.attendance.count({ where: { eventId, personId: { in: [people.stranger, people["Ivana Stojanović"]] } } })).toBe(0);
     // Taken as a walk-in, she is checked in.
     const walkIn = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Ivana Stojanović"], day, method: "WALK_IN" });
     expect(walkIn.status).toBe(200);
@@ -122,7 +100,7 @@ describe("check-in over HTTP", () => {
     const [again, concurrent] = await Promise.all([post(`/events/${eventId}/checkin/tap`, trainer, tap), post(`/events/${eventId}/checkin/tap`, trainer, tap)]);
     expect(await again.json()).toEqual(answer);
     expect(await concurrent.json()).toEqual(answer);
-    expect(await db.attendance.count({ where: { eventId, personId: people["Milan Đorđević"] } })).toBe(1);
+    expect(await e2e.db.attendance.count({ where: { eventId, personId: people["Milan Đorđević"] } })).toBe(1);
 
     const refused = await post(`/events/${eventId}/checkin/tap`, trainer, { ...tap, personId: people.stranger, clientRef: "fedcba9876543210" });
     expect(refused.status).toBe(409);
@@ -137,16 +115,16 @@ describe("check-in over HTTP", () => {
     const tap = { kind: "checkIn", personId: people["Milan Đorđević"], day, method: "NAME_SEARCH", clientRef: "cccccccccccccccc" };
     expect((await post(`/events/${eventId}/checkin/tap`, member, tap)).status).toBe(403);
     expect((await post(`/events/${eventId}/checkin`, member, { intent: "checkIn", ...tap })).status).toBe(403);
-    const page = await fetch(`${app.url}/events/${eventId}/checkin`, { headers: { Cookie: member }, redirect: "manual" });
+    const page = await fetch(`${e2e.app.url}/events/${eventId}/checkin`, { headers: { Cookie: member }, redirect: "manual" });
     expect(page.status).toBe(403);
-    const anonymous = await fetch(`${app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { redirect: "manual" });
+    const anonymous = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
   });
 
   it.skipIf(pdftotextMissing && process.env.CI !== "true")("prints the sign-in sheet with the invitees' names, in Serbian Cyrillic for a trainer reading Cyrillic", async () => {
-    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "sr-Cyrl" } });
+    await e2e.db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "sr-Cyrl" } });
     try {
-      const res = await fetch(`${app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { headers: { Cookie: trainer } });
+      const res = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { headers: { Cookie: trainer } });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/pdf");
       const file = join(mkdtempSync(join(tmpdir(), "sheet-")), "sheet.pdf");
@@ -160,21 +138,21 @@ describe("check-in over HTTP", () => {
       expect(text).toContain(latinToCyrillic("Radionica o stanovanju"));
       expect(text).toContain(latinToCyrillic("Potpis"));
       expect(text).toContain("Гњилане");
-      const badDay = await fetch(`${app.url}/events/${eventId}/sign-in-sheet.pdf?day=2027-05-20`, { headers: { Cookie: trainer } });
+      const badDay = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=2027-05-20`, { headers: { Cookie: trainer } });
       expect(badDay.status).toBe(404);
     } finally {
-      await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
+      await e2e.db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
     }
   });
 
   it("shows the invitee their check-in QR code on the invitation page, not to someone who declined", async () => {
-    const invitation = await db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Milan Đorđević"] } });
-    await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken("milan-token") } });
-    const html = await (await fetch(`${app.url}/invitation/milan-token`, { headers: { "Accept-Language": "en" } })).text();
+    const invitation = await e2e.db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Milan Đorđević"] } });
+    await e2e.db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken("milan-token") } });
+    const html = await (await fetch(`${e2e.app.url}/invitation/milan-token`, { headers: { "Accept-Language": "en" } })).text();
     expect(html).toMatch(/data-testid="checkin-qr"[^>]*><svg[^]*<\/svg>/);
-    const declined = await db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Ivana Stojanović"] } });
-    await db.invitation.update({ where: { id: declined.id }, data: { tokenHash: hashToken("ivana-token") } });
-    const declinedHtml = await (await fetch(`${app.url}/invitation/ivana-token`, { headers: { "Accept-Language": "en" } })).text();
+    const declined = await e2e.db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Ivana Stojanović"] } });
+    await e2e.db.invitation.update({ where: { id: declined.id }, data: { tokenHash: hashToken("ivana-token") } });
+    const declinedHtml = await (await fetch(`${e2e.app.url}/invitation/ivana-token`, { headers: { "Accept-Language": "en" } })).text();
     expect(declinedHtml).toContain("Your invitation");
     expect(declinedHtml).not.toContain('data-testid="checkin-qr"');
   });
@@ -188,12 +166,12 @@ describe("check-in over HTTP", () => {
     const body = new URLSearchParams({ day, writtenIn: "Arben Krasniqi, arben@example.org\nLirie Gashi" });
     body.append("personId", people["Dragana Petrović"]);
     const save = () =>
-      fetch(`${app.url}/events/${eventId}/checkin/paper`, { method: "POST", headers: { Cookie: trainer, "Accept-Language": "en" }, body });
+      fetch(`${e2e.app.url}/events/${eventId}/checkin/paper`, { method: "POST", headers: { Cookie: trainer, "Accept-Language": "en" }, body });
     const saved = await save();
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("Saved: 0 checked in, 2 written-in names added, 1 already checked in.");
     await save();
-    expect(await db.person.count({ where: { name: { in: ["Arben Krasniqi", "Lirie Gashi"] } } })).toBe(2);
-    expect(await db.attendance.count({ where: { eventId, method: "PAPER" } })).toBe(2);
+    expect(await e2e.db.person.count({ where: { name: { in: ["Arben Krasniqi", "Lirie Gashi"] } } })).toBe(2);
+    expect(await e2e.db.attendance.count({ where: { eventId, method: "PAPER" } })).toBe(2);
   });
 });

@@ -1,12 +1,8 @@
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
-import en from "~/locales/en";
 import sq from "~/locales/sq";
 import sr from "~/locales/sr";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, logIn } from "../helpers/e2e";
 
 async function spreadsheet() {
   const workbook = new ExcelJS.Workbook();
@@ -18,38 +14,17 @@ async function spreadsheet() {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function logIn(page: Page, url: string, email: string, labels: { email: string; password: string; submit: string }) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(labels.email).fill(email);
-  await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: labels.submit }).click();
-  await page.waitForURL(/dashboard/);
-}
-
 describe.skipIf(browserMissing)("the stakeholder directory (Chromium)", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    db = createPrismaClient(app.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.$disconnect();
-  });
+  const e2e = appFixture({ browser: true });
 
   it("a trainer on a phone imports a spreadsheet, confirms, and finds a person by an unaccented name", async () => {
+    const { app, browser, db } = e2e;
     const context = await openContext(browser, { locale: "sq-AL", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(String(error)));
     const d = sq.directory;
-    await logIn(page, app.url, "trainer@durable.localhost", { email: sq.auth.email, password: sq.auth.password, submit: sq.auth.login.submit });
+    await logIn(page, app.url, "trainer@durable.localhost");
 
     // A file that is not a spreadsheet gets a clear message, and a 400.
     await page.goto(`${app.url}/people/import`);
@@ -107,9 +82,10 @@ describe.skipIf(browserMissing)("the stakeholder directory (Chromium)", () => {
   });
 
   it("a commission member sees the directory only in numbers", async () => {
+    const { app, browser, db } = e2e;
     const context = await openContext(browser, { locale: "en-GB" });
     const page = await context.newPage();
-    await logIn(page, app.url, "member@durable.localhost", { email: en.auth.email, password: en.auth.password, submit: en.auth.login.submit });
+    await logIn(page, app.url, "member@durable.localhost");
     const list = await page.goto(`${app.url}/people`);
     expect(list?.status()).toBe(403);
     const exported = await page.request.get(`${app.url}/people/export?format=csv`);

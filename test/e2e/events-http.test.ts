@@ -2,36 +2,23 @@
 // 400 and keep it, materials checked by their bytes and size (a real 200 MB
 // upload, not a mock), who may download them, and the calendar files served.
 import { request as httpRequest } from "node:http";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import en from "~/locales/en";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
+import { appFixture, logInOverHttp } from "../helpers/e2e";
 import { parseCalendar } from "../helpers/events";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 describe("events over HTTP", () => {
-  let app: RunningApp;
-  let db: PrismaClient;
+  const e2e = appFixture();
   let trainer: string;
   let member: string;
   let eventId: string;
-
-  async function login(email: string) {
-    const res = await fetch(`${app.url}/login`, {
-      method: "POST",
-      body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-      redirect: "manual",
-    });
-    expect(res.status).toBe(302);
-    return res.headers.get("set-cookie")!.split(";")[0];
-  }
 
   function upload(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
     form.set("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-    return fetch(`${app.url}/events/${eventId}`, {
+    return fetch(`${e2e.app.url}/events/${eventId}`, {
       method: "POST",
       body: form,
       headers: { Cookie: trainer, "Accept-Language": "en" },
@@ -40,10 +27,9 @@ describe("events over HTTP", () => {
   }
 
   beforeAll(async () => {
-    app = await startApp();
-    db = createPrismaClient(app.databaseUrl);
-    trainer = await login("trainer@durable.localhost");
-    member = await login("member@durable.localhost");
+    const { app, db } = e2e;
+    trainer = await logInOverHttp(app.url, "trainer@durable.localhost");
+    member = await logInOverHttp(app.url, "member@durable.localhost");
     // The demo trainer works in Albanian; these tests read English.
     await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
     const gjilan = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
@@ -69,13 +55,8 @@ describe("events over HTTP", () => {
     eventId = res.headers.get("location")!.split("/")[2].split("?")[0];
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await app?.stop();
-  });
-
   it("refuses an end before the start with 400, the message next to the field, and what was typed kept", async () => {
-    const res = await fetch(`${app.url}/events/new`, {
+    const res = await fetch(`${e2e.app.url}/events/new`, {
       method: "POST",
       headers: { Cookie: trainer },
       body: new URLSearchParams({
@@ -94,17 +75,17 @@ describe("events over HTTP", () => {
     const html = await res.text();
     expect(html).toContain(en.events.errors.endBeforeStart);
     expect(html).toContain('value="Round table on housing"');
-    expect(await db.event.count({ where: { type: "ROUND_TABLE" } })).toBe(0);
+    expect(await e2e.db.event.count({ where: { type: "ROUND_TABLE" } })).toBe(0);
   });
 
   it("members cannot create events", async () => {
-    const res = await fetch(`${app.url}/events/new`, { headers: { Cookie: member } });
+    const res = await fetch(`${e2e.app.url}/events/new`, { headers: { Cookie: member } });
     expect(res.status).toBe(403);
   });
 
   it("adds agenda sessions, refusing one outside the event with 400 and keeping what was typed", async () => {
     const post = (fields: Record<string, string>) =>
-      fetch(`${app.url}/events/${eventId}/agenda`, {
+      fetch(`${e2e.app.url}/events/${eventId}/agenda`, {
         method: "POST",
         headers: { Cookie: trainer, "Accept-Language": "en" },
         body: new URLSearchParams({ intent: "save", sessionId: "", room: "Hall A", facilitators: "", ...fields }),
@@ -118,24 +99,24 @@ describe("events over HTTP", () => {
     // 28 March 2027 is the day the clocks go forward: 10:00 local is 08:00 UTC.
     const inside = await post({ title: "Opening", date: "2027-03-28", start: "10:00", end: "11:00" });
     expect(inside.status).toBe(302);
-    const session = await db.eventSession.findFirstOrThrow({ where: { eventId, title: "Opening" } });
+    const session = await e2e.db.eventSession.findFirstOrThrow({ where: { eventId, title: "Opening" } });
     expect(session.startsAt).toEqual(new Date("2027-03-28T08:00:00Z"));
-    expect(await db.eventSession.count({ where: { eventId } })).toBe(1);
+    expect(await e2e.db.eventSession.count({ where: { eventId } })).toBe(1);
   });
 
   it("stores a real PDF and refuses a file that claims to be a PDF and is not", async () => {
     const good = await upload({ title: "Agenda" }, { name: "agenda.pdf", type: "application/pdf", bytes: PDF });
     expect(good.status).toBe(302);
-    const material = await db.eventMaterial.findFirstOrThrow({ where: { eventId, title: "Agenda" } });
+    const material = await e2e.db.eventMaterial.findFirstOrThrow({ where: { eventId, title: "Agenda" } });
     expect(material).toMatchObject({ contentType: "application/pdf", size: PDF.byteLength, isPublic: false });
 
-    const before = await db.eventMaterial.count();
+    const before = await e2e.db.eventMaterial.count();
     const fake = await upload({ title: "Fake" }, { name: "report.pdf", type: "application/pdf", bytes: Buffer.from("just some text, no PDF at all") });
     expect(fake.status).toBe(400);
     expect(await fake.text()).toContain(en.events.errors.fileMismatch.replace("{{claimed}}", "pdf"));
     const png = await upload({ title: "Renamed" }, { name: "photo.pdf", type: "application/pdf", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") });
     expect(png.status).toBe(400);
-    expect(await db.eventMaterial.count()).toBe(before);
+    expect(await e2e.db.eventMaterial.count()).toBe(before);
   });
 
   it("refuses a 200 MB upload at once, with the message, without taking it all in", async () => {
@@ -150,7 +131,7 @@ describe("events over HTTP", () => {
     // Declared size and chunked (no size declared): both must be refused with 413 and the message.
     for (const declared of [true, false]) {
       const result = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
-        const url = new URL(`${app.url}/events/${eventId}`);
+        const url = new URL(`${e2e.app.url}/events/${eventId}`);
         const req = httpRequest({
           host: url.hostname,
           port: url.port,
@@ -188,12 +169,12 @@ describe("events over HTTP", () => {
       expect(result.sent).toBeLessThan(size);
     }
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(await db.eventMaterial.count({ where: { title: "Huge" } })).toBe(0);
+    expect(await e2e.db.eventMaterial.count({ where: { title: "Huge" } })).toBe(0);
   });
 
   it("lets staff and invitees download a material, never an anonymous visitor unless it is public", async () => {
-    const material = await db.eventMaterial.findFirstOrThrow({ where: { eventId, title: "Agenda" } });
-    const path = `${app.url}/events/${eventId}/materials/${material.id}`;
+    const material = await e2e.db.eventMaterial.findFirstOrThrow({ where: { eventId, title: "Agenda" } });
+    const path = `${e2e.app.url}/events/${eventId}/materials/${material.id}`;
     const asTrainer = await fetch(path, { headers: { Cookie: trainer } });
     expect(asTrainer.status).toBe(200);
     expect(Buffer.from(await asTrainer.arrayBuffer()).equals(PDF)).toBe(true);
@@ -204,20 +185,20 @@ describe("events over HTTP", () => {
     expect((await fetch(path, { headers: { Cookie: member }, redirect: "manual" })).status).toBe(404);
 
     // The member's directory record is invited: now they may.
-    const memberUser = await db.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
-    const person = await db.person.create({ data: { name: memberUser.name, email: memberUser.email, userId: memberUser.id } });
-    await db.invitation.create({ data: { eventId, personId: person.id, status: "PENDING" } });
+    const memberUser = await e2e.db.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
+    const person = await e2e.db.person.create({ data: { name: memberUser.name, email: memberUser.email, userId: memberUser.id } });
+    await e2e.db.invitation.create({ data: { eventId, personId: person.id, status: "PENDING" } });
     expect((await fetch(path, { headers: { Cookie: member } })).status).toBe(200);
 
     // Public files are for anyone once the event is published.
-    await db.eventMaterial.update({ where: { id: material.id }, data: { isPublic: true } });
+    await e2e.db.eventMaterial.update({ where: { id: material.id }, data: { isPublic: true } });
     expect((await fetch(path, { redirect: "manual" })).status).toBe(302);
-    await fetch(`${app.url}/events/${eventId}`, { method: "POST", headers: { Cookie: trainer }, body: new URLSearchParams({ intent: "publish" }), redirect: "manual" });
+    await fetch(`${e2e.app.url}/events/${eventId}`, { method: "POST", headers: { Cookie: trainer }, body: new URLSearchParams({ intent: "publish" }), redirect: "manual" });
     expect((await fetch(path)).status).toBe(200);
   });
 
   it("serves the event's .ics, the public feed and a private feed whose address is shown once", async () => {
-    const ics = await fetch(`${app.url}/events/${eventId}/calendar.ics`, { headers: { Cookie: member, "Accept-Language": "sq" } });
+    const ics = await fetch(`${e2e.app.url}/events/${eventId}/calendar.ics`, { headers: { Cookie: member, "Accept-Language": "sq" } });
     expect(ics.status).toBe(200);
     expect(ics.headers.get("content-type")).toContain("text/calendar");
     const [entry] = parseCalendar(await ics.text());
@@ -227,34 +208,34 @@ describe("events over HTTP", () => {
     expect(entry.start.toFormat("yyyy-MM-dd HH:mm")).toBe("2027-03-27 10:00");
     expect(entry.end.toFormat("yyyy-MM-dd HH:mm")).toBe("2027-03-29 16:00");
 
-    const publicFeed = await fetch(`${app.url}/calendar/public.ics?lang=sq`);
+    const publicFeed = await fetch(`${e2e.app.url}/calendar/public.ics?lang=sq`);
     expect(publicFeed.status).toBe(200);
     expect(parseCalendar(await publicFeed.text()).map((e) => e.summary)).toContain("Punëtoria e pranverës");
 
-    const made = await fetch(`${app.url}/calendar`, { method: "POST", headers: { Cookie: member }, body: new URLSearchParams({ intent: "reset" }) });
+    const made = await fetch(`${e2e.app.url}/calendar`, { method: "POST", headers: { Cookie: member }, body: new URLSearchParams({ intent: "reset" }) });
     expect(made.status).toBe(200);
     const feedUrl = (await made.text()).match(/http:\/\/[^"]+\/calendar\/[A-Za-z0-9_-]+\.ics/)![0];
     const feed = await fetch(feedUrl);
     expect(feed.status).toBe(200);
     expect(parseCalendar(await feed.text()).map((e) => e.uid)).toEqual([entry.uid]);
     // The page does not show the address again.
-    expect(await (await fetch(`${app.url}/calendar`, { headers: { Cookie: member } })).text()).not.toContain(feedUrl);
-    expect((await fetch(`${app.url}/calendar/${"x".repeat(43)}.ics`)).status).toBe(404);
+    expect(await (await fetch(`${e2e.app.url}/calendar`, { headers: { Cookie: member } })).text()).not.toContain(feedUrl);
+    expect((await fetch(`${e2e.app.url}/calendar/${"x".repeat(43)}.ics`)).status).toBe(404);
   });
 
   it("shows the list, the month calendar and the workshop plan", async () => {
-    const list = await fetch(`${app.url}/events?type=WORKSHOP`, { headers: { Cookie: trainer } });
+    const list = await fetch(`${e2e.app.url}/events?type=WORKSHOP`, { headers: { Cookie: trainer } });
     expect(list.status).toBe(200);
     const html = await list.text();
     expect(html).toContain("Spring workshop");
     expect(html).toContain(en.events.plan.title);
-    const month = await fetch(`${app.url}/events/calendar?month=2027-03`, { headers: { Cookie: trainer } });
+    const month = await fetch(`${e2e.app.url}/events/calendar?month=2027-03`, { headers: { Cookie: trainer } });
     const grid = await month.text();
     expect(month.status).toBe(200);
     // A three-day event shows on each of its days.
     for (const day of ["2027-03-27", "2027-03-28", "2027-03-29"]) {
       expect(grid).toMatch(new RegExp(`data-date="${day}"[^>]*>.*?Spring workshop`, "s"));
     }
-    expect((await fetch(`${app.url}/events/calendar?month=nonsense`, { headers: { Cookie: trainer } })).status).toBe(200);
+    expect((await fetch(`${e2e.app.url}/events/calendar?month=nonsense`, { headers: { Cookie: trainer } })).status).toBe(200);
   });
 });

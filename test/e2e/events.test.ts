@@ -1,52 +1,30 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { ParsedMail } from "mailparser";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import sq from "~/locales/sq";
 import sr from "~/locales/sr";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, logIn, submitAndWait } from "../helpers/e2e";
 import { parseCalendar } from "../helpers/events";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+import { createPerson, invite } from "../helpers/factories";
 
 describe.skipIf(browserMissing)("a trainer schedules, moves and cancels a workshop; invitees' mailboxes follow (Chromium)", () => {
-  let smtp: SmtpPeer;
-  let app: RunningApp;
-  let browser: Browser;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    smtp = await startSmtpPeer();
-    app = await startApp({ SMTP_URL: smtp.url });
-    browser = await launchBrowser();
-    db = createPrismaClient(app.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await smtp?.close();
-    await db?.$disconnect();
-  });
+  const e2e = appFixture({ browser: true, smtp: true });
 
   async function confirm(page: Page, summary: string, fill: Record<string, string> = {}) {
     const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) });
     await details.locator("summary").click();
     for (const [selector, value] of Object.entries(fill)) await details.locator(selector).fill(value);
-    await details.getByRole("button", { name: summary }).click();
+    await submitAndWait(page, details.getByRole("button", { name: summary }));
   }
 
   it("creates, publishes, moves across the DST change and cancels; each invitee gets the update and the cancellation with .ics", async () => {
+    const { app, browser, smtp } = e2e;
     const context = await openContext(browser, { locale: "sq-AL", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(String(error)));
 
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel(sq.auth.email).fill("trainer@durable.localhost");
-    await page.getByLabel(sq.auth.password).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: sq.auth.login.submit }).click();
-    await page.waitForURL(/\/dashboard/, { timeout: 20_000 });
+    await logIn(page, app.url, "trainer@durable.localhost");
 
     // The demo trainer works in Albanian.
     await page.goto(`${app.url}/events`);
@@ -69,10 +47,11 @@ describe.skipIf(browserMissing)("a trainer schedules, moves and cancels a worksh
     await expect.poll(() => page.getByTestId("event-status").textContent()).toBe(sq.events.statuses.DRAFT);
 
     // Two people invited beforehand (the invitations feature will do this from the app).
-    const arta = await db.person.create({ data: { name: "Arta Berisha", email: "arta@example.org", locale: "sq" } });
-    const milica = await db.person.create({ data: { name: "Milica Jović", email: "milica@example.org", locale: "sr" } });
-    await db.invitation.create({ data: { eventId, personId: arta.id, status: "ACCEPTED" } });
-    await db.invitation.create({ data: { eventId, personId: milica.id, status: "PENDING" } });
+    const db = e2e.db;
+    const arta = await createPerson({ db, name: "Arta Berisha", email: "arta@example.org", locale: "sq" });
+    const milica = await createPerson({ db, name: "Milica Jović", email: "milica@example.org", locale: "sr" });
+    await invite({ id: eventId }, arta, "ACCEPTED", { db });
+    await invite({ id: eventId }, milica, "PENDING", { db });
 
     await confirm(page, sq.events.actions.publish);
     await expect.poll(() => page.getByRole("status").textContent()).toBe(sq.events.actions.published);

@@ -7,50 +7,27 @@
 // test means the same on both engines.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import en from "~/locales/en";
 import { hashToken } from "~/utils/tokens.server";
-import { startApp, type RunningApp } from "../helpers/app-server";
+import { appFixture } from "../helpers/e2e";
+import { createEvent, createPerson } from "../helpers/factories";
 
 const LOCK_TIMEOUT_MS = 1500;
 
 describe("the database busy", () => {
-  let app: RunningApp;
-  let db: PrismaClient;
+  const e2e = appFixture({ env: { OUTBOX_WORKER: "off", DATABASE_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS), LOG_LEVEL: "warn" } });
   let eventId: string;
 
   beforeAll(async () => {
-    app = await startApp({ OUTBOX_WORKER: "off", DATABASE_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS), LOG_LEVEL: "warn" });
-    db = createPrismaClient(app.databaseUrl);
-    const gjilan = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-    const startsAt = new Date(Date.now() + 14 * 86_400_000);
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "WORKSHOP",
-        status: "PUBLISHED",
-        clusterId: gjilan.clusterId,
-        municipalityId: gjilan.id,
-        venueName: "Municipal hall",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-        capacity: 10,
-        translations: { create: [{ locale: "en", title: "Housing workshop" }] },
-      },
-    });
+    const event = await createEvent({ db: e2e.db, capacity: 10 });
     eventId = event.id;
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await app?.stop();
   });
 
   /** An invited person and the token of their personal link. */
   async function invitation() {
     const token = randomUUID();
-    const person = await db.person.create({ data: { name: "Arta Krasniqi", searchText: "arta krasniqi" } });
-    const created = await db.invitation.create({ data: { eventId, personId: person.id, tokenHash: hashToken(token), sentAt: new Date() } });
+    const person = await createPerson({ db: e2e.db, name: "Arta Krasniqi", email: null, searchText: "arta krasniqi" });
+    const created = await e2e.db.invitation.create({ data: { eventId, personId: person.id, tokenHash: hashToken(token), sentAt: new Date() } });
     return { token, id: created.id };
   }
 
@@ -61,7 +38,7 @@ describe("the database busy", () => {
   async function holdEventLock(ms: number): Promise<{ released: Promise<number> }> {
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const released = db.$transaction(
+    const released = e2e.db.$transaction(
       async (tx) => {
         await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } } });
         locked();
@@ -76,15 +53,15 @@ describe("the database busy", () => {
 
   // Without JavaScript the form posts to the page itself.
   const answer = (token: string, suffix = "") =>
-    fetch(`${app.url}/invitation/${token}${suffix}`, {
+    fetch(`${e2e.app.url}/invitation/${token}${suffix}`, {
       method: "POST",
       headers: { "Accept-Language": "en" },
       body: new URLSearchParams({ answer: "ACCEPT" }),
     });
 
   const saved = async (id: string) => ({
-    invitation: await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, respondedAt: true } }),
-    history: await db.invitationAnswer.count({ where: { invitationId: id } }),
+    invitation: await e2e.db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, respondedAt: true } }),
+    history: await e2e.db.invitationAnswer.count({ where: { invitationId: id } }),
   });
 
   it("an answer that meets a lock held for a moment waits for it and is saved", async () => {
@@ -102,7 +79,7 @@ describe("the database busy", () => {
   it("an answer that meets a lock held past the timeout gets a 503 page saying to try again, with or without JavaScript, and nothing of it is saved", async () => {
     const withoutJs = await invitation();
     const withJs = await invitation();
-    const sequence = (await db.event.findUniqueOrThrow({ where: { id: eventId } })).sequence;
+    const sequence = (await e2e.db.event.findUniqueOrThrow({ where: { id: eventId } })).sequence;
     // Long enough for both answers, one after the other, to give up waiting.
     const { released } = await holdEventLock(2 * LOCK_TIMEOUT_MS + 2500);
 
@@ -116,7 +93,7 @@ describe("the database busy", () => {
     await released;
 
     // The other transaction's change is saved; of the answers, neither the invitation's status nor its history row.
-    expect((await db.event.findUniqueOrThrow({ where: { id: eventId } })).sequence).toBe(sequence + 1);
+    expect((await e2e.db.event.findUniqueOrThrow({ where: { id: eventId } })).sequence).toBe(sequence + 1);
     for (const { id } of [withoutJs, withJs]) {
       expect(await saved(id)).toEqual({ invitation: { status: "PENDING", respondedAt: null }, history: 0 });
     }
@@ -127,7 +104,7 @@ describe("the database busy", () => {
   });
 
   it("the log says the database was busy, with the request's id and the path without the token", async () => {
-    const lines = app
+    const lines = e2e.app
       .output()
       .split("\n")
       .filter((line) => line.includes('"database.unavailable"'))

@@ -1,13 +1,9 @@
 // From a member's best practice to a published guideline version that anyone
 // can compare with the one before: the built app, in Chromium and over HTTP.
-import type { Browser, Page } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import en from "~/locales/en";
 import sr from "~/locales/sr";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, logIn, logInOverHttp, submitAndWait } from "../helpers/e2e";
 
 const SLUG = "returnee-integration";
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
@@ -15,35 +11,11 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 /** Pages that post and redirect can take a moment on a busy machine. */
 const waitFor = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
-async function logIn(page: Page, url: string, email: string) {
-  await page.goto(`${url}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('form[method="post"] button[type="submit"]').last().click();
-  await waitFor(() => page.url()).toContain("/dashboard");
-}
-
 describe.skipIf(browserMissing)("a best practice becomes version 2 of the guidelines (Chromium)", () => {
-  let smtp: SmtpPeer;
-  let app: RunningApp;
-  let browser: Browser;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    smtp = await startSmtpPeer();
-    app = await startApp({ SMTP_URL: smtp.url });
-    browser = await launchBrowser();
-    db = createPrismaClient(app.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await smtp?.close();
-    await db?.$disconnect();
-  });
+  const e2e = appFixture({ browser: true, smtp: true });
 
   it("a member submits, the editor asks for changes, the member revises, the editor accepts and publishes, a visitor reads the diff", async () => {
+    const { app, browser, smtp } = e2e;
     const pageErrors: string[] = [];
     const dialogs: string[] = [];
     const editorContext = await openContext(browser, { locale: "en-GB" });
@@ -91,7 +63,7 @@ describe.skipIf(browserMissing)("a best practice becomes version 2 of the guidel
     await waitFor(() => member.locator(".contribution-preview").textContent()).toContain("<script>alert('xss')</script>");
     // What was typed is still there after the preview.
     await waitFor(() => member.getByLabel(sr.guidelines.contribution.title, { exact: true }).inputValue()).toBe(title);
-    await member.getByRole("button", { name: sr.guidelines.contribution.submit }).click();
+    await submitAndWait(member, member.getByRole("button", { name: sr.guidelines.contribution.submit }));
     await waitFor(() => member.getByTestId("contribution-status").textContent()).toBe(sr.guidelines.statuses.SUBMITTED);
     const contributionUrl = member.url().split("?")[0];
 
@@ -100,7 +72,7 @@ describe.skipIf(browserMissing)("a best practice becomes version 2 of the guidel
     await editor.getByRole("link", { name: title }).click();
     await editor.getByLabel(en.guidelines.review.decisions.CHANGES_REQUESTED).check();
     await editor.getByLabel(en.guidelines.review.reason).fill("Please say how many families were helped.");
-    await editor.getByRole("button", { name: en.guidelines.review.decide }).click();
+    await submitAndWait(editor, editor.getByRole("button", { name: en.guidelines.review.decide }));
     await waitFor(() => editor.getByRole("status").textContent()).toBe(en.guidelines.review.decided);
 
     // The member is told by email, in Serbian, and revises.
@@ -111,13 +83,13 @@ describe.skipIf(browserMissing)("a best practice becomes version 2 of the guidel
     await waitFor(() => member.getByTestId("contribution-status").textContent()).toBe(sr.guidelines.statuses.CHANGES_REQUESTED);
     await member.getByRole("link", { name: sr.guidelines.contribution.edit, exact: true }).click();
     await member.getByLabel(sr.guidelines.contribution.body, { exact: true }).fill("Povratnici (120 porodica) su dobili **sve usluge** na jednom mestu.");
-    await member.getByRole("button", { name: sr.guidelines.contribution.submit }).click();
+    await submitAndWait(member, member.getByRole("button", { name: sr.guidelines.contribution.submit }));
     await waitFor(() => member.getByTestId("contribution-status").textContent()).toBe(sr.guidelines.statuses.SUBMITTED);
 
     // The editor accepts it, places it into the Housing section and publishes version 2.
     await editor.goto(contributionUrl);
     await editor.getByLabel(en.guidelines.review.decisions.ACCEPTED).check();
-    await editor.getByRole("button", { name: en.guidelines.review.decide }).click();
+    await submitAndWait(editor, editor.getByRole("button", { name: en.guidelines.review.decide }));
     await waitFor(() => editor.getByRole("status").textContent()).toBe(en.guidelines.review.decided);
     await editor.goto(`${app.url}/guidelines/${SLUG}/edit`);
     const housing = editor.locator("[data-section=housing]");
@@ -155,37 +127,25 @@ describe.skipIf(browserMissing)("a best practice becomes version 2 of the guidel
 });
 
 describe("published guideline versions over HTTP", () => {
-  let app: RunningApp;
-  let db: PrismaClient;
+  const e2e = appFixture();
   let editor: string;
   let member: string;
 
-  async function login(email: string) {
-    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
-    expect(res.status).toBe(302);
-    return res.headers.get("set-cookie")!.split(";")[0];
-  }
   const post = (path: string, cookie: string, fields: Record<string, string>) =>
-    fetch(`${app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(fields), redirect: "manual" });
+    fetch(`${e2e.app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(fields), redirect: "manual" });
   const snapshot = () =>
-    db.guidelineVersion.findMany({ orderBy: { number: "asc" }, include: { sections: { orderBy: { key: "asc" } }, credits: true } });
+    e2e.db.guidelineVersion.findMany({ orderBy: { number: "asc" }, include: { sections: { orderBy: { key: "asc" } }, credits: true } });
 
   beforeAll(async () => {
-    app = await startApp();
-    db = createPrismaClient(app.databaseUrl);
-    editor = await login("editor@durable.localhost");
-    member = await login("member@durable.localhost");
+    const { app, db } = e2e;
+    editor = await logInOverHttp(app.url, "editor@durable.localhost");
+    member = await logInOverHttp(app.url, "member@durable.localhost");
     expect((await post("/guidelines", editor, { title: "Vodič", slug: "vodic", summary: "", sourceLocale: "sr" })).status).toBe(302);
     const edit = "/guidelines/vodic/edit";
     expect((await post(edit, editor, { intent: "publish", changelog: "Empty", revision: "1" })).status).toBe(400);
     expect((await post(edit, editor, { intent: "add-section", title: "Stanovanje i smeštaj", body: "Kuće su obnovljene." })).status).toBe(200);
     const { revision } = await db.guideline.findUniqueOrThrow({ where: { slug: "vodic" } });
     expect((await post(edit, editor, { intent: "publish", changelog: "Prva verzija.", revision: String(revision) })).status).toBe(302);
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-    await db?.$disconnect();
   });
 
   it("refuses every crafted request that would change a published version", async () => {
@@ -217,6 +177,7 @@ describe("published guideline versions over HTTP", () => {
   });
 
   it("serves the version as a PDF, and its pages and diff to anyone", async () => {
+    const { app } = e2e;
     const pdf = await fetch(`${app.url}/guidelines/vodic/v/1.pdf`, { headers: { "Accept-Language": "sr-Cyrl" } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
@@ -232,6 +193,7 @@ describe("published guideline versions over HTTP", () => {
   });
 
   it("confirms a subscription only when the button is pressed, not when the link is opened", async () => {
+    const { app, db } = e2e;
     const res = await fetch(`${app.url}/guidelines/vodic`, { method: "POST", body: new URLSearchParams({ intent: "subscribe", email: "not-an-email" }) });
     expect(res.status).toBe(400);
     const ok = await fetch(`${app.url}/guidelines/vodic`, { method: "POST", body: new URLSearchParams({ intent: "subscribe", email: "reader@example.org" }) });
@@ -247,6 +209,7 @@ describe("published guideline versions over HTTP", () => {
   });
 
   it("lets an editor translate version 1, pre-filled with the source text, refusing a missing title with 400 and keeping what was typed", async () => {
+    const { app, db } = e2e;
     const page = "/guidelines/vodic/translate";
     expect((await fetch(`${app.url}${page}`, { headers: { Cookie: member } })).status).toBe(403);
     expect((await fetch(`${app.url}${page}`, { redirect: "manual" })).status).toBe(302);
@@ -286,6 +249,7 @@ describe("published guideline versions over HTTP", () => {
   });
 
   it("takes a member's attachment checked by its bytes and size, and serves it only to those who may see it", async () => {
+    const { app, db } = e2e;
     const memberUser = await db.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
     const theme = await db.theme.findFirstOrThrow();
     const contribution = await db.contribution.create({

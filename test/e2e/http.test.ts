@@ -2,36 +2,31 @@ import en from "~/locales/en";
 import sq from "~/locales/sq";
 import { latinToCyrillic } from "~/locales/transliterate";
 import sr from "~/locales/sr";
-import { startApp, type RunningApp } from "../helpers/app-server";
+import { startApp } from "../helpers/app-server";
+import { appFixture } from "../helpers/e2e";
 
 describe("the running app over HTTP", () => {
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
+  const e2e = appFixture();
 
   it("answers an unknown address with a translated 404 page", async () => {
-    const res = await fetch(`${app.url}/no-such-page`, { headers: { "Accept-Language": "sq" } });
+    const res = await fetch(`${e2e.app.url}/no-such-page`, { headers: { "Accept-Language": "sq" } });
     expect(res.status).toBe(404);
     const html = await res.text();
     expect(html).toContain(sq.errors.notFoundTitle);
-    const cyr = await fetch(`${app.url}/no-such-page`, { headers: { "Accept-Language": "sr-Cyrl" } });
+    const cyr = await fetch(`${e2e.app.url}/no-such-page`, { headers: { "Accept-Language": "sr-Cyrl" } });
     expect(await cyr.text()).toContain(latinToCyrillic(sr.errors.notFoundTitle));
   });
 
   it("answers bad form input with 400 and the message, never 500", async () => {
     for (const path of ["/login", "/login.data", "/login?_data=routes%2Flogin"]) {
-      const res = await fetch(`${app.url}${path}`, {
+      const res = await fetch(`${e2e.app.url}${path}`, {
         method: "POST",
         body: new URLSearchParams({ email: "", password: "" }),
         headers: { "Accept-Language": "en" },
       });
       expect(res.status, path).toBe(400);
     }
-    const page = await fetch(`${app.url}/register`, {
+    const page = await fetch(`${e2e.app.url}/register`, {
       method: "POST",
       body: new URLSearchParams({ name: "", email: "not-an-email", password: "short", confirmPassword: "x", locale: "xx" }),
       headers: { "Accept-Language": "en" },
@@ -44,7 +39,7 @@ describe("the running app over HTTP", () => {
   });
 
   it("refuses a form posted from another site", async () => {
-    const res = await fetch(`${app.url}/login`, {
+    const res = await fetch(`${e2e.app.url}/login`, {
       method: "POST",
       body: new URLSearchParams({ email: "admin@durable.localhost", password: "x" }),
       headers: { Origin: "https://evil.example" },
@@ -54,11 +49,11 @@ describe("the running app over HTTP", () => {
   });
 
   it("sends visitors to the login page and refuses members the admin pages", async () => {
-    const anonymous = await fetch(`${app.url}/admin/users`, { redirect: "manual" });
+    const anonymous = await fetch(`${e2e.app.url}/admin/users`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toContain("/login?redirectTo=%2Fadmin%2Fusers");
 
-    const login = await fetch(`${app.url}/login`, {
+    const login = await fetch(`${e2e.app.url}/login`, {
       method: "POST",
       body: new URLSearchParams({ email: "member@durable.localhost", password: "durable-demo" }),
       redirect: "manual",
@@ -67,13 +62,13 @@ describe("the running app over HTTP", () => {
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
     expect(login.headers.get("set-cookie")).toMatch(/HttpOnly/i);
     expect(login.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
-    const refused = await fetch(`${app.url}/admin/users`, { headers: { Cookie: cookie } });
+    const refused = await fetch(`${e2e.app.url}/admin/users`, { headers: { Cookie: cookie } });
     expect(refused.status).toBe(403);
   });
 
   it("locks an account after repeated failed logins, with a clear message", async () => {
     const attempt = () =>
-      fetch(`${app.url}/login`, {
+      fetch(`${e2e.app.url}/login`, {
         method: "POST",
         body: new URLSearchParams({ email: "editor@durable.localhost", password: "wrong-password" }),
         headers: { "Accept-Language": "en" },
@@ -85,10 +80,10 @@ describe("the running app over HTTP", () => {
   });
 
   it("answers health and readiness checks without a session", async () => {
-    const health = await fetch(`${app.url}/healthz`);
+    const health = await fetch(`${e2e.app.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok" });
-    const ready = await fetch(`${app.url}/readyz`);
+    const ready = await fetch(`${e2e.app.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: "ok" } });
   });

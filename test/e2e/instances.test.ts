@@ -1,13 +1,13 @@
 // Two app instances on one database, as behind a load balancer: what one
 // does, the other sees, and background work is done once between them.
-import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import { queueEmail } from "~/models/outbox.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import { seed } from "../../prisma/seed";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { testEngine } from "../helpers/database";
-import { createPerson } from "../helpers/factories";
+import { logInOverHttp } from "../helpers/e2e";
+import { createEvent, createPerson, invite } from "../helpers/factories";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
 
 const DAY = 86_400_000;
@@ -16,32 +16,14 @@ let b: RunningApp;
 let smtp: SmtpPeer;
 let reminderEventId: string;
 
-async function publishedEvent(startsAt: Date, capacity: number) {
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { slug: "prizren" } });
-  return prisma.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "WORKSHOP",
-      status: "PUBLISHED",
-      clusterId: municipality.clusterId,
-      municipalityId: municipality.id,
-      venueName: "Qendra rinore",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-      capacity,
-      translations: { create: [{ locale: "en", title: "Round table on housing" }] },
-    },
-  });
-}
-
 beforeAll(async () => {
   await seed(process.env.DATABASE_URL);
   // An event in three days whose 7-day reminder is due: both schedulers will find it.
-  const event = await publishedEvent(new Date(Date.now() + 3 * DAY), 50);
+  const event = await createEvent({ municipality: "prizren", venueName: "Qendra rinore", startsAt: new Date(Date.now() + 3 * DAY), hours: 3, capacity: 50, titles: { en: "Round table on housing" } });
   reminderEventId = event.id;
   for (let i = 0; i < 15; i++) {
     const person = await createPerson({ email: `reminded-${i}@example.org`, locale: "en" });
-    await prisma.invitation.create({ data: { eventId: event.id, personId: person.id, status: "ACCEPTED", sentAt: new Date(Date.now() - 20 * DAY) } });
+    await invite(event, person, "ACCEPTED", { data: { sentAt: new Date(Date.now() - 20 * DAY) } });
   }
   smtp = await startSmtpPeer();
   const env = { SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "100", SCHEDULER_INTERVAL_MS: "300", APP_URL: "http://durable.test" };
@@ -56,13 +38,7 @@ afterAll(async () => {
 
 describe(`two app instances on one ${testEngine === "postgresql" ? "PostgreSQL" : "SQLite"} database`, { timeout: 90_000 }, () => {
   it("accepts on one instance a session made on the other, and ends it everywhere at log-out", async () => {
-    const login = await fetch(`${a.url}/login`, {
-      method: "POST",
-      body: new URLSearchParams({ email: "trainer@durable.localhost", password: "durable-demo" }),
-      redirect: "manual",
-    });
-    expect(login.status).toBe(302);
-    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const cookie = await logInOverHttp(a.url, "trainer@durable.localhost");
 
     const onB = await fetch(`${b.url}/events`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(onB.status).toBe(200);
@@ -105,14 +81,12 @@ describe(`two app instances on one ${testEngine === "postgresql" ? "PostgreSQL" 
   });
 
   it("gives no seat twice when answers for the last seats arrive at both instances at once", async () => {
-    const event = await publishedEvent(new Date(Date.now() + 30 * DAY), 10);
+    const event = await createEvent({ municipality: "prizren", venueName: "Qendra rinore", startsAt: new Date(Date.now() + 30 * DAY), hours: 3, capacity: 10, titles: { en: "Round table on housing" } });
     const tokens: string[] = [];
     for (let i = 0; i < 40; i++) {
       const person = await createPerson();
       const token = createToken();
-      await prisma.invitation.create({
-        data: { eventId: event.id, personId: person.id, status: "PENDING", sentAt: new Date(), tokenHash: hashToken(token) },
-      });
+      await invite(event, person, "PENDING", { data: { sentAt: new Date(), tokenHash: hashToken(token) } });
       tokens.push(token);
     }
     const answers = await Promise.all(

@@ -1,74 +1,43 @@
-import { randomUUID } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import sq from "~/locales/sq";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, logIn, PHONE, submitAndWait } from "../helpers/e2e";
+import { createEvent, createPerson, invite } from "../helpers/factories";
 
 describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders from a phone, and they answer by their links (Chromium)", () => {
-  let smtp: SmtpPeer;
-  let app: RunningApp;
-  let browser: Browser;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    smtp = await startSmtpPeer();
-    app = await startApp({ SMTP_URL: smtp.url });
-    browser = await launchBrowser();
-    db = createPrismaClient(app.databaseUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await smtp?.close();
-    await db?.$disconnect();
-  });
+  const e2e = appFixture({ browser: true, smtp: true });
 
   it("adds Kamenicë's people, sends once, and counts the answers", async () => {
+    const { app, browser, db, smtp } = e2e;
     const kamenice = await db.municipality.findUniqueOrThrow({ where: { slug: "kamenice" } });
-    const startsAt = new Date(Date.now() + 14 * 86_400_000);
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "ROUND_TABLE",
-        status: "PUBLISHED",
-        clusterId: kamenice.clusterId,
-        municipalityId: kamenice.id,
-        venueName: "Shtëpia e Kulturës",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-        capacity: 10,
-        translations: { create: [{ locale: "sq", title: "Tryezë e rrumbullakët për kthimin" }, { locale: "en", title: "Round table on returns" }] },
-      },
+    const event = await createEvent({
+      db,
+      municipality: "kamenice",
+      type: "ROUND_TABLE",
+      venueName: "Shtëpia e Kulturës",
+      hours: 3,
+      capacity: 10,
+      titles: { sq: "Tryezë e rrumbullakët për kthimin", en: "Round table on returns" },
     });
     const names = ["Drita Hoxha", "Nenad Jovanović", "Fatmir Berisha"];
     const already = await db.person.count({ where: { municipalityId: kamenice.id, erasedAt: null, email: { not: null } } });
     for (const [index, name] of names.entries()) {
-      await db.person.create({
-        data: { name, email: `kamenice-${index}@example.org`, locale: index === 1 ? "sr" : "sq", municipalityId: kamenice.id, searchText: name.toLowerCase() },
-      });
+      await createPerson({ db, name, email: `kamenice-${index}@example.org`, locale: index === 1 ? "sr" : "sq", municipalityId: kamenice.id, searchText: name.toLowerCase() });
     }
 
     const context = await openContext(browser, { ...PHONE, locale: "sq-AL" });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.locator('input[name="email"]').fill("trainer@durable.localhost");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form[method="post"] button[type="submit"]').last().click();
-    await expect.poll(() => page.url()).toContain("/dashboard");
+    await logIn(page, app.url, "trainer@durable.localhost");
 
     await page.goto(`${app.url}/events/${event.id}/invitations`);
     await page.getByLabel(sq.directory.fields.municipality).selectOption(kamenice.id);
-    await page.getByRole("button", { name: sq.invitations.manage.add }).click();
+    await submitAndWait(page, page.getByRole("button", { name: sq.invitations.manage.add }));
     await expect.poll(() => page.getByRole("status").textContent()).toContain(`${names.length + already}`);
-    await page.getByRole("button", { name: /Dërgo ftes/ }).click();
+    // The status already shows this count from adding: wait for the sending's own answer, then read the page.
+    const send = page.getByRole("button", { name: /Dërgo ftes/ });
+    await submitAndWait(page, send);
     await expect.poll(() => page.getByRole("status").textContent()).toContain(`${names.length + already}`);
     // Sending again invites nobody twice.
-    expect(await page.getByRole("button", { name: /Dërgo ftes/ }).isDisabled()).toBe(true);
+    await expect.poll(() => send.isDisabled()).toBe(true);
 
     const mails = await smtp.waitFor(names.length + already);
     const linkFor = (address: string) => {
@@ -89,7 +58,7 @@ describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders
       await guestPage.goto(link!);
       // Opening the link changed nothing.
       expect(await guestPage.getByTestId("invitation-status").textContent()).toContain(sq.invitations.status.PENDING);
-      await guestPage.getByRole("button", { name: answer }).click();
+      await submitAndWait(guestPage, guestPage.getByRole("button", { name: answer }));
       await expect.poll(() => guestPage.getByRole("status").textContent()).toBeTruthy();
       await guest.close();
     }
@@ -101,41 +70,33 @@ describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders
     const answers = await db.invitationAnswer.findMany({ where: { invitation: { eventId: event.id } } });
     expect(answers.map((a) => a.channel).sort()).toEqual(["LINK", "LINK", "LINK"]);
     await context.close();
-  });
+    // Four browsers and a sending over SMTP: on a busy 2-core machine it took 30 s.
+  }, 60_000);
 
   it("without JavaScript, the invitations page follows a sending in the background until every invitation is out", async () => {
+    const { app, browser, db } = e2e;
     const ranillug = await db.municipality.findUniqueOrThrow({ where: { slug: "ranillug" } });
-    const startsAt = new Date(Date.now() + 21 * 86_400_000);
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "WORKSHOP",
-        status: "PUBLISHED",
-        clusterId: ranillug.clusterId,
-        municipalityId: ranillug.id,
-        venueName: "Qendra kulturore",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-        capacity: 30,
-        translations: { create: [{ locale: "sq", title: "Punëtori për dokumentet" }] },
-      },
+    const event = await createEvent({
+      db,
+      municipality: "ranillug",
+      venueName: "Qendra kulturore",
+      startsAt: new Date(Date.now() + 21 * 86_400_000),
+      hours: 3,
+      capacity: 30,
+      titles: { sq: "Punëtori për dokumentet" },
     });
     // A sending that another instance holds and is working through: 1 of 3 sent so far.
     const sending = await db.invitationSending.create({
       data: { eventId: event.id, appUrl: app.url, total: 3, sent: 1, lockedBy: "another instance", lockedUntil: new Date(Date.now() + 3_600_000) },
     });
     for (const index of [0, 1, 2]) {
-      const person = await db.person.create({ data: { name: `Banor Ranillugu ${index}`, email: `ranillug-${index}@example.org`, municipalityId: ranillug.id } });
-      await db.invitation.create({ data: { eventId: event.id, personId: person.id, sendingId: sending.id, sentAt: index === 0 ? new Date() : null } });
+      const person = await createPerson({ db, name: `Banor Ranillugu ${index}`, email: `ranillug-${index}@example.org`, locale: "sq", municipalityId: ranillug.id });
+      await invite(event, person, "PENDING", { db, data: { sendingId: sending.id, sentAt: index === 0 ? new Date() : null } });
     }
 
     const context = await openContext(browser, { ...PHONE, locale: "sq-AL", javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.locator('input[name="email"]').fill("trainer@durable.localhost");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form[method="post"] button[type="submit"]').last().click();
-    await page.waitForURL(/\/dashboard/);
+    await logIn(page, app.url, "trainer@durable.localhost");
     await page.goto(`${app.url}/events/${event.id}/invitations`);
     const progress = page.getByTestId("sending-progress");
     expect(await progress.textContent()).toContain("1 nga 3");

@@ -1,78 +1,67 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
+import type { Page } from "playwright-core";
 import en from "~/locales/en";
 import { createToken, hashToken } from "~/utils/tokens.server";
-import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, logIn, PHONE, submitAndWait } from "../helpers/e2e";
+import { createEvent, createPerson, invite } from "../helpers/factories";
 
 describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let db: PrismaClient;
+  const e2e = appFixture({ browser: true });
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    db = createPrismaClient(app.databaseUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.$disconnect();
-  });
-
-  async function logIn(email: string): Promise<Page> {
-    const context = await openContext(browser, { ...PHONE, locale: "en-GB" });
+  /** A phone in English, logged in as the demo account with this address. */
+  async function phoneOf(email: string): Promise<Page> {
+    const context = await openContext(e2e.browser, { ...PHONE, locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form[method="post"] button[type="submit"]').last().click();
-    await expect.poll(() => page.url()).toContain("/dashboard");
+    await logIn(page, e2e.app.url, email);
     return page;
   }
 
   it("a trainer sees the one person who came, broken down by gender, community and municipality; a member sees it protected", async () => {
+    const { app, browser, db } = e2e;
     const ranillug = await db.municipality.findUniqueOrThrow({ where: { slug: "ranillug" } });
     const kline = await db.municipality.findUniqueOrThrow({ where: { slug: "kline" } });
     const startsAt = new Date(Date.now() - 3 * 86_400_000);
-    const event = await db.event.create({
-      data: {
-        uid: `${randomUUID()}@durable`,
-        type: "ROUND_TABLE",
-        status: "COMPLETED",
-        clusterId: ranillug.clusterId,
-        municipalityId: ranillug.id,
-        venueName: "Dom kulture",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-        capacity: 10,
-        translations: { create: [{ locale: "en", title: "Round table in Ranilug" }] },
-      },
+    const event = await createEvent({
+      db,
+      municipality: "ranillug",
+      type: "ROUND_TABLE",
+      status: "COMPLETED",
+      venueName: "Dom kulture",
+      startsAt,
+      capacity: 10,
+      titles: { en: "Round table in Ranilug" },
     });
     const memberUser = await db.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
-    const came = await db.person.create({
-      data: { name: "Snežana Ilić", email: `came-${randomUUID().slice(0, 6)}@example.org`, locale: "sr", gender: "WOMAN", community: "KOSOVO_SERB", municipalityId: ranillug.id },
+    const came = await createPerson({
+      db,
+      name: "Snežana Ilić",
+      email: `came-${randomUUID().slice(0, 6)}@example.org`,
+      locale: "sr",
+      gender: "WOMAN",
+      community: "KOSOVO_SERB",
+      municipalityId: ranillug.id,
     });
-    const stayedHome = await db.person.create({
-      data: { name: "Leotrim Krasniqi", email: `home-${randomUUID().slice(0, 6)}@example.org`, locale: "sq", gender: "MAN", community: "KOSOVO_ALBANIAN", municipalityId: kline.id },
+    const stayedHome = await createPerson({
+      db,
+      name: "Leotrim Krasniqi",
+      email: `home-${randomUUID().slice(0, 6)}@example.org`,
+      locale: "sq",
+      gender: "MAN",
+      community: "KOSOVO_ALBANIAN",
+      municipalityId: kline.id,
     });
     await db.person.updateMany({ where: { userId: memberUser.id }, data: { userId: null } });
     await db.person.update({ where: { id: came.id }, data: { userId: memberUser.id } });
-    const accepted = async (personId: string) =>
-      db.invitation.create({ data: { eventId: event.id, personId, status: "ACCEPTED", sentAt: startsAt, respondedAt: startsAt } });
-    const invitation = await accepted(came.id);
-    await accepted(stayedHome.id);
+    const accepted = (person: { id: string }) => invite(event, person, "ACCEPTED", { db, data: { sentAt: startsAt, respondedAt: startsAt } });
+    const invitation = await accepted(came);
+    await accepted(stayedHome);
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(startsAt);
     await db.attendance.create({ data: { eventId: event.id, personId: came.id, invitationId: invitation.id, day, method: "NAME_SEARCH", checkedInAt: startsAt } });
 
     // The demo accounts read Albanian; this story is told in English.
     await db.user.updateMany({ where: { email: { in: ["trainer@durable.localhost", "member@durable.localhost"] } }, data: { locale: "en" } });
-    const trainer = await logIn("trainer@durable.localhost");
+    const trainer = await phoneOf("trainer@durable.localhost");
     await trainer.goto(`${app.url}/events/${event.id}`);
     await trainer.getByRole("link", { name: en.invitations.reports.open, exact: true }).click();
     await expect.poll(() => trainer.url()).toContain(`/events/${event.id}/report`);
@@ -99,7 +88,7 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
     expect(csv).toContain("Attendees by gender,Woman,1");
 
     // A member: the same report, protected; no names, no attendance list; their own certificate from "my invitations".
-    const member = await logIn("member@durable.localhost");
+    const member = await phoneOf("member@durable.localhost");
     await member.goto(`${app.url}/events/${event.id}/report`);
     expect(await member.getByTestId("table-gender").locator('tr[data-key="WOMAN"] [data-count]').textContent()).toBe("<5");
     expect(await member.getByTestId("attendees").count()).toBe(0);
@@ -124,16 +113,18 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
     const guest = await (await openContext(browser, { ...PHONE, locale: "en-GB" })).newPage();
     await guest.goto(`${app.url}/feedback/${token}`);
     expect(await db.feedbackRequest.count({ where: { eventId: event.id, answered: true } })).toBe(0);
+    // Refused before it is sent, or by the server: either way the alert is new.
     await guest.getByRole("button", { name: en.invitations.feedback.page.submit }).click();
     await expect.poll(() => guest.getByRole("alert").first().textContent()).toContain(en.invitations.feedback.page.chooseScore);
     await guest.getByLabel(en.invitations.feedback.scale["4"]).check();
     await guest.getByLabel(en.invitations.feedback.page.improve).fill("Više vremena za diskusiju.");
-    await guest.getByRole("button", { name: en.invitations.feedback.page.submit }).click();
+    await submitAndWait(guest, guest.getByRole("button", { name: en.invitations.feedback.page.submit }));
     await expect.poll(() => guest.getByRole("status").textContent()).toContain(en.invitations.feedback.page.thanks);
     const again = await guest.request.post(`${app.url}/feedback/${token}`, { form: { satisfaction: "1" }, headers: { Origin: app.url } });
     expect(again.status()).toBe(409);
     expect(await db.feedbackResponse.count({ where: { eventId: event.id } })).toBe(1);
     await trainer.reload();
     expect(await trainer.getByTestId("feedback").textContent()).toContain("Više vremena za diskusiju.");
-  });
+    // Two log-ins, three PDFs and a guest's answers: on a busy 2-core machine it took 26–30 s of the default 30.
+  }, 60_000);
 });

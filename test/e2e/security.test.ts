@@ -1,4 +1,4 @@
-// Security against the built app. Over HTTP: the headers on every kind of
+// Security against the built e2e.app. Over HTTP: the headers on every kind of
 // response, a fresh script nonce per page, cross-site posts refused, and the
 // rate-limited forms answering 429 with a translated message and Retry-After.
 // In Chromium: the pages hydrate and work under the Content-Security-Policy
@@ -6,15 +6,14 @@
 // The app runs behind a pretend proxy (TRUST_PROXY), so each test can speak
 // from its own client address (X-Forwarded-For) and over "HTTPS".
 import { randomUUID } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "~/db.server";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
 import { LIMITS } from "~/models/rate-limit.server";
 import { hashToken } from "~/utils/tokens.server";
 import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
+import { browserMissing, openContext } from "../helpers/browser";
+import { appFixture, browserFixture } from "../helpers/e2e";
+import { createEvent, createPerson, invite } from "../helpers/factories";
 
 /** The text of a message with its {{count}} filled in, as a page shows it. */
 const withCount = (text: string, count: number) => text.replace("{{count}}", String(count));
@@ -35,35 +34,7 @@ function expectSecurityHeaders(res: Response, what: string) {
 }
 
 // One app for the whole file: starting it is most of the time these tests take.
-let app: RunningApp;
-let db: PrismaClient;
-beforeAll(async () => {
-  app = await startApp({ OUTBOX_WORKER: "off", TRUST_PROXY: "true" });
-  db = createPrismaClient(app.databaseUrl);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await app?.stop();
-});
-
-/** A published workshop in Gjilan/Gnjilane, in the app's database. */
-async function publishedEvent(startsAt: Date) {
-  const place = await db.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
-  return db.event.create({
-    data: {
-      uid: `${randomUUID()}@durable`,
-      type: "WORKSHOP",
-      status: "PUBLISHED",
-      clusterId: place.clusterId,
-      municipalityId: place.id,
-      venueName: "Municipal hall",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-      capacity: 20,
-      translations: { create: [{ locale: "en", title: "Housing workshop" }] },
-    },
-  });
-}
+const e2e = appFixture({ env: { OUTBOX_WORKER: "off", TRUST_PROXY: "true" } });
 
 describe("security over HTTP", () => {
   let address = 0;
@@ -71,7 +42,7 @@ describe("security over HTTP", () => {
   const client = () => ({ "X-Forwarded-For": `198.51.100.${++address}` });
 
   it("puts the security headers on pages, resource routes, static files, errors and refusals", async () => {
-    const html = await fetch(`${app.url}/login`);
+    const html = await fetch(`${e2e.app.url}/login`);
     expect(html.headers.get("content-type")).toContain("text/html");
     expectSecurityHeaders(html, "page");
     expect(html.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
@@ -80,12 +51,12 @@ describe("security over HTTP", () => {
     const asset = /href="(\/build\/[^"]+\.css)"/.exec(page)?.[1];
     expect(asset).toBeTruthy();
     const responses: Array<[string, Response]> = [
-      ["calendar feed", await fetch(`${app.url}/calendar/public.ics`)],
-      ["static file", await fetch(`${app.url}/favicon.svg`)],
-      ["built asset", await fetch(`${app.url}${asset}`)],
-      ["404 page", await fetch(`${app.url}/no-such-page`)],
-      ["health check", await fetch(`${app.url}/healthz`)],
-      ["refused post", await fetch(`${app.url}/login`, { method: "POST", headers: { Origin: "https://evil.example" }, body: new URLSearchParams({ email: "a@b.c" }) })],
+      ["calendar feed", await fetch(`${e2e.app.url}/calendar/public.ics`)],
+      ["static file", await fetch(`${e2e.app.url}/favicon.svg`)],
+      ["built asset", await fetch(`${e2e.app.url}${asset}`)],
+      ["404 page", await fetch(`${e2e.app.url}/no-such-page`)],
+      ["health check", await fetch(`${e2e.app.url}/healthz`)],
+      ["refused post", await fetch(`${e2e.app.url}/login`, { method: "POST", headers: { Origin: "https://evil.example" }, body: new URLSearchParams({ email: "a@b.c" }) })],
     ];
     expect(responses.map(([what, res]) => [what, res.status])).toEqual([
       ["calendar feed", 200],
@@ -101,24 +72,24 @@ describe("security over HTTP", () => {
 
   it("sends no Referer from pages whose address holds a personal token, and never caches them", async () => {
     for (const path of [`/invitation/${randomUUID()}`, `/feedback/${randomUUID()}`, `/reset-password?token=${randomUUID()}`, `/calendar/${randomUUID()}.ics`]) {
-      const res = await fetch(`${app.url}${path}`);
+      const res = await fetch(`${e2e.app.url}${path}`);
       expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
     }
-    const invitation = await fetch(`${app.url}/invitation/${randomUUID()}`);
+    const invitation = await fetch(`${e2e.app.url}/invitation/${randomUUID()}`);
     expect(invitation.headers.get("cache-control")).toBe("no-store");
   });
 
   it("asks for HTTPS only in production over HTTPS (as a trusted proxy reports it)", async () => {
-    const plain = await fetch(`${app.url}/login`);
+    const plain = await fetch(`${e2e.app.url}/login`);
     expect(plain.headers.get("strict-transport-security")).toBeNull();
-    const secure = await fetch(`${app.url}/login`, { headers: { "X-Forwarded-Proto": "https" } });
+    const secure = await fetch(`${e2e.app.url}/login`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(secure.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
   });
 
   it("gives every page a fresh nonce and puts it on every script", async () => {
     const nonces = [];
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${app.url}/login`);
+      const res = await fetch(`${e2e.app.url}/login`);
       const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
       expect(nonce).toBeTruthy();
       nonces.push(nonce);
@@ -135,14 +106,14 @@ describe("security over HTTP", () => {
 
   it("refuses posts from another site: by Origin, and by Sec-Fetch-Site when Origin is missing", async () => {
     const body = () => new URLSearchParams({ email: "admin@durable.localhost", password: "x" });
-    const crossOrigin = await fetch(`${app.url}/login`, { method: "POST", body: body(), headers: { ...client(), Origin: "https://evil.example" } });
+    const crossOrigin = await fetch(`${e2e.app.url}/login`, { method: "POST", body: body(), headers: { ...client(), Origin: "https://evil.example" } });
     expect(crossOrigin.status).toBe(403);
-    const crossSite = await fetch(`${app.url}/login`, { method: "POST", body: body(), headers: { ...client(), "Sec-Fetch-Site": "cross-site" } });
+    const crossSite = await fetch(`${e2e.app.url}/login`, { method: "POST", body: body(), headers: { ...client(), "Sec-Fetch-Site": "cross-site" } });
     expect(crossSite.status).toBe(403);
-    const sameSite = await fetch(`${app.url}/login`, { method: "POST", body: body(), headers: { ...client(), "Sec-Fetch-Site": "same-site" } });
+    const sameSite = await fetch(`${e2e.app.url}/login`, { method: "POST", body: body(), headers: { ...client(), "Sec-Fetch-Site": "same-site" } });
     expect(sameSite.status).toBe(403);
     // The check-in endpoint (JSON, used by the door's phone) is a resource route: refused the same way.
-    const tap = await fetch(`${app.url}/events/any/checkin/tap`, {
+    const tap = await fetch(`${e2e.app.url}/events/any/checkin/tap`, {
       method: "POST",
       body: JSON.stringify({ kind: "checkIn" }),
       headers: { ...client(), "Content-Type": "application/json", Origin: "https://evil.example" },
@@ -150,14 +121,14 @@ describe("security over HTTP", () => {
     expect(tap.status).toBe(403);
 
     // The app's own pages are let through (to a wrong password's 400).
-    const own = await fetch(`${app.url}/login`, { method: "POST", body: body(), headers: { ...client(), Origin: app.url, "Sec-Fetch-Site": "same-origin" } });
+    const own = await fetch(`${e2e.app.url}/login`, { method: "POST", body: body(), headers: { ...client(), Origin: e2e.app.url, "Sec-Fetch-Site": "same-origin" } });
     expect(own.status).toBe(400);
   });
 
   it("stops repeated registrations of one email with a 429, a translated message and Retry-After", async () => {
     const email = `again-${randomUUID().slice(0, 8)}@example.org`;
     const register = () =>
-      fetch(`${app.url}/register`, {
+      fetch(`${e2e.app.url}/register`, {
         method: "POST",
         headers: { ...client(), "Accept-Language": "en" },
         body: new URLSearchParams({ name: "Arta Krasniqi", email, password: "a long enough password", confirmPassword: "a long enough password", locale: "sq" }),
@@ -174,7 +145,7 @@ describe("security over HTTP", () => {
 
   it("stops repeated reset requests for one address with a 429 that reveals nothing about the account", async () => {
     const ask = (email: string) =>
-      fetch(`${app.url}/forgot-password`, { method: "POST", headers: { ...client(), "Accept-Language": "sq" }, body: new URLSearchParams({ email }) });
+      fetch(`${e2e.app.url}/forgot-password`, { method: "POST", headers: { ...client(), "Accept-Language": "sq" }, body: new URLSearchParams({ email }) });
     for (const email of ["member@durable.localhost", `nobody-${randomUUID().slice(0, 8)}@example.org`]) {
       for (let i = 0; i < LIMITS.resetEmail.max; i++) expect((await ask(email)).status).toBe(200);
       const refused = await ask(email);
@@ -188,13 +159,13 @@ describe("security over HTTP", () => {
   });
 
   it("stops a personal link answering again and again, and the page says the answer was not saved", async () => {
-    const event = await publishedEvent(new Date(Date.now() + 30 * 24 * 3_600_000));
-    const person = await db.person.create({ data: { name: "Drita Hoxha", locale: "en", searchText: "drita hoxha" } });
+    const event = await createEvent({ db: e2e.db, startsAt: new Date(Date.now() + 30 * 24 * 3_600_000) });
+    const person = await createPerson({ db: e2e.db, name: "Drita Hoxha", email: null, locale: "en", searchText: "drita hoxha" });
     const token = `link-${randomUUID()}`;
-    await db.invitation.create({ data: { eventId: event.id, personId: person.id, sentAt: new Date(), tokenHash: hashToken(token) } });
+    await invite(event, person, "PENDING", { db: e2e.db, data: { sentAt: new Date(), tokenHash: hashToken(token) } });
 
     const answer = (value: "ACCEPT" | "DECLINE") =>
-      fetch(`${app.url}/invitation/${token}`, { method: "POST", headers: { ...client(), "Accept-Language": "en" }, body: new URLSearchParams({ answer: value }) });
+      fetch(`${e2e.app.url}/invitation/${token}`, { method: "POST", headers: { ...client(), "Accept-Language": "en" }, body: new URLSearchParams({ answer: value }) });
     for (let i = 0; i < LIMITS.answerToken.max; i++) expect((await answer(i % 2 ? "DECLINE" : "ACCEPT")).status).toBe(200);
     const refused = await answer("ACCEPT");
     expect(refused.status).toBe(429);
@@ -204,23 +175,17 @@ describe("security over HTTP", () => {
     const html = await refused.text();
     expect(html).toContain(withCount(en.security.tooMany[Math.ceil(wait / 60) === 1 ? "answer_one" : "answer_other"], Math.ceil(wait / 60)));
     // The last answer that was let through (the tenth, a decline) still stands.
-    expect((await db.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).status).toBe("DECLINED");
+    expect((await e2e.db.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).status).toBe("DECLINED");
   });
 });
 
 type Watched = Window & { cspViolations: string[]; marker?: number; injected?: boolean; __remixRouter?: unknown };
 
 describe.skipIf(browserMissing)("the Content-Security-Policy in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = browserFixture();
 
   it("lets the pages hydrate, navigate, post and check in without one violation, and stops a script without the nonce", async () => {
-    const context = await openContext(browser, { locale: "en-GB", viewport: { width: 390, height: 844 } });
+    const context = await openContext(chromium.browser, { locale: "en-GB", viewport: { width: 390, height: 844 } });
     // Every violation of every page, as the browser reports it to the page.
     await context.addInitScript(() => {
       const watched = window as unknown as Watched;
@@ -236,7 +201,7 @@ describe.skipIf(browserMissing)("the Content-Security-Policy in Chromium", () =>
     const violations = () => page.evaluate(() => (window as unknown as Watched).cspViolations);
 
     // Hydrated: a link navigates on the client, without loading a new document.
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${e2e.app.url}/login`);
     await page.waitForFunction(() => !!(window as unknown as Watched).__remixRouter);
     await page.evaluate(() => ((window as unknown as Watched).marker = 1));
     await page.getByRole("link", { name: en.nav.register, exact: true }).first().click();
@@ -254,16 +219,16 @@ describe.skipIf(browserMissing)("the Content-Security-Policy in Chromium", () =>
     expect(await page.evaluate(() => (window as unknown as Watched).marker)).toBe(1);
 
     // A report with its bars, and the check-in page with its offline queue, of a workshop three people attended.
-    const event = await publishedEvent(new Date(Date.now() - 3 * 3_600_000));
+    const event = await createEvent({ db: e2e.db, startsAt: new Date(Date.now() - 3 * 3_600_000) });
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(event.startsAt);
     for (const name of ["Drita Hoxha", "Milan Đorđević", "Arben Gashi"]) {
-      const person = await db.person.create({ data: { name, gender: "WOMAN", searchText: name.toLowerCase() } });
-      const invitation = await db.invitation.create({ data: { eventId: event.id, personId: person.id, status: "ACCEPTED" } });
-      await db.attendance.create({ data: { eventId: event.id, personId: person.id, invitationId: invitation.id, day, method: "NAME_SEARCH", checkedInAt: new Date() } });
+      const person = await createPerson({ db: e2e.db, name, email: null, gender: "WOMAN", searchText: name.toLowerCase() });
+      const invitation = await invite(event, person, "ACCEPTED", { db: e2e.db });
+      await e2e.db.attendance.create({ data: { eventId: event.id, personId: person.id, invitationId: invitation.id, day, method: "NAME_SEARCH", checkedInAt: new Date() } });
     }
-    await page.goto(`${app.url}/events/${event.id}/report`);
+    await page.goto(`${e2e.app.url}/events/${event.id}/report`);
     await expect.poll(() => page.locator(".report-bar-svg rect").count()).toBeGreaterThan(0);
-    await page.goto(`${app.url}/events/${event.id}/checkin`);
+    await page.goto(`${e2e.app.url}/events/${event.id}/checkin`);
     await page.waitForLoadState("networkidle");
     expect(await violations()).toEqual([]);
     expect(reported).toEqual([]);

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { inject } from "vitest";
-import { postgresqlConnectionConfig } from "../../app/db-adapter.server";
+import { databaseUrlFor, withPostgresqlClient } from "../../prisma/tooling/postgresql";
 
 /**
  * The suite runs on SQLite, or on PostgreSQL when TEST_POSTGRESQL_URL names a
@@ -20,20 +20,14 @@ export function runDatabasePrefix(): string {
   return `durable_test_${inject("testRunId")}_`;
 }
 
+/** A database of this run's server, by name. */
 export function postgresqlUrlFor(database: string): string {
-  const url = new URL(process.env.TEST_POSTGRESQL_URL!);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return databaseUrlFor(process.env.TEST_POSTGRESQL_URL!, database);
 }
 
-export async function withPostgresqlServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(postgresqlConnectionConfig(process.env.TEST_POSTGRESQL_URL!));
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+/** A connection to the server's own database (TEST_POSTGRESQL_URL), for making and dropping test databases. */
+export function withPostgresqlServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPostgresqlClient(process.env.TEST_POSTGRESQL_URL!, fn);
 }
 
 /** A new database, migrated like the template and empty, with a folder beside it for files; returns its URL. */

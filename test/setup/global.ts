@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { createAdapterFactory, postgresqlConnectionConfig } from "../../app/db-adapter.server";
+import { createAdapterFactory } from "../../app/db-adapter.server";
 import { POSTGRESQL_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "../../prisma/postgresql-schema.mjs";
+import { databaseUrlFor, withPostgresqlClient } from "../../prisma/tooling/postgresql";
 import { applyMigrations } from "../../prisma/tooling/schema-engine";
 
 declare module "vitest" {
@@ -38,22 +38,11 @@ export default async function setup(project: TestProject) {
   console.log(`Database engine for this run: PostgreSQL (${server.host})`);
   const prefix = `durable_test_${runId}_`;
   const template = `${prefix}template`;
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client(postgresqlConnectionConfig(serverUrl));
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin((client) => client.query(`CREATE DATABASE "${template}"`));
-  const templateUrl = new URL(serverUrl);
-  templateUrl.pathname = `/${template}`;
-  await applyMigrations({ adapterFactory: createAdapterFactory(templateUrl.toString()), migrationsDir: POSTGRESQL_MIGRATIONS_DIR });
+  await withPostgresqlClient(serverUrl, (client) => client.query(`CREATE DATABASE "${template}"`));
+  await applyMigrations({ adapterFactory: createAdapterFactory(databaseUrlFor(serverUrl, template)), migrationsDir: POSTGRESQL_MIGRATIONS_DIR });
   project.provide("templateDatabase", template);
   return () =>
-    admin(async (client) => {
+    withPostgresqlClient(serverUrl, async (client) => {
       const { rows } = await client.query<{ datname: string }>(
         "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
         [prefix],
