@@ -86,35 +86,55 @@ app.use((req, res, next) => {
 app.use((req, res, next) => (req.query._data === undefined ? next() : res.status(400).send("Bad Request")));
 
 // CSRF: a state-changing request from a page of another site is refused.
-// Browsers send Origin on cross-site posts; session cookies are SameSite=Lax too.
-// Sec-Fetch-Site (set by the browser, never by a page) also catches a
-// cross-site request without Origin. A request with neither header comes from
-// a non-browser client or a browser from before 2020, where SameSite=Lax still
-// keeps the session cookie off a cross-site post; it is let through.
-// See docs/decisions/007-security-headers.md.
+// Sec-Fetch-Site is set by the browser, never by a page: where it is sent
+// (every current browser) it alone decides. Without it (an older browser,
+// or a client that is not a browser) the Origin header must name this host.
+// A page whose address holds a personal token sends no Referer, so the
+// browser posts its forms with `Origin: null`; such a post is let through
+// only to an address holding a token, which a page of another site cannot
+// know. Session cookies are SameSite=Lax too.
+// See docs/decisions/007-security-headers.md and 015-personal-link-posts.md.
+// The check is made here, once: Remix's own Origin check (which answers a
+// post with `Origin: null` with a 500) sees no Origin on a post let through.
+const refuseCrossSite = (res) => res.status(403).send("Forbidden");
+function sameSite(req) {
+  const site = req.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = req.get("origin");
+  if (!origin) return true;
+  if (origin === "null") return TOKEN_IN_ADDRESS.test(req.path);
+  try {
+    const forwarded = app.get("trust proxy") ? req.get("x-forwarded-host") : undefined;
+    return new URL(origin).host === (forwarded || req.get("host"));
+  } catch {
+    return false;
+  }
+}
 app.use((req, res, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  const site = req.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return res.status(403).send("Forbidden");
-  const origin = req.get("origin");
-  if (!origin || origin === "null") return origin === "null" ? res.status(403).send("Forbidden") : next();
-  let originHost;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return res.status(403).send("Forbidden");
+  if (sameSite(req)) {
+    delete req.headers.origin;
+    return next();
   }
-  const forwarded = app.get("trust proxy") ? req.get("x-forwarded-host") : undefined;
-  if (originHost !== (forwarded || req.get("host"))) return res.status(403).send("Forbidden");
+  // A browser's form post: the app's own error page, in the reader's
+  // language (app/utils/refused-request.server.ts). Anything else: the status.
+  if (!(req.get("accept") ?? "").includes("text/html")) return refuseCrossSite(res);
+  req.method = "GET";
+  res.locals.refusedStatus = 403;
   next();
 });
 
 app.all(
   "*",
   createRequestHandler({
-    build: build.entry.module.answeringDatabaseUnavailableWith503(build),
+    build: build.entry.module.answeringDatabaseUnavailableWith503(build.entry.module.answeringRefusedRequests(build)),
     mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? null, cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? null,
+      cspNonce: res.locals.cspNonce,
+      requestId: res.locals.requestId,
+      refusedStatus: res.locals.refusedStatus,
+    }),
   }),
 );
 

@@ -12,10 +12,11 @@ import { prisma } from "~/db.server";
 import { startOutboxWorker } from "~/models/outbox.server";
 import { startScheduler } from "~/models/scheduler.server";
 import { answeringDatabaseUnavailableWith503 } from "~/utils/database-unavailable.server";
+import { answeringRefusedRequests } from "~/utils/refused-request.server";
 import { errorFields, log, redactedPath } from "~/utils/log.server";
 
 // For server.js, which runs outside the build.
-export { startOutboxWorker, startScheduler, answeringDatabaseUnavailableWith503, log, redactedPath };
+export { startOutboxWorker, startScheduler, answeringDatabaseUnavailableWith503, answeringRefusedRequests, log, redactedPath };
 
 /** Errors of loaders, actions and rendering: one log line each, with the request's id, never its body. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
