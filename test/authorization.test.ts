@@ -291,7 +291,7 @@ describe("authorization: every route, every role", () => {
     });
     fx.personId = memberPerson.id;
     fx.invitationToken = createToken();
-    const invitation = await invite(event, memberPerson, "ACCEPTED", { db, data: { tokenHash: hashToken(fx.invitationToken), sentAt: new Date() } });
+    const invitation = await invite(event, memberPerson, "ACCEPTED", { db, data: { links: { create: { tokenHash: hashToken(fx.invitationToken) } }, sentAt: new Date() } });
     await db.attendance.create({ data: { eventId: event.id, personId: memberPerson.id, invitationId: invitation.id, day, method: "NAME_SEARCH", checkedInAt: start } });
     fx.feedbackToken = createToken();
     await db.feedbackRequest.create({ data: { eventId: event.id, personId: memberPerson.id, tokenHash: hashToken(fx.feedbackToken) } });

@@ -864,7 +864,7 @@ async function makeFixtures() {
   });
   const pendingInvitation = await invite(door, await createPerson({ name: "Pending Invitee" }), "PENDING");
   const invitationToken = "bad-input-invitation-token-0123456789abcdef";
-  await prisma.invitation.update({ where: { id: pendingInvitation.id }, data: { tokenHash: hashToken(invitationToken), sentAt: new Date() } });
+  await prisma.invitation.update({ where: { id: pendingInvitation.id }, data: { links: { create: { tokenHash: hashToken(invitationToken) } }, sentAt: new Date() } });
   const memberPerson = await createPerson({ name: member.name, userId: member.id });
   const myInvitation = await invite(door, memberPerson, "PENDING");
   await prisma.invitation.update({ where: { id: myInvitation.id }, data: { sentAt: new Date() } });

@@ -3,6 +3,8 @@
 // one person, erasure that keeps aggregate counts right, and exports.
 import ExcelJS from "exceljs";
 import { prisma } from "~/db.server";
+import { invitationByToken } from "~/models/invitation-list.server";
+import { createToken, hashToken } from "~/utils/tokens.server";
 import type { Role } from "~/generated/prisma/enums";
 import { exportPeople } from "~/models/directory-export.server";
 import {
@@ -240,7 +242,21 @@ describe("erasing a person on request", () => {
     });
     const commission = await prisma.commission.findFirstOrThrow({ where: { municipalityId: municipality.prizren } });
     await prisma.commissionMember.create({ data: { commissionId: commission.id, personId: person.id } });
-    await prisma.invitation.create({ data: { eventId: event.id, personId: person.id, status: "ACCEPTED" } });
+    const token = createToken();
+    await prisma.invitation.create({
+      data: {
+        eventId: event.id,
+        personId: person.id,
+        status: "ACCEPTED",
+        sentAt: new Date(),
+        accessibilityNeeds: "wheelchair user; insulin-dependent diabetic",
+        interpretation: "sq",
+        needsTransport: true,
+        links: { create: { tokenHash: hashToken(token) } },
+      },
+    });
+    const links = () => prisma.invitationLink.count({ where: { tokenHash: hashToken(token) } });
+    expect(await links()).toBe(1);
     const before = await directoryAggregates();
 
     expect(await erasePerson(actors.ADMIN, person.id)).toEqual({ ok: true });
@@ -266,6 +282,10 @@ describe("erasing a person on request", () => {
     });
     expect(erased.erasedAt).not.toBeNull();
     expect(erased.invitations).toHaveLength(1);
+    // Their invitation keeps no word about their needs, and their personal link no longer opens.
+    expect(erased.invitations[0]).toMatchObject({ accessibilityNeeds: null, interpretation: null, needsTransport: false });
+    expect(await links()).toBe(0);
+    expect(await invitationByToken(token)).toBeNull();
     expect(erased.commissions).toHaveLength(0);
     expect((await listPeople(actors.TRAINER, { q: "Hava Rexhepi" })).total).toBe(0);
     expect(await erasePerson(actors.ADMIN, person.id)).toEqual({ ok: false, error: "erased" });

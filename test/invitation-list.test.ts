@@ -11,6 +11,7 @@ import {
   SENDING,
 } from "~/models/invitation-list.server";
 import { deliverDueEmails } from "~/models/outbox.server";
+import { sendDueReminders } from "~/models/reminder.server";
 import { createMailTransport } from "~/utils/mailer.server";
 import { hashToken } from "~/utils/tokens.server";
 import { seed } from "../prisma/seed";
@@ -105,8 +106,8 @@ describe("the invitation list", () => {
     expect(link).toBeTruthy();
     const token = link![1];
     // Only the hash of the token is stored.
-    expect(await prisma.invitation.count({ where: { tokenHash: token } })).toBe(0);
-    expect(await prisma.invitation.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
+    expect(await prisma.invitationLink.count({ where: { tokenHash: token } })).toBe(0);
+    expect(await prisma.invitationLink.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
     expect((await invitationByToken(token))?.eventId).toBe(event.id);
 
     const ics = mail.attachments.find((att) => att.contentType.startsWith("text/calendar"));
@@ -119,7 +120,7 @@ describe("the invitation list", () => {
     expect(String(vevent.getFirstProperty("attendee")!.getFirstValue()).toLowerCase()).toBe(`mailto:${to}`);
   });
 
-  it("does not invite to a draft, and a re-sent link replaces the old one", async () => {
+  it("does not invite to a draft; every link a person was sent (invitation, reminder, nudge, re-sent) works until the invitation is withdrawn", async () => {
     const draft = await workshopInGjilan("DRAFT");
     expect(await requestInvitationSending(trainerId, draft.id, APP)).toEqual({ ok: false, error: "eventNotPublished" });
 
@@ -129,11 +130,25 @@ describe("the invitation list", () => {
     await requestInvitationSending(trainerId, event.id, APP);
     await sendRequestedInvitations();
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id } });
-    const oldHash = invitation.tokenHash;
+    const linksSent = async () =>
+      (await prisma.outboxMessage.findMany({ where: { toAddress: person.email! }, orderBy: { createdAt: "asc" } })).map(
+        (mail) => mail.text.match(/http:\/\/durable\.test\/invitation\/(\S+)/)![1],
+      );
+
+    // A nudge a week before (the person has not answered), then the trainer sends the invitation again.
+    // (Other events of this file may get their reminders in the same round.)
+    expect(await sendDueReminders(APP, new Date(event.startsAt.getTime() - 6 * 86_400_000))).toBeGreaterThanOrEqual(1);
     expect(await resendInvitation(trainerId, invitation.id, APP)).toEqual({ ok: true });
-    const after = await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
-    expect(after.tokenHash).not.toBe(oldHash);
-    expect(await prisma.outboxMessage.count({ where: { template: "invitation", toAddress: person.email! } })).toBe(2);
+    const links = await linksSent();
+    expect(links).toHaveLength(3);
+    expect(new Set(links).size).toBe(3);
+    const before = new Date(event.startsAt.getTime() - 86_400_000);
+    for (const token of links) expect((await invitationByToken(token, before))?.id).toBe(invitation.id);
+
+    // Withdrawn: none of them opens any more.
+    expect(await removeFromInvitationList(trainerId, invitation.id)).toEqual({ ok: true, withdrawn: true });
+    for (const token of links) expect(await invitationByToken(token, before)).toBeNull();
+    expect(await prisma.invitationLink.count({ where: { invitationId: invitation.id } })).toBe(0);
   });
 
   it("sends a large list in the background batch by batch, with progress a trainer can follow", async () => {

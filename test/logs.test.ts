@@ -110,7 +110,7 @@ describe("the app's log", () => {
     const { app, db, smtp: peer } = e2e;
     const event = await createEvent({ db, capacity: 10 });
     const person = await createPerson({ db, name: personName, email: "valbona@example.org", searchText: personName.toLowerCase() });
-    await invite(event, person, "PENDING", { db, data: { tokenHash: hashToken(invitationToken), sentAt: new Date() } });
+    await invite(event, person, "PENDING", { db, data: { links: { create: { tokenHash: hashToken(invitationToken) } }, sentAt: new Date() } });
 
     // A person opens their invitation and answers it.
     expect((await request("invitation", `/invitation/${invitationToken}`)).status).toBe(200);

@@ -71,7 +71,9 @@ export async function removeFromInvitationList(actorId: string, invitationId: st
     const invitation = await tx.invitation.findUnique({ where: { id: invitationId } });
     if (!invitation) return { ok: false as const };
     if (invitation.sentAt) {
-      await tx.invitation.update({ where: { id: invitationId }, data: { status: "CANCELLED", tokenHash: null } });
+      await tx.invitation.update({ where: { id: invitationId }, data: { status: "CANCELLED" } });
+      // Every link the person was sent stops working.
+      await tx.invitationLink.deleteMany({ where: { invitationId } });
       await tx.invitationAnswer.create({ data: { invitationId, status: "CANCELLED", channel: "TRAINER", recordedById: actorId } });
     } else {
       await tx.invitation.delete({ where: { id: invitationId } });
@@ -247,9 +249,10 @@ export async function sendRequestedInvitations(
           const claim = await tx.invitation.updateMany({
             // Still unsent and not withdrawn meanwhile.
             where: { id: item.invitation.id, sentAt: null, status: "PENDING" },
-            data: { sentAt, tokenHash: hashToken(item.token) },
+            data: { sentAt },
           });
           if (claim.count !== 1) continue;
+          await tx.invitationLink.create({ data: { tokenHash: hashToken(item.token), invitationId: item.invitation.id } });
           await queueEmail(tx, item.email, item.attachments);
           count++;
         }
@@ -288,7 +291,7 @@ export async function sendingProgress(eventId: string): Promise<SendingProgress 
   });
 }
 
-/** A new personal link for one invitation (the old one stops working), sent again. */
+/** The invitation sent again, with a new personal link (the links sent before keep working). */
 export async function resendInvitation(actorId: string, invitationId: string, appUrl: string) {
   const invitation = await prisma.invitation.findUnique({
     where: { id: invitationId },
@@ -303,7 +306,8 @@ export async function resendInvitation(actorId: string, invitationId: string, ap
   const person = { ...invitation.person, email: invitation.person.email };
   const { email, attachments } = await composeInvitation(invitation.event, person, `${appUrl}/invitation/${token}`, invitation.id);
   await prisma.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: invitationId }, data: { tokenHash: hashToken(token), sentAt: new Date() } });
+    await tx.invitation.update({ where: { id: invitationId }, data: { sentAt: new Date() } });
+    await tx.invitationLink.create({ data: { tokenHash: hashToken(token), invitationId } });
     await queueEmail(tx, email, attachments);
     await recordAudit(tx, { actorId, action: "invitations.resent", subjectType: "Event", subjectId: invitation.eventId });
   });
@@ -325,8 +329,9 @@ export async function invitationList(eventId: string) {
 /** The invitation behind a personal link, or null when the link is unknown, withdrawn or the event is over. */
 export async function invitationByToken(token: string, now = new Date()) {
   if (!token) return null;
-  const invitation = await prisma.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
+  // Any link the person was sent: the first email's, a reminder's, a re-sent one.
+  const invitation = await prisma.invitation.findFirst({
+    where: { links: { some: { tokenHash: hashToken(token) } } },
     include: {
       person: { select: { name: true, locale: true } },
       event: { include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } } },

@@ -348,6 +348,9 @@ export async function erasePerson(actor: SessionUser, id: string) {
         erasedAt: new Date(),
       },
     });
+    // Their personal links stop working, and their invitations keep no word about their needs.
+    await tx.invitationLink.deleteMany({ where: { invitation: { personId: id } } });
+    await tx.invitation.updateMany({ where: { personId: id }, data: { accessibilityNeeds: null, interpretation: null, needsTransport: false } });
     // A membership list names its members; an erased person is no longer one of them.
     const memberships = await tx.commissionMember.deleteMany({ where: { personId: id } });
     await recordAudit(tx, {

@@ -111,7 +111,8 @@ export async function sendDueReminders(appUrl: string, now = new Date()): Promis
           await prisma.$transaction(async (tx) => {
             // The delivery row is the claim: a second writer fails on its primary key and the whole transaction, email included, rolls back.
             await tx.reminderDelivery.create({ data: { reminderId: reminder.id, invitationId: invitation.id } });
-            await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(token) } });
+            // A new link beside those sent before, which keep working.
+            await tx.invitationLink.create({ data: { tokenHash: hashToken(token), invitationId: invitation.id } });
             await queueEmail(tx, email, qr ? [qr.attachment] : []);
           });
           queued++;

@@ -150,12 +150,18 @@ export async function createProgramme(prisma: PrismaClient, size = PROGRAMME_SIZ
     const sentAt = new Date(startsAt.getTime() - 21 * DAY);
     const invitations = invited.map((personId, i) => {
       const base = { id: randomUUID(), eventId: event.id, personId, sentAt, createdById: trainer.id };
-      if (past) return { ...base, status: i % 5 === 4 ? ("DECLINED" as const) : ("ACCEPTED" as const), respondedAt: sentAt, tokenHash: null };
-      const token = createToken();
-      tokens.push(token);
-      return { ...base, status: "PENDING" as const, respondedAt: null, tokenHash: hashToken(token) };
+      if (past) return { ...base, status: i % 5 === 4 ? ("DECLINED" as const) : ("ACCEPTED" as const), respondedAt: sentAt };
+      return { ...base, status: "PENDING" as const, respondedAt: null };
     });
     await inBatches(invitations, 1000, (batch) => prisma.invitation.createMany({ data: batch }));
+    const links = invitations
+      .filter((i) => i.status === "PENDING")
+      .map((i) => {
+        const token = createToken();
+        tokens.push(token);
+        return { tokenHash: hashToken(token), invitationId: i.id };
+      });
+    await inBatches(links, 1000, (batch) => prisma.invitationLink.createMany({ data: batch }));
     if (!past) continue;
     await inBatches(
       invitations.filter((i) => i.status === "ACCEPTED"),

@@ -147,11 +147,11 @@ describe("check-in over HTTP", () => {
 
   it("shows the invitee their check-in QR code on the invitation page, not to someone who declined", async () => {
     const invitation = await e2e.db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Milan Đorđević"] } });
-    await e2e.db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken("milan-token") } });
+    await e2e.db.invitation.update({ where: { id: invitation.id }, data: { links: { create: { tokenHash: hashToken("milan-token") } } } });
     const html = await (await fetch(`${e2e.app.url}/invitation/milan-token`, { headers: { "Accept-Language": "en" } })).text();
     expect(html).toMatch(/data-testid="checkin-qr"[^>]*><svg[^]*<\/svg>/);
     const declined = await e2e.db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Ivana Stojanović"] } });
-    await e2e.db.invitation.update({ where: { id: declined.id }, data: { tokenHash: hashToken("ivana-token") } });
+    await e2e.db.invitation.update({ where: { id: declined.id }, data: { links: { create: { tokenHash: hashToken("ivana-token") } } } });
     const declinedHtml = await (await fetch(`${e2e.app.url}/invitation/ivana-token`, { headers: { "Accept-Language": "en" } })).text();
     expect(declinedHtml).toContain("Your invitation");
     expect(declinedHtml).not.toContain('data-testid="checkin-qr"');

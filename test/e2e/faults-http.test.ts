@@ -27,7 +27,7 @@ describe("the database busy", () => {
   async function invitation() {
     const token = randomUUID();
     const person = await createPerson({ db: e2e.db, name: "Arta Krasniqi", email: null, searchText: "arta krasniqi" });
-    const created = await e2e.db.invitation.create({ data: { eventId, personId: person.id, tokenHash: hashToken(token), sentAt: new Date() } });
+    const created = await e2e.db.invitation.create({ data: { eventId, personId: person.id, links: { create: { tokenHash: hashToken(token) } }, sentAt: new Date() } });
     return { token, id: created.id };
   }
 

@@ -86,7 +86,7 @@ describe(`two app instances on one ${testEngine === "postgresql" ? "PostgreSQL" 
     for (let i = 0; i < 40; i++) {
       const person = await createPerson();
       const token = createToken();
-      await invite(event, person, "PENDING", { data: { sentAt: new Date(), tokenHash: hashToken(token) } });
+      await invite(event, person, "PENDING", { data: { sentAt: new Date(), links: { create: { tokenHash: hashToken(token) } } } });
       tokens.push(token);
     }
     const answers = await Promise.all(

@@ -17,7 +17,7 @@ describe.skipIf(browserMissing)("answering by a personal link, whatever the stat
     const event = await createEvent({ db, titles: { sq: "Punëtori për riintegrimin", en: "Workshop on reintegration" }, capacity: 10 });
     const person = await createPerson({ db, name, locale: "sq" });
     const token = createToken();
-    const invitation = await invite(event, person, "PENDING", { db, data: { tokenHash: hashToken(token), sentAt: new Date() } });
+    const invitation = await invite(event, person, "PENDING", { db, data: { links: { create: { tokenHash: hashToken(token) } }, sentAt: new Date() } });
     return { url: `${app.url}/invitation/${token}`, invitation };
   }
 
