@@ -13,9 +13,10 @@ import { startOutboxWorker } from "~/models/outbox.server";
 import { startScheduler } from "~/models/scheduler.server";
 import { answeringDatabaseUnavailableWith503 } from "~/utils/database-unavailable.server";
 import { errorFields, log, redactedPath } from "~/utils/log.server";
+import { publicOrigin } from "~/utils/url.server";
 
 // For server.js, which runs outside the build.
-export { startOutboxWorker, startScheduler, answeringDatabaseUnavailableWith503, log, redactedPath };
+export { startOutboxWorker, startScheduler, answeringDatabaseUnavailableWith503, log, redactedPath, publicOrigin };
 
 /** Errors of loaders, actions and rendering: one log line each, with the request's id, never its body. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
