@@ -12,6 +12,21 @@ const host = process.env.HOST || "0.0.0.0";
 
 const build = await import("./build/index.js");
 const { log, redactedPath } = build.entry.module;
+
+// The public address, the origin of every link in an email or a calendar feed
+// (never the Host a request came with): APP_URL, required in production.
+// `--local` (what `npm start` runs) is the one-command demo on this machine:
+// without APP_URL, links point here. See docs/decisions/014-public-address.md.
+const local = process.argv.slice(2).includes("--local");
+const linksHere = local && !process.env.APP_URL?.trim();
+if (linksHere) process.env.APP_URL = `http://localhost:${port}`;
+let publicOrigin;
+try {
+  publicOrigin = build.entry.module.publicOrigin();
+} catch (error) {
+  console.error(`Durable cannot start: ${error.message}`);
+  process.exit(1);
+}
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
@@ -143,7 +158,8 @@ const scheduler = process.env.OUTBOX_WORKER === "off" ? null : build.entry.modul
 
 const server = app.listen(port, host, () => {
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-  log.always("server.started", { message: `Durable is running at http://${shown}:${port}` });
+  const links = linksHere ? `emailed links point at this machine: ${publicOrigin}` : `links in emails use ${publicOrigin}`;
+  log.always("server.started", { message: `Durable is running at http://${shown}:${port}; ${links}`, publicOrigin });
   if (process.env.NODE_ENV === "development") {
     import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
   }

@@ -14,9 +14,10 @@ import { startScheduler } from "~/models/scheduler.server";
 import { answeringDatabaseUnavailableWith503 } from "~/utils/database-unavailable.server";
 import { answeringRefusedRequests } from "~/utils/refused-request.server";
 import { errorFields, log, redactedPath } from "~/utils/log.server";
+import { publicOrigin } from "~/utils/url.server";
 
 // For server.js, which runs outside the build.
-export { startOutboxWorker, startScheduler, answeringDatabaseUnavailableWith503, answeringRefusedRequests, log, redactedPath };
+export { startOutboxWorker, startScheduler, answeringDatabaseUnavailableWith503, answeringRefusedRequests, log, redactedPath, publicOrigin };
 
 /** Errors of loaders, actions and rendering: one log line each, with the request's id, never its body. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {

@@ -3,6 +3,7 @@ import { sendFeedbackRequests } from "~/models/feedback.server";
 import { onSendingRequested, sendRequestedInvitations } from "~/models/invitation-list.server";
 import { sendDueReminders } from "~/models/reminder.server";
 import { errorFields, log } from "~/utils/log.server";
+import { publicOrigin } from "~/utils/url.server";
 
 const SENDING_POLL_MS = 3000;
 
@@ -10,17 +11,18 @@ const SENDING_POLL_MS = 3000;
  * Timed work beside the outbox: reminders that fell due, events that have
  * ended, the feedback questionnaire after them, and the invitations trainers
  * asked to send. Safe to run in several instances at once (each step claims its rows).
- * Reminder links need the app's public address: APP_URL, else http://localhost:PORT.
+ * Reminder and feedback links carry the public address (publicOrigin, from APP_URL);
+ * without one (production without APP_URL) a round sends nothing and logs why.
  */
 export function startScheduler(options: { intervalMs?: number } = {}) {
   const intervalMs = options.intervalMs ?? Number(process.env.SCHEDULER_INTERVAL_MS || 60_000);
-  const appUrl = (process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       const started = Date.now();
+      const appUrl = publicOrigin();
       const reminders = await sendDueReminders(appUrl);
       const completedEvents = await completeEndedEvents();
       const feedbackRequests = await sendFeedbackRequests(appUrl);

@@ -5,11 +5,11 @@ import { hasCalendarToken, resetCalendarToken } from "~/models/event-calendar.se
 import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
-  return { hasFeed: await hasCalendarToken(user.id), publicUrl: `${appUrl(request)}/calendar/public.ics` };
+  return { hasFeed: await hasCalendarToken(user.id), publicUrl: `${publicOrigin()}/calendar/public.ics` };
 }
 
 /** Makes a new secret address; it is shown once, here, and only its hash is kept. */
@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:read");
   if (formFields(await readForm(request)).intent !== "reset") throw new Response("Bad request", { status: 400 });
   const token = await resetCalendarToken(user.id);
-  return { feedUrl: `${appUrl(request)}/calendar/${token}.ics` };
+  return { feedUrl: `${publicOrigin()}/calendar/${token}.ics` };
 }
 
 export default function CalendarSubscription() {

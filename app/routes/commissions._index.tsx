@@ -22,7 +22,7 @@ import { can, requirePermission } from "~/utils/permissions.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");
@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!outcome.ok) return refusalReply(submission, refusalOf(CREATE_COMMISSION_REFUSALS, outcome.error), { done: null });
     return data({ result: submission.reply({ resetForm: true }), done: "directory.commissions.created" });
   }
-  const outcome = await decideJoinRequest(user, input.requestId, { approve: input.intent === "approve", reason: input.reason }, appUrl(request));
+  const outcome = await decideJoinRequest(user, input.requestId, { approve: input.intent === "approve", reason: input.reason }, publicOrigin());
   if (!outcome.ok) return refusalReply(submission, refusalOf(DECISION_REFUSALS, outcome.error), { done: null });
   return data({ result: submission.reply(), done: input.intent === "approve" ? "directory.commissions.approved" : "directory.commissions.declined" });
 }

@@ -21,7 +21,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "invitations:manage");
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.id ?? "";
   if (!(await eventExists(eventId))) throw notFound();
   const locale = await resolveLocale(request);
-  return invitationListAction(await readForm(request), { trainerId: trainer.id, eventId, appUrl: appUrl(request), locale });
+  return invitationListAction(await readForm(request), { trainerId: trainer.id, eventId, appUrl: publicOrigin(), locale });
 }
 
 export default function EventInvitations() {

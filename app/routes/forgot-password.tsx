@@ -9,7 +9,7 @@ import { minutesToWait } from "~/models/rate-limit.server";
 import { requestPasswordReset } from "~/models/user.server";
 import { messageWith } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/request.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 import { routeHeaders } from "~/utils/route-headers";
 
 // Passes on the action's Retry-After when the rate limit answers 429.
@@ -18,7 +18,7 @@ export const headers = routeHeaders;
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const outcome = await requestPasswordReset(submission.value.email, appUrl(request), clientAddress(context));
+  const outcome = await requestPasswordReset(submission.value.email, publicOrigin(), clientAddress(context));
   if (!outcome.ok) {
     const message = messageWith("security.tooMany.reset", { count: minutesToWait(outcome.retryAfterSeconds) });
     return data(

@@ -12,7 +12,7 @@ import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions.server";
 import { notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} · Durable` : "Durable" }];
 
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: SubscribeIntent });
   if (submission.status !== "success") return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent"])), sentTo: null }, { status: 400 });
-  const found = await subscribe(params.slug ?? "", submission.value.email, await resolveLocale(request), appUrl(request));
+  const found = await subscribe(params.slug ?? "", submission.value.email, await resolveLocale(request), publicOrigin());
   if (!found) throw notFound();
   return data({ result: submission.reply({ resetForm: true }), sentTo: submission.value.email });
 }

@@ -8,7 +8,7 @@ import { authenticate, resendVerification } from "~/models/user.server";
 import { LoginSchema } from "~/utils/accounts";
 import { getSessionUser, safeRedirect, startSession } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
 
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers.set("Retry-After", String(result.retryAfterSeconds));
       break;
     case "unverified":
-      await resendVerification(result.userId, appUrl(request));
+      await resendVerification(result.userId, publicOrigin());
       message = "auth.login.unverified";
       status = 403;
       break;

@@ -12,7 +12,7 @@ import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { minutesToWait } from "~/models/rate-limit.server";
 import { clientAddress, readForm } from "~/utils/request.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 import { routeHeaders } from "~/utils/route-headers";
 
 // Passes on the action's Retry-After when the rate limit answers 429.
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }), sentTo: null }, { status: 400 });
   }
   const { name, email, password, locale } = submission.value;
-  const outcome = await registerMember({ name, email, password, locale }, appUrl(request), clientAddress(context));
+  const outcome = await registerMember({ name, email, password, locale }, publicOrigin(), clientAddress(context));
   if (!outcome.ok && outcome.error === "tooManyAttempts") {
     const message = messageWith("security.tooMany.register", { count: minutesToWait(outcome.retryAfterSeconds) });
     return data(

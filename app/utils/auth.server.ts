@@ -65,10 +65,39 @@ export async function endSession(request: Request) {
   return redirect("/", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession, cookieSecurity(request)) } });
 }
 
-/** Only same-site paths: never redirect to another host after login. */
+/** Control characters (C0, DEL, C1), line and paragraph separators, and the backslash browsers read as "/". */
+function isUnsafeInPath(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || char === "\\";
+}
+
+/** Stands for this app's origin when a redirect is checked: a path must resolve under it, never elsewhere. */
+const OWN_ORIGIN = "http://durable.invalid";
+
+/**
+ * Only this site's own paths (with their query and #fragment): never another
+ * host after log-in or a language switch, and never a 500. Refused, for the
+ * fallback: anything not starting with one "/", raw characters other than
+ * printable ASCII (browsers drop tabs and newlines, so "/\t/evil.example" is
+ * "//evil.example"; others cannot stand in a Location header), backslashes,
+ * and control or line-separator characters once percent-decoded.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2000 || !to.startsWith("/") || !/^[\x21-\x7e]+$/.test(to) || to.includes("\\")) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
+    return fallback;
+  }
+  if ([...decoded].some(isUnsafeInPath) || decoded.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  return url.origin === OWN_ORIGIN ? to : fallback;
 }
 
 /** The logged-in user, or a redirect to the login page that comes back here. */

@@ -44,6 +44,7 @@ export async function startBuiltApp(databaseUrl: string, dataDir: string, env: R
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
+      APP_URL: `http://localhost:${port}`,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       // Background work (email delivery, reminders, sending invitations) would take CPU from the requests measured.

@@ -29,13 +29,16 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app (`node server.js`, as `npm start` does) on a free
- * loopback port with a database of its own, migrated and seeded; or, given
- * `shared`, on that database as it is (several instances of one app).
+ * Starts the built app (`node server.js`, as `npm run serve` does, in
+ * production) on a free loopback port with a database of its own, migrated and
+ * seeded; or, given `shared`, on that database as it is (several instances of
+ * one app). Its public address (APP_URL) is where it listens, unless `env`
+ * says otherwise; `args` go to server.js (`--local`, as `npm start` runs it).
  */
 export async function startApp(
   env: Record<string, string> = {},
   shared?: { databaseUrl: string; dataDir: string },
+  args: string[] = [],
 ): Promise<RunningApp> {
   if (!existsSync("build/index.js")) throw new Error("The app is not built: run `npm run build` (npm test does).");
   const { url: databaseUrl, dir: dataDir } = shared ? { url: shared.databaseUrl, dir: shared.dataDir } : await freshTestDatabase();
@@ -43,12 +46,13 @@ export async function startApp(
   const port = await freePort();
   let output = "";
   let stdout = "";
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+  const child: ChildProcess = spawn(process.execPath, ["server.js", ...args], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
+      APP_URL: `http://localhost:${port}`,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       MAILBOX_DIR: join(dataDir, "mailbox"),

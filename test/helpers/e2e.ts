@@ -31,14 +31,14 @@ export type AppFixture = {
  *     const e2e = appFixture({ browser: true, smtp: true });
  *     it("…", async () => { const { app, browser } = e2e; … });
  */
-export function appFixture(options: { env?: Record<string, string>; smtp?: boolean; browser?: boolean } = {}): AppFixture {
+export function appFixture(options: { env?: Record<string, string>; args?: string[]; smtp?: boolean; browser?: boolean } = {}): AppFixture {
   let app: RunningApp | undefined;
   let db: PrismaClient | undefined;
   let smtp: SmtpPeer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (options.smtp) smtp = await startSmtpPeer();
-    app = await startApp({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...options.env });
+    app = await startApp({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...options.env }, undefined, options.args);
     if (options.browser) browser = await launchBrowser();
     db = createPrismaClient(app.databaseUrl);
     // A fresh database, the seed, the app's own start (up to 60 s) and Chromium: more than the usual hook's minute when the machine is busy.

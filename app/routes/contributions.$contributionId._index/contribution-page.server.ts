@@ -11,7 +11,7 @@ import { municipalityName, placeName } from "~/utils/names";
 import { can, forbidden, type Permission } from "~/utils/permissions.server";
 import type { Refusal } from "~/utils/refusal";
 import { notFound, refusalReply } from "~/utils/refusal.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 
 /** A contribution as its authors and reviewers read it, with its comments, revisions and files, and what the reader may do with it. */
 export async function contributionPage(user: SessionUser, contributionId: string, locale: Locale) {
@@ -88,8 +88,8 @@ async function act(request: Request, user: SessionUser, contributionId: string, 
     case "start-review":
       return startReview(user, contributionId, input.version);
     case "comment":
-      return commentOnContribution(user, contributionId, input.body, appUrl(request));
+      return commentOnContribution(user, contributionId, input.body, publicOrigin());
     case "decide":
-      return decideContribution(user, contributionId, input, appUrl(request));
+      return decideContribution(user, contributionId, input, publicOrigin());
   }
 }

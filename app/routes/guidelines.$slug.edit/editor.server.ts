@@ -23,7 +23,7 @@ import { municipalityName } from "~/utils/names";
 import { can, forbidden } from "~/utils/permissions.server";
 import type { Refusal } from "~/utils/refusal";
 import { notFound, refusalReply } from "~/utils/refusal.server";
-import { appUrl } from "~/utils/url.server";
+import { publicOrigin } from "~/utils/url.server";
 
 /** The working copy as the editor's page shows it: its sections with what is placed in them, what may still be placed, and the draft of the next version. */
 export async function guidelineEditor(user: SessionUser, slug: string, locale: Locale) {
@@ -107,7 +107,7 @@ async function change(request: Request, user: SessionUser, guidelineId: string, 
     case "unplace":
       return removePlacement(user.id, input.sectionId, input.contributionId);
     case "publish": {
-      const outcome = await publishVersion(user.id, guidelineId, input, appUrl(request));
+      const outcome = await publishVersion(user.id, guidelineId, input, publicOrigin());
       return outcome.ok ? { ok: true, published: outcome.number } : outcome;
     }
   }
