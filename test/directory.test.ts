@@ -2,6 +2,7 @@
 // search and filters, who sees gender and community, merging two records of
 // one person, erasure that keeps aggregate counts right, and exports.
 import ExcelJS from "exceljs";
+import Papa from "papaparse";
 import { prisma } from "~/db.server";
 import { invitationByToken } from "~/models/invitation-list.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
@@ -171,6 +172,14 @@ describe("gender and community: per person only for trainers and admins", () => 
     await createPerson(actors.TRAINER, { name: "=HYPERLINK(\"http://evil\")", email: "formula@example.org", locale: "en" });
     const csv = await exportPeople(actors.TRAINER, { q: "formula@example.org" }, "csv", "en");
     expect(csv.body.toString("utf-8")).toContain("'=HYPERLINK");
+  });
+
+  it("keeps a formula after a semicolon from starting a cell where Excel splits on ';' (Albanian, Serbian)", async () => {
+    await createPerson(actors.TRAINER, { name: "Zed;=cmd|' /C calc'!A0", email: "semicolon@example.org", locale: "sq" });
+    const csv = await exportPeople(actors.TRAINER, { q: "semicolon@example.org" }, "csv", "sq");
+    const cells = Papa.parse<string[]>(csv.body.toString("utf-8").replace(/^\uFEFF/, ""), { delimiter: ";" }).data.flat();
+    expect(cells.some((cell) => cell.includes("cmd|"))).toBe(true);
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 });
 

@@ -11,8 +11,12 @@ export type ExportFormat = "csv" | "xlsx";
 
 /**
  * A spreadsheet program runs a cell that starts with = + - @ as a formula;
- * a name typed as "=HYPERLINK(...)" must stay text.
+ * a name typed as "=HYPERLINK(...)" must stay text. CSV files are written
+ * with every field quoted (CSV_OPTIONS): Excel set up for Albanian or Serbian
+ * splits a CSV on ";", and "Zed;=cmd…" unquoted would start a cell of its own.
  */
+export const CSV_OPTIONS = { quotes: true } as const;
+
 export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
@@ -75,7 +79,7 @@ export async function exportPeople(actor: SessionUser, filter: PeopleFilter, for
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === "csv") {
     // The byte-order mark makes Excel read the file as UTF-8 (ë, š, č intact).
-    const body = "\uFEFF" + Papa.unparse({ fields: header, data: rows });
+    const body = "\uFEFF" + Papa.unparse({ fields: header, data: rows }, CSV_OPTIONS);
     return { body: Buffer.from(body, "utf-8"), contentType: "text/csv; charset=utf-8", fileName: `people-${stamp}.csv` };
   }
   const workbook = new ExcelJS.Workbook();

@@ -7,7 +7,7 @@ import type { EventType } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { eventVisibleTo } from "~/models/event.server";
 import { municipalityChoices } from "~/models/places.server";
-import { safeCell } from "~/models/directory-export.server";
+import { CSV_OPTIONS, safeCell } from "~/models/directory-export.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { COMMUNITIES, GENDERS, ORGANISATION_TYPES } from "~/utils/directory";
@@ -476,9 +476,9 @@ export async function exportReport(actor: Pick<SessionUser, "id" | "roles">, sco
     const header = [t("invitations.reports.table"), t("invitations.reports.row"), t("invitations.reports.value")];
     const body =
       "\uFEFF" +
-      Papa.unparse({ fields: header, data: rows.map((r) => r.map(cell)) }) +
+      Papa.unparse({ fields: header, data: rows.map((r) => r.map(cell)) }, CSV_OPTIONS) +
       "\r\n\r\n" +
-      Papa.unparse({ fields: eventHeader, data: eventRows.map((r) => r.map(cell)) });
+      Papa.unparse({ fields: eventHeader, data: eventRows.map((r) => r.map(cell)) }, CSV_OPTIONS);
     return { body: Buffer.from(body, "utf-8"), contentType: "text/csv; charset=utf-8", fileName: `${name}.csv` };
   }
   const workbook = new ExcelJS.Workbook();

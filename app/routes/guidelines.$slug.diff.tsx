@@ -5,6 +5,7 @@ import { compareVersions, type TextPart } from "~/models/guideline-version.serve
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { notFound } from "~/utils/refusal.server";
+import { versionNumber } from "~/utils/validation";
 
 type Shortened = TextPart | { kind: "skipped"; count: number; head: string; tail: string };
 
@@ -20,12 +21,10 @@ function shorten(parts: TextPart[]): Shortened[] {
 // Public: what changed between two versions, section by section.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const from = Number(url.searchParams.get("from"));
-  const to = Number(url.searchParams.get("to"));
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) {
-    throw data({ message: "guidelines.diff.invalid" }, { status: 400 });
-  }
-  const comparison = await compareVersions(params.slug ?? "", from, to);
+  const from = versionNumber.safeParse(url.searchParams.get("from"));
+  const to = versionNumber.safeParse(url.searchParams.get("to"));
+  if (!from.success || !to.success) throw data({ message: "guidelines.diff.invalid" }, { status: 400 });
+  const comparison = await compareVersions(params.slug ?? "", from.data, to.data);
   if (!comparison) throw notFound();
   const locale = await resolveLocale(request);
   const credit = (c: (typeof comparison.creditsAdded)[number]) => ({
@@ -36,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: comparison.guideline.slug,
     title: comparison.to.title,
-    from,
-    to,
+    from: from.data,
+    to: to.data,
     changes: comparison.changes.map((change) => (change.kind === "changed" ? { ...change, parts: shorten(change.parts) } : change)),
     creditsAdded: comparison.creditsAdded.map(credit),
     creditsRemoved: comparison.creditsRemoved.map(credit),

@@ -10,14 +10,15 @@ import { translationFormSchema } from "~/utils/guidelines";
 import { requirePermission } from "~/utils/permissions.server";
 import { refusalReply, notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
+import { versionNumber } from "~/utils/validation";
 
 // Editors translate a published source version into another language,
 // section by section; publishing freezes the translation as a version of its own.
 
 function choice(request: Request) {
   const url = new URL(request.url);
-  const from = Number(url.searchParams.get("from"));
-  return { language: url.searchParams.get("lang"), number: Number.isInteger(from) && from > 0 ? from : null };
+  const from = versionNumber.safeParse(url.searchParams.get("from"));
+  return { language: url.searchParams.get("lang"), number: from.success ? from.data : null };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,13 +5,15 @@ import { readerPage, versionForReader } from "~/models/guideline-version.server"
 import { isLocale } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/refusal.server";
+import { versionNumber } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} (${data.page.number}) · Durable` : "Durable" }];
 
 // Public: one published version. ?lang=source shows the source language instead of a translation.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const number = Number(params.number);
-  if (!Number.isInteger(number) || number < 1) throw notFound();
+  const parsed = versionNumber.safeParse(params.number);
+  if (!parsed.success) throw notFound();
+  const number = parsed.data;
   const locale = await resolveLocale(request);
   const wantsSource = new URL(request.url).searchParams.get("lang") === "source";
   let view = await versionForReader(params.slug ?? "", locale, number);

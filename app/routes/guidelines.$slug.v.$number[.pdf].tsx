@@ -3,11 +3,13 @@ import { renderGuidelinePdf } from "~/models/guideline-pdf.server";
 import { versionForReader } from "~/models/guideline-version.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/refusal.server";
+import { versionNumber } from "~/utils/validation";
 
 // Public: the printable PDF of one version, in the reader's language where it exists.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const number = Number(params.number);
-  if (!Number.isInteger(number) || number < 1) throw notFound();
+  const parsed = versionNumber.safeParse(params.number);
+  if (!parsed.success) throw notFound();
+  const number = parsed.data;
   const locale = await resolveLocale(request);
   const view = await versionForReader(params.slug ?? "", locale, number);
   if (!view) throw notFound();

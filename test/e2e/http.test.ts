@@ -17,6 +17,27 @@ describe("the running app over HTTP", () => {
     expect(await cyr.text()).toContain(latinToCyrillic(sr.errors.notFoundTitle));
   });
 
+  it("answers a version number beyond any version with 404 (or 400 for a comparison), never 500", async () => {
+    const { db } = e2e;
+    const slug = "huge-numbers";
+    const editor = await db.user.findFirstOrThrow();
+    await db.guideline.create({
+      data: {
+        slug,
+        title: "Guideline",
+        sourceLocale: "en",
+        versions: { create: [{ locale: "en", number: 1, title: "Guideline", changelog: "First.", publishedById: editor.id }] },
+      },
+    });
+    for (const number of ["99999999999999999999", "2147483648", "1e400", "0", "-1", "1.5"]) {
+      for (const path of [`/guidelines/${slug}/v/${number}`, `/guidelines/${slug}/v/${number}.pdf`]) {
+        expect((await fetch(`${e2e.app.url}${path}`)).status, path).toBe(404);
+      }
+      expect((await fetch(`${e2e.app.url}/guidelines/${slug}/diff?from=1&to=${number}`)).status, number).toBe(400);
+    }
+    expect((await fetch(`${e2e.app.url}/guidelines/${slug}/v/1`)).status).toBe(200);
+  });
+
   it("answers bad form input with 400 and the message, never 500", async () => {
     for (const path of ["/login", "/login.data", "/login?_data=routes%2Flogin"]) {
       const res = await fetch(`${e2e.app.url}${path}`, {
