@@ -7,6 +7,9 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
 process.env.NODE_ENV ??= "production";
+// Files the app creates (the SQLite database and its journal, the local
+// mailbox, uploads, secrets) hold people's data: readable by this user only.
+process.umask(0o077);
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 
@@ -37,6 +40,10 @@ if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === 
 // Pages whose address holds a secret token: no Referer at all, not even to
 // our own origin (logs, proxies).
 const TOKEN_IN_ADDRESS = /^\/(invitation|feedback|calendar|reset-password|verify-email)(\/|\.|$)/;
+// Pages about people (names, contacts and the special categories: gender,
+// community, needs) and pages behind a personal token: never kept by a
+// browser's or a proxy's cache, page and data request (.data) alike.
+const PRIVATE_ADDRESS = /^\/(people|reports|my|admin|dashboard|commissions|dev)(\/|\.|$)|^\/events\/[^/]+\/(checkin|invitations|report|attendance|certificates|sign-in-sheet)/;
 function contentSecurityPolicy(nonce, path) {
   // The local mailbox shows each email's own HTML, styled inline throughout,
   // in a sandboxed frame without scripts; that frame inherits this policy.
@@ -53,6 +60,14 @@ function contentSecurityPolicy(nonce, path) {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+// `Cache-Control: no-store` unless the route chose its own (Remix appends a route's header to one set here).
+function noStoreUnlessSet(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!this.getHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  };
+}
 app.use((req, res, next) => {
   // A fresh nonce per request (128 random bits): entry.server.tsx puts it on every inline script.
   const nonce = randomBytes(16).toString("base64");
@@ -61,6 +76,7 @@ app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", TOKEN_IN_ADDRESS.test(req.path) ? "no-referrer" : "strict-origin-when-cross-origin");
+  if (TOKEN_IN_ADDRESS.test(req.path) || PRIVATE_ADDRESS.test(req.path)) noStoreUnlessSet(res);
   // The check-in page reads QR codes with the camera; nothing else is needed.
   res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
   // Only over HTTPS (as seen through TRUST_PROXY), and only in production:

@@ -79,6 +79,8 @@ export async function seed(url?: string, options: { demoUsers?: boolean; program
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // What this writes (the database, backups) is for this user's eyes only: people's data.
+  process.umask(0o077);
   const demoUsers = process.env.SEED_DEMO_USERS !== "off";
   const result = await seed(undefined, { demoUsers, programme: demoUsers });
   console.log(

@@ -5,6 +5,7 @@ import { prisma } from "~/db.server";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
 import { LIMITS } from "~/models/rate-limit.server";
+import { privateFeed, resetCalendarToken } from "~/models/event-calendar.server";
 import { authenticate, registerMember, requestPasswordReset, resetPassword, verifyEmail } from "~/models/user.server";
 import { hashToken } from "~/utils/tokens.server";
 import { createUser, TEST_PASSWORD } from "./helpers/factories";
@@ -185,11 +186,14 @@ describe("logging in", () => {
 });
 
 describe("resetting a forgotten password", () => {
-  it("emails a link that sets a new password once, ends every session and confirms the address", async () => {
+  it("emails a link that sets a new password once, ends every session and the calendar address, and confirms the address", async () => {
     const user = await createUser({ verified: false });
     await prisma.session.createMany({
       data: [1, 2].map((n) => ({ id: `session-${user.id}-${n}`, userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) })),
     });
+
+    const feed = await resetCalendarToken(user.id);
+    expect(await privateFeed(feed)).not.toBeNull();
 
     await requestPasswordReset(`  ${user.email.toUpperCase()} `, APP_URL);
     const { token, message } = await tokenFromLatestEmail(user.email, "/reset-password");
@@ -203,6 +207,8 @@ describe("resetting a forgotten password", () => {
     expect(saved.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(saved.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    // The secret calendar address is a credential too: it stops working.
+    expect(await privateFeed(feed)).toBeNull();
     expect(await authenticate(user.email, newPassword, "192.0.2.40")).toEqual({ ok: true, userId: user.id });
     expect(await authenticate(user.email, TEST_PASSWORD, "192.0.2.40")).toEqual({ ok: false, error: "invalid" });
 

@@ -155,7 +155,8 @@ export async function resetPassword(token: string, password: string): Promise<bo
     // Following the emailed link proves the address too.
     const user = await tx.user.update({
       where: { id: found.userId },
-      data: { passwordHash, emailVerifiedAt: new Date() },
+      // The secret calendar address ends with the old password: a new one is made on the calendar page.
+      data: { passwordHash, emailVerifiedAt: new Date(), calendarTokenHash: null },
     });
     // A changed password ends every session, in case the old one was known to someone else.
     await tx.session.deleteMany({ where: { userId: user.id } });

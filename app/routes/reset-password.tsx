@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
@@ -8,24 +8,28 @@ import { isValidToken, resetPassword } from "~/models/user.server";
 import { ResetPasswordSchema } from "~/utils/accounts";
 import { readForm } from "~/utils/request.server";
 
+// A changed password redirects to the page's "done" state, so the spent link
+// is not read again as a bad one (a 400).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const url = new URL(request.url);
+  if (url.searchParams.has("done")) return { token: "", valid: false, done: true };
+  const token = url.searchParams.get("token") ?? "";
   const valid = token ? await isValidToken(token, "PASSWORD_RESET") : false;
-  return data({ token, valid }, { status: valid ? 200 : 400 });
+  return data({ token, valid, done: false }, { status: valid ? 200 : 400 });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema });
   const hideFields = ["password", "confirmPassword"];
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), done: false }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
   const done = await resetPassword(submission.value.token, submission.value.password);
-  if (!done) return data({ result: submission.reply({ formErrors: ["auth.reset.invalid"], hideFields }), done: false }, { status: 400 });
-  return data({ result: submission.reply({ resetForm: true }), done: true });
+  if (!done) return data({ result: submission.reply({ formErrors: ["auth.reset.invalid"], hideFields }) }, { status: 400 });
+  throw redirect("/reset-password?done");
 }
 
 export default function ResetPassword() {
   const { t } = useTranslation();
-  const { token, valid } = useLoaderData<typeof loader>();
+  const { token, valid, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "reset",
@@ -33,7 +37,7 @@ export default function ResetPassword() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
     shouldRevalidate: "onBlur",
   });
-  if (actionData?.done) {
+  if (done) {
     return (
       <div className="narrow">
         <h1>{t("auth.reset.title")}</h1>

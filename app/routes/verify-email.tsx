@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isValidToken, verifyEmail } from "~/models/user.server";
@@ -7,25 +7,29 @@ import { formFields } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
 // Opening the link changes nothing (mail scanners open links): the person
-// presses the button, which posts.
+// presses the button, which posts. A confirmation redirects to the page's
+// "done" state, so the spent link is not read again as a bad one (a 400).
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const url = new URL(request.url);
+  if (url.searchParams.has("done")) return { token: "", valid: false, done: true };
+  const token = url.searchParams.get("token") ?? "";
   const valid = token ? await isValidToken(token, "EMAIL_VERIFICATION") : false;
-  return data({ token, valid }, { status: valid ? 200 : 400 });
+  return data({ token, valid, done: false }, { status: valid ? 200 : 400 });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = VerifyEmailSchema.safeParse(formFields(await readForm(request)));
   const verified = parsed.success ? await verifyEmail(parsed.data.token) : false;
-  return data({ verified }, { status: verified ? 200 : 400 });
+  if (verified) throw redirect("/verify-email?done");
+  return data({ verified }, { status: 400 });
 }
 
 export default function VerifyEmail() {
   const { t } = useTranslation();
-  const { token, valid } = useLoaderData<typeof loader>();
+  const { token, valid, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (result?.verified) {
+  if (done) {
     return (
       <div className="narrow">
         <h1>{t("auth.verify.title")}</h1>

@@ -143,6 +143,8 @@ async function restorePostgresql(backupFile: string, url: string) {
 
 const command = process.argv[2];
 if (import.meta.url === `file://${process.argv[1]}` && command) {
+  // What this writes (the database, backups) is for this user's eyes only: people's data.
+  process.umask(0o077);
   if (command === "backup") {
     const { file, bytes } = await backupDatabase(undefined, process.argv[3]);
     console.log(`Backup written to ${file} (${Math.round(bytes / 1024)} KiB).`);

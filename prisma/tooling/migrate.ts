@@ -127,6 +127,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // What this writes (the database, backups) is for this user's eyes only: people's data.
+  process.umask(0o077);
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -1,9 +1,13 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
 import { latinToCyrillic } from "~/locales/transliterate";
 import sr from "~/locales/sr";
 import { startApp } from "../helpers/app-server";
+import { createToken, hashToken } from "~/utils/tokens.server";
 import { appFixture } from "../helpers/e2e";
+import { createUser } from "../helpers/factories";
 
 describe("the running app over HTTP", () => {
   const e2e = appFixture();
@@ -36,6 +40,49 @@ describe("the running app over HTTP", () => {
       expect((await fetch(`${e2e.app.url}/guidelines/${slug}/diff?from=1&to=${number}`)).status, number).toBe(400);
     }
     expect((await fetch(`${e2e.app.url}/guidelines/${slug}/v/1`)).status).toBe(200);
+  });
+
+  it("answers a successful password reset and address confirmation with success, not 400, and the link is then spent", async () => {
+    const { db } = e2e;
+    const user = await createUser({ db, verified: false });
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    const [reset, verify] = [createToken(), createToken()];
+    await db.userToken.create({ data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: hashToken(reset), expiresAt } });
+    await db.userToken.create({ data: { userId: user.id, purpose: "EMAIL_VERIFICATION", tokenHash: hashToken(verify), expiresAt } });
+    const post = (path: string, body: Record<string, string>) =>
+      fetch(`${e2e.app.url}${path}`, { method: "POST", body: new URLSearchParams(body), headers: { "Accept-Language": "sq" } });
+
+    const verified = await post(`/verify-email?token=${verify}`, { token: verify });
+    expect(verified.status).toBe(200);
+    expect(await verified.text()).toContain(sq.auth.verify.done);
+    const password = "another-long-password-2026";
+    const changed = await post(`/reset-password?token=${reset}`, { token: reset, password, confirmPassword: password });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain(sq.auth.reset.done);
+    // Spent: the same link again is refused.
+    expect((await post(`/reset-password?token=${reset}`, { token: reset, password, confirmPassword: password })).status).toBe(400);
+    expect((await fetch(`${e2e.app.url}/reset-password?token=${reset}`)).status).toBe(400);
+  });
+
+  it("creates its files (mailbox, secrets, uploads) readable by its own user only", async () => {
+    const { app } = e2e;
+    await fetch(`${app.url}/forgot-password`, { method: "POST", body: new URLSearchParams({ email: "member@durable.localhost" }) });
+    const mailbox = join(app.dataDir, "mailbox");
+    await expect.poll(() => (existsSync(mailbox) ? readdirSync(mailbox).length : 0), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The database file and its journal were made by the test's set-up (migrations, seed), not by the app.
+    const database = app.databaseUrl.replace(/^file:/, "");
+    const madeBySetUp = new Set([database, `${database}-wal`, `${database}-shm`]);
+    const open: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        const stat = statSync(path);
+        if (!madeBySetUp.has(path) && (stat.mode & 0o077) !== 0) open.push(`${path} ${(stat.mode & 0o777).toString(8)}`);
+        if (stat.isDirectory()) walk(path);
+      }
+    };
+    walk(app.dataDir);
+    expect(open).toEqual([]);
   });
 
   it("answers bad form input with 400 and the message, never 500", async () => {

@@ -77,6 +77,24 @@ describe("security over HTTP", () => {
     }
     const invitation = await fetch(`${e2e.app.url}/invitation/${randomUUID()}`);
     expect(invitation.headers.get("cache-control")).toBe("no-store");
+    const reset = await fetch(`${e2e.app.url}/reset-password?token=${randomUUID()}`);
+    expect(reset.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("never lets a browser or proxy keep a page about a person (special categories: gender, community, needs)", async () => {
+    const login = await fetch(`${e2e.app.url}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "trainer@durable.localhost", password: DEMO_PASSWORD }),
+      headers: { "X-Forwarded-For": "198.51.100.77" },
+      redirect: "manual",
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const person = await createPerson({ db: e2e.db, name: "Shpresa Kryeziu" });
+    for (const path of [`/people/${person.id}`, `/people/${person.id}.data`, "/people", `/people/${person.id}/edit`, "/reports"]) {
+      const res = await fetch(`${e2e.app.url}${path}`, { headers: { Cookie: cookie } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
+    }
   });
 
   it("asks for HTTPS only in production over HTTPS (as a trusted proxy reports it)", async () => {
