@@ -24,6 +24,7 @@ import {
   updateSection,
 } from "~/models/guideline.server";
 import { confirmSubscription, subscribe, subscriptionByToken, unsubscribe } from "~/models/guideline-subscription.server";
+import { LIMITS } from "~/models/rate-limit.server";
 import { compareVersions, diffSections, publishTranslation, publishVersion, versionForReader } from "~/models/guideline-version.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import sr from "~/locales/sr";
@@ -372,9 +373,25 @@ describe("a guideline and its versions", () => {
     ).toMatchObject({ ok: false, message: "guidelines.translate.incomplete" });
   });
 
+  it("sends one confirmation to an address and then pauses, and limits requests per client address", async () => {
+    const stranger = "stranger@example.org";
+    const address = "203.0.113.90";
+    expect(await subscribe(slug, stranger, "en", BASE, address)).toEqual({ ok: true });
+    for (let i = 0; i < 5; i++) expect(await subscribe(slug, stranger, "en", BASE, address)).toMatchObject({ ok: false, error: "tooMany" });
+    expect(await prisma.outboxMessage.count({ where: { template: "guideline-subscription", toAddress: stranger } })).toBe(1);
+    // Still within the pause: refused, with the time to wait.
+    const later = await subscribe(slug, stranger, "en", BASE, address);
+    expect(later.ok === false && later.error === "tooMany" && later.retryAfterSeconds).toBeGreaterThan(0);
+    // From one client address, at most LIMITS.subscribeAddress.max requests an hour, whatever the email addresses.
+    const sent: boolean[] = [];
+    for (let i = 0; i < LIMITS.subscribeAddress.max + 2; i++) sent.push((await subscribe(slug, `reader-${i}@example.org`, "en", BASE, "203.0.113.91")).ok);
+    expect(sent.filter(Boolean)).toHaveLength(LIMITS.subscribeAddress.max);
+    expect(await subscribe("no-such-guideline", stranger, "en", BASE, address)).toEqual({ ok: false, error: "notFound" });
+  });
+
   it("emails confirmed subscribers the changelog of a new version, and only them", async () => {
-    expect(await subscribe(slug, "Reader@Example.org", "sq", BASE)).toBe(true);
-    expect(await subscribe(slug, "unconfirmed@example.org", "en", BASE)).toBe(true);
+    expect(await subscribe(slug, "Reader@Example.org", "sq", BASE)).toEqual({ ok: true });
+    expect(await subscribe(slug, "unconfirmed@example.org", "en", BASE)).toEqual({ ok: true });
     const confirmation = await prisma.outboxMessage.findFirstOrThrow({ where: { template: "guideline-subscription", toAddress: "reader@example.org" } });
     const token = confirmation.text.match(/token=([\w-]+)/)![1];
     // Opening the link (reading the subscription) changes nothing; confirming does.

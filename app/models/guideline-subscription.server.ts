@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { consumeAttempt } from "~/models/rate-limit.server";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { queueEmail } from "~/models/outbox.server";
@@ -12,17 +13,33 @@ import { createToken, hashToken } from "~/utils/tokens.server";
  * nothing (mail scanners open links): the reader presses a button.
  */
 
+export type SubscribeOutcome = { ok: true } | { ok: false; error: "notFound" } | { ok: false; error: "tooMany"; retryAfterSeconds: number };
+
 /**
  * Asks to follow a guideline. The answer is the same whether or not the
  * address already follows it, so the form reveals nothing about who does.
+ * Each request sends an email to an address anyone may type: one per address
+ * and then a pause, and a limit per client address (LIMITS).
  */
-export async function subscribe(guidelineSlug: string, emailAddress: string, locale: Locale, baseUrl: string): Promise<boolean> {
+export async function subscribe(
+  guidelineSlug: string,
+  emailAddress: string,
+  locale: Locale,
+  baseUrl: string,
+  address: string | null = null,
+): Promise<SubscribeOutcome> {
   const email = emailAddress.trim().toLowerCase();
+  if (!(await prisma.guideline.findUnique({ where: { slug: guidelineSlug }, select: { id: true } }))) return { ok: false, error: "notFound" };
+  const limited = await consumeAttempt([
+    { limit: "subscribeEmail", key: email },
+    { limit: "subscribeAddress", key: address },
+  ]);
+  if (!limited.ok) return { ok: false, error: "tooMany", retryAfterSeconds: limited.retryAfterSeconds };
   return prisma.$transaction(async (tx) => {
     const guideline = await tx.guideline.findUnique({ where: { slug: guidelineSlug } });
-    if (!guideline) return false;
+    if (!guideline) return { ok: false as const, error: "notFound" as const };
     const existing = await tx.guidelineSubscription.findUnique({ where: { guidelineId_email: { guidelineId: guideline.id, email } } });
-    if (existing?.confirmedAt) return true;
+    if (existing?.confirmedAt) return { ok: true as const };
     const token = createToken();
     if (existing) {
       await tx.guidelineSubscription.update({ where: { id: existing.id }, data: { tokenHash: hashToken(token), locale } });
@@ -35,7 +52,7 @@ export async function subscribe(guidelineSlug: string, emailAddress: string, loc
       confirmUrl: `${baseUrl}/guidelines/subscription?token=${token}`,
     });
     await queueEmail(tx, message);
-    return true;
+    return { ok: true as const };
   });
 }
 

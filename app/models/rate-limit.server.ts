@@ -4,7 +4,7 @@ import { hashToken } from "~/utils/tokens.server";
 
 /**
  * Rate limits on the forms anyone can post to: log-in, registration, password
- * reset requests and answers by personal link. Each counted attempt is a row
+ * reset requests, following a guideline and answers by personal link. Each counted attempt is a row
  * (a hash of the limit's name and key, and a time) in the database, so a limit
  * holds across restarts and across app instances sharing one database. The
  * table is called LoginFailure after its first use; renaming it was not worth
@@ -29,6 +29,10 @@ export const LIMITS = {
   resetEmail: { windowMinutes: 60, max: 3 },
   /** Reset links asked for per client address, over all email addresses. */
   resetAddress: { windowMinutes: 60, max: 20 },
+  /** Confirmation emails for following a guideline, per email address: one, then a pause, so nobody can flood a stranger's inbox. */
+  subscribeEmail: { windowMinutes: 10, max: 1 },
+  /** Requests to follow a guideline per client address, over all email addresses. */
+  subscribeAddress: { windowMinutes: 60, max: 20 },
   /** Answers per personal invitation link: a person changing their mind a few times never meets it. */
   answerToken: { windowMinutes: 10, max: 10 },
   /**

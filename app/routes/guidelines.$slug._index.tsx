@@ -6,12 +6,14 @@ import { GuidelineReader, SubscribeForm } from "~/components/guideline-reader";
 import { subscribe } from "~/models/guideline-subscription.server";
 import { readerPage, versionForReader } from "~/models/guideline-version.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { hiddenFieldErrors } from "~/utils/forms";
+import { minutesToWait } from "~/models/rate-limit.server";
+import { hiddenFieldErrors, messageWith } from "~/utils/forms";
 import { SubscribeIntent } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions.server";
 import { notFound } from "~/utils/refusal.server";
-import { readForm } from "~/utils/request.server";
+import { clientAddress, readForm } from "~/utils/request.server";
+import { routeHeaders } from "~/utils/route-headers";
 import { publicOrigin } from "~/utils/url.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} · Durable` : "Durable" }];
@@ -25,12 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { page: readerPage(view, locale), editor: can(user, "guidelines:edit") };
 }
 
+// Passes on the action's Retry-After when the rate limit answers 429.
+export const headers = routeHeaders;
+
 // Public: anyone may ask to follow a guideline; the emailed link confirms it.
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: SubscribeIntent });
   if (submission.status !== "success") return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent"])), sentTo: null }, { status: 400 });
-  const found = await subscribe(params.slug ?? "", submission.value.email, await resolveLocale(request), publicOrigin());
-  if (!found) throw notFound();
+  const outcome = await subscribe(params.slug ?? "", submission.value.email, await resolveLocale(request), publicOrigin(), clientAddress(context));
+  if (!outcome.ok && outcome.error === "notFound") throw notFound();
+  if (!outcome.ok) {
+    const message = messageWith("security.tooMany.subscribe", { count: minutesToWait(outcome.retryAfterSeconds) });
+    return data({ result: submission.reply({ formErrors: [message] }), sentTo: null }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
+  }
   return data({ result: submission.reply({ resetForm: true }), sentTo: submission.value.email });
 }
 
