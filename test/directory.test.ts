@@ -2,7 +2,11 @@
 // search and filters, who sees gender and community, merging two records of
 // one person, erasure that keeps aggregate counts right, and exports.
 import ExcelJS from "exceljs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Papa from "papaparse";
+import { deliverDueEmails, queueEmail } from "~/models/outbox.server";
+import { createMailTransport, mailboxDir } from "~/utils/mailer.server";
 import { prisma } from "~/db.server";
 import { invitationByToken } from "~/models/invitation-list.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
@@ -266,6 +270,15 @@ describe("erasing a person on request", () => {
     });
     const links = () => prisma.invitationLink.count({ where: { tokenHash: hashToken(token) } });
     expect(await links()).toBe(1);
+    // An email she was sent (in the outbox and the local mailbox) and one still waiting to go.
+    const email = (subject: string) => ({ template: "invitation" as const, to: "hava.rexhepi@example.org", subject, html: "<p>Hava Rexhepi, your link</p>", text: "Hava Rexhepi, your link" });
+    const sent = await prisma.$transaction((tx) => queueEmail(tx, email("Invitation")));
+    const mailbox = createMailTransport(undefined);
+    await deliverDueEmails(mailbox);
+    mailbox.close();
+    const copy = join(mailboxDir(), `${sent.id}durable.eml`);
+    expect(readFileSync(copy, "utf-8")).toContain("hava.rexhepi@example.org");
+    const waiting = await prisma.$transaction((tx) => queueEmail(tx, email("Reminder")));
     const before = await directoryAggregates();
 
     expect(await erasePerson(actors.ADMIN, person.id)).toEqual({ ok: true });
@@ -295,6 +308,10 @@ describe("erasing a person on request", () => {
     expect(erased.invitations[0]).toMatchObject({ accessibilityNeeds: null, interpretation: null, needsTransport: false });
     expect(await links()).toBe(0);
     expect(await invitationByToken(token)).toBeNull();
+    // Her emails: the one waiting will not go, the one sent keeps neither her address nor its text, the mailbox copy is gone.
+    expect(await prisma.outboxMessage.findUnique({ where: { id: waiting.id } })).toBeNull();
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ toAddress: "", subject: "", html: "", text: "" });
+    expect(existsSync(copy)).toBe(false);
     expect(erased.commissions).toHaveLength(0);
     expect((await listPeople(actors.TRAINER, { q: "Hava Rexhepi" })).total).toBe(0);
     expect(await erasePerson(actors.ADMIN, person.id)).toEqual({ ok: false, error: "erased" });

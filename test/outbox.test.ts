@@ -7,9 +7,9 @@ import { prisma } from "~/db.server";
 import sq from "~/locales/sq";
 import { composeEmail } from "~/models/email.server";
 import { listMailbox, readMail } from "~/models/mailbox.server";
-import { deliverDueEmails, OUTBOX, queueEmail, retryDelayMs } from "~/models/outbox.server";
+import { deliverDueEmails, OUTBOX, queueEmail, redactOldFailedEmails, retryDelayMs } from "~/models/outbox.server";
 import { messages, type Locale } from "~/utils/i18n";
-import { createMailTransport, mailboxDir, type MailTransport } from "~/utils/mailer.server";
+import { createMailTransport, mailboxDir, removeFromMailbox, type MailTransport } from "~/utils/mailer.server";
 import { startSmtpPeer, type SmtpPeer } from "./helpers/smtp";
 
 const LINK = "https://durable.test/verify-email?token=outbox-test-token";
@@ -42,6 +42,26 @@ async function queueVerification(locale: Locale, to = `reader-${locale}@example.
 }
 
 const row = (id: string) => prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+
+describe("what the outbox keeps", () => {
+  it("keeps a message's text (and the personal links in it) only until it is delivered, and a failed one's for a week", async () => {
+    const delivered = await queueVerification("en", "kept-until-sent@example.org");
+    const failed = await queueVerification("en", "never-arrives@example.org");
+    await prisma.outboxMessage.update({ where: { id: failed.id }, data: { status: "FAILED", attempts: OUTBOX.maxAttempts } });
+    const local = createMailTransport(undefined);
+    transports.push(local);
+    await deliverDueEmails(local);
+    expect(await row(delivered.id)).toMatchObject({ status: "SENT", html: "", text: "", attachments: "[]", toAddress: "kept-until-sent@example.org" });
+    expect((await row(failed.id)).text).toContain(LINK);
+
+    expect(await redactOldFailedEmails(new Date(Date.now() + (OUTBOX.failedRetentionDays - 1) * 86_400_000))).toBe(0);
+    expect((await row(failed.id)).text).toContain(LINK);
+    expect(await redactOldFailedEmails(new Date(Date.now() + (OUTBOX.failedRetentionDays + 1) * 86_400_000))).toBeGreaterThanOrEqual(1);
+    expect(await row(failed.id)).toMatchObject({ status: "FAILED", html: "", text: "" });
+    // The local mailbox is the next test's to count.
+    removeFromMailbox([delivered.id]);
+  });
+});
 
 describe("delivering through SMTP", () => {
   it("delivers a queued email once, with HTML and text in the reader's language and a stable Message-ID", async () => {
@@ -164,13 +184,15 @@ describe("delivering to the local mailbox", () => {
     const emlFiles = () => readdirSync(mailboxDir()).filter((f) => f.endsWith(".eml"));
 
     const queued = await queueVerification("sr-Cyrl", "milica@example.org");
+    const { html, text, attachments } = await row(queued.id);
     expect(await deliverDueEmails(local)).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(emlFiles()).toHaveLength(1);
 
-    // A crash between sending and marking sent: the lock expires and the message is sent again.
+    // A crash between sending and marking sent (the text is still in the row then: it goes only
+    // with the record of the delivery): the lock expires and the message is sent again.
     await prisma.outboxMessage.update({
       where: { id: queued.id },
-      data: { status: "SENDING", sentAt: null, lockedUntil: new Date(Date.now() - 1000) },
+      data: { status: "SENDING", sentAt: null, lockedUntil: new Date(Date.now() - 1000), html, text, attachments },
     });
     expect(await deliverDueEmails(local)).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(emlFiles()).toHaveLength(1);

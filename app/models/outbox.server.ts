@@ -44,6 +44,8 @@ export type Attachment = {
 
 export const OUTBOX = {
   maxAttempts: 10,
+  /** How long a message that could not be delivered keeps its text (for a look at what failed) before it is redacted too. */
+  failedRetentionDays: Math.max(0, Number(process.env.OUTBOX_FAILED_RETENTION_DAYS) || 7),
   /** How long a worker's claim on a message lasts unless it renews it (every third of this while sending); past this, another takes the message over. */
   lockMs: 2 * 60_000,
   batchSize: 20,
@@ -167,7 +169,8 @@ export async function deliverDueEmails(transport: MailTransport, now = new Date(
     try {
       await prisma.outboxMessage.update({
         where: { id: message.id },
-        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
+        // Delivered: the text goes, with the personal links in it (credentials); who, what and when stay.
+        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, ...REDACTED },
       });
     } catch (error) {
       log.error("outbox.sent_unrecorded", { ...logged, ...errorFields(error), stack: undefined });
@@ -194,6 +197,32 @@ function deliveryErrorFields(error: unknown) {
 function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.slice(0, 1000);
+}
+
+/** What a message keeps once its text is no longer needed. */
+const REDACTED = { html: "", text: "", attachments: "[]" } as const;
+
+/**
+ * Messages that could not be delivered keep their text for a while (to see
+ * what failed), then lose it like delivered ones. The worker calls this now
+ * and then.
+ */
+export async function redactOldFailedEmails(now = new Date()) {
+  const before = new Date(now.getTime() - OUTBOX.failedRetentionDays * 86_400_000);
+  const { count } = await prisma.outboxMessage.updateMany({ where: { status: "FAILED", createdAt: { lt: before }, NOT: { text: "" } }, data: REDACTED });
+  return count;
+}
+
+/**
+ * Erasure: messages to an address leave no trace of it. Those not yet sent
+ * are dropped; the others lose the address, the subject and the text. Returns
+ * the ids of the messages, whose copies in the local mailbox go too.
+ */
+export async function forgetEmailsTo(tx: Pick<Prisma.TransactionClient, "outboxMessage">, address: string): Promise<string[]> {
+  const messages = await tx.outboxMessage.findMany({ where: { toAddress: address }, select: { id: true } });
+  await tx.outboxMessage.deleteMany({ where: { toAddress: address, status: "PENDING" } });
+  await tx.outboxMessage.updateMany({ where: { toAddress: address }, data: { ...REDACTED, toAddress: "", subject: "", lastError: null } });
+  return messages.map((m) => m.id);
 }
 
 export type OutboxWorker = { stop(): Promise<void>; runOnce(): Promise<DeliveryReport> };
@@ -228,6 +257,7 @@ export function startOutboxWorker(options: { intervalMs?: number; transport?: Ma
       if (Date.now() - lastPrune > 60 * 60_000) {
         lastPrune = Date.now();
         await pruneAttempts();
+        await redactOldFailedEmails();
       }
       return total;
     })();

@@ -9,6 +9,8 @@ import { foldForSearch, foldQuery } from "~/utils/search";
 import { refusals } from "~/utils/refusal";
 import type { Locale } from "~/utils/i18n";
 import { clusterChoices, organisationChoices } from "~/models/places.server";
+import { forgetEmailsTo } from "~/models/outbox.server";
+import { removeFromMailbox } from "~/utils/mailer.server";
 
 type Tx = Prisma.TransactionClient;
 type Viewer = Pick<SessionUser, "roles"> | null | undefined;
@@ -329,10 +331,12 @@ export async function mergePeople(actor: SessionUser, keepId: string, removeId: 
  * aggregate reports keep adding up.
  */
 export async function erasePerson(actor: SessionUser, id: string) {
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id } });
     if (!person) return { ok: false as const, error: "notFound" as const };
     if (person.erasedAt) return { ok: false as const, error: "erased" as const };
+    // The emails sent to them (and those waiting to go) keep neither their address nor their text.
+    const emails = person.email ? await forgetEmailsTo(tx, person.email) : [];
     await tx.person.update({
       where: { id },
       data: {
@@ -358,10 +362,13 @@ export async function erasePerson(actor: SessionUser, id: string) {
       action: "person.erased",
       subjectType: "Person",
       subjectId: id,
-      details: { commissionMembershipsRemoved: memberships.count },
+      details: { commissionMembershipsRemoved: memberships.count, emailsForgotten: emails.length },
     });
-    return { ok: true as const };
+    return { ok: true as const, emails };
   });
+  if (!outcome.ok) return outcome;
+  removeFromMailbox(outcome.emails);
+  return { ok: true as const };
 }
 
 /** Everything the directory holds about a person, for them (audited). */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import nodemailer from "nodemailer";
 
@@ -26,6 +26,16 @@ export function mailboxDir(): string {
   return resolve(process.env.MAILBOX_DIR || join(process.env.DATA_DIR || "data", "mailbox"));
 }
 
+/** The local mailbox's copy of a message, by its Message-ID (`<id@durable>`). */
+function mailboxFile(messageId: string): string {
+  return join(mailboxDir(), `${messageId.replace(/[^A-Za-z0-9._-]/g, "")}.eml`);
+}
+
+/** Removes the local mailbox's copies of outbox messages (erasure). */
+export function removeFromMailbox(outboxIds: string[]): void {
+  for (const id of outboxIds) rmSync(mailboxFile(`<${id}@durable>`), { force: true });
+}
+
 /**
  * With SMTP_URL (smtp://user:pass@host:port, or smtps://), mail goes to that
  * server. Without it, each message is written as an .eml file to the local
@@ -50,8 +60,7 @@ export function createMailTransport(smtpUrl = process.env.SMTP_URL): MailTranspo
       const dir = mailboxDir();
       mkdirSync(dir, { recursive: true });
       // Named by the message id: delivering the same message again overwrites, never duplicates.
-      const name = mail.messageId.replace(/[^A-Za-z0-9._-]/g, "");
-      writeFileSync(join(dir, `${name}.eml`), info.message as Buffer);
+      writeFileSync(mailboxFile(mail.messageId), info.message as Buffer);
     },
     close: () => streamer.close(),
   };
