@@ -3,7 +3,7 @@
 import en from "~/locales/en";
 import sr from "~/locales/sr";
 import { browserMissing, openContext } from "../helpers/browser";
-import { appFixture, logIn, logInOverHttp, submitAndWait } from "../helpers/e2e";
+import { appFixture, deliveredMail, logIn, logInOverHttp, submitAndWait } from "../helpers/e2e";
 
 const SLUG = "returnee-integration";
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
@@ -198,7 +198,7 @@ describe("published guideline versions over HTTP", () => {
     expect(res.status).toBe(400);
     const ok = await fetch(`${app.url}/guidelines/vodic`, { method: "POST", body: new URLSearchParams({ intent: "subscribe", email: "reader@example.org" }) });
     expect(ok.status).toBe(200);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: "guideline-subscription" } });
+    const mail = await deliveredMail(e2e, { template: "guideline-subscription", toAddress: "reader@example.org" });
     const link = mail.text.match(/https?:\/\/\S+subscription\?token=[\w-]+/)![0];
     expect((await fetch(link)).status).toBe(200);
     expect((await db.guidelineSubscription.findFirstOrThrow()).confirmedAt).toBeNull();

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { DEMO_PASSWORD } from "../../prisma/seed-data";
-import { appFixture, logInOverHttp } from "../helpers/e2e";
+import { appFixture, deliveredMail, logInOverHttp } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 const PUBLIC = "https://durable.example.org";
@@ -53,10 +53,7 @@ function linksWithForgedHost(options: { env: Record<string, string>; args?: stri
   // TRUST_PROXY as behind a reverse proxy: X-Forwarded-Host is believed for the request's own address.
   const e2e = appFixture({ env: { TRUST_PROXY: "true", ...options.env }, args: options.args });
 
-  async function mailTo(address: string, template: string) {
-    await expect.poll(() => e2e.db.outboxMessage.count({ where: { toAddress: address, template } })).toBeGreaterThan(0);
-    return e2e.db.outboxMessage.findFirstOrThrow({ where: { toAddress: address, template }, orderBy: { createdAt: "desc" } });
-  }
+  const mailTo = (address: string, template?: string) => deliveredMail(e2e, { toAddress: address, template });
 
   function expectOnlyPublicLinks(message: { html: string; text: string }, path: string) {
     const origin = expectedOrigin(e2e.app.url);
@@ -93,9 +90,7 @@ function linksWithForgedHost(options: { env: Record<string, string>; args?: stri
       form: { intent: "resend", invitationId: invitation.id },
     });
     expect(res.status).toBeLessThan(400);
-    const mail = await e2e.db.outboxMessage.findFirst({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
-    expect(mail, "the invitation email").not.toBeNull();
-    expectOnlyPublicLinks(mail!, "/invitation/");
+    expectOnlyPublicLinks(await mailTo(email), "/invitation/");
   });
 
   it("shows the calendar feed addresses at the public address", async () => {

@@ -2,7 +2,11 @@
 // database (and, when asked, an SMTP peer and Chromium) started before a
 // file's tests and stopped after them; logging in, in a browser or over HTTP;
 // and a submit that waits for what it causes, not for what was already shown.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
 import type { Browser, BrowserContextOptions, Locator, Page, Response } from "playwright-core";
+import type { Prisma } from "~/generated/prisma/client";
 import { createPrismaClient, type PrismaClient } from "~/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed-data";
 import { startApp, type RunningApp } from "./app-server";
@@ -145,4 +149,16 @@ export async function submitAndWait(page: Page, button: Locator): Promise<Respon
   idle.catch(() => undefined);
   await Promise.any([loaded, idle]);
   return response;
+}
+
+/**
+ * The latest email matching `where`, as its recipient gets it: the copy in the
+ * app's local mailbox, once the outbox worker has delivered it (the outbox
+ * keeps a message's text only until then).
+ */
+export async function deliveredMail(fixture: Pick<AppFixture, "app" | "db">, where: Prisma.OutboxMessageWhereInput): Promise<{ html: string; text: string }> {
+  const sent = () => fixture.db.outboxMessage.findFirst({ where: { ...where, status: "SENT" }, orderBy: { createdAt: "desc" } });
+  await expect.poll(sent, { timeout: 15_000 }).not.toBeNull();
+  const mail = await simpleParser(await readFile(join(fixture.app.dataDir, "mailbox", `${(await sent())!.id}durable.eml`)));
+  return { html: mail.html || "", text: mail.text ?? "" };
 }
