@@ -13,10 +13,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import styles from "~/styles.css";
 import { getSessionUser } from "~/utils/auth.server";
-import { LOCALE_NAMES, LOCALE_TAGS, LOCALES } from "~/utils/i18n";
+import { i18nFor, LOCALE_NAMES, LOCALE_TAGS, LOCALES, type Locale } from "~/utils/i18n";
 import { useLocale } from "~/utils/use-locale";
 // zod's own messages as translation keys, in the browser and on the server (see validation.ts).
 import "~/utils/validation";
@@ -49,7 +49,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const locale = useLocale();
+  // The language the root loader chose for this request (the account's saved
+  // one once logged in); it changes without a full page load too, e.g. on
+  // the client-side navigation that follows a log-in.
+  const chosen = useRouteLoaderData<typeof loader>("root")?.locale;
+  const fallback = useLocale();
+  const locale = chosen ?? fallback;
+  return (
+    <I18nextProvider i18n={i18nFor(locale)}>
+      <Document locale={locale}>{children}</Document>
+    </I18nextProvider>
+  );
+}
+
+function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
   return (
     <html lang={LOCALE_TAGS[locale]}>

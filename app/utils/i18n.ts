@@ -71,6 +71,17 @@ export function createI18n(locale: Locale): I18n {
   return instance;
 }
 
+const instances = new Map<Locale, I18n>();
+/** One shared instance per locale, for the page's provider: switching language is switching instance. */
+export function i18nFor(locale: Locale): I18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
 const fixed = new Map<Locale, TFunction>();
 /** A translate function for one locale, for emails, calendar texts and other server work. */
 export function translator(locale: Locale): TFunction {
