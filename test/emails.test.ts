@@ -35,6 +35,18 @@ describe.each(CASES)("the $template email", ({ template, keys, url }) => {
   });
 });
 
+describe("the invitation-withdrawn email", () => {
+  it.each(LOCALES)("in %s: subject and text in that language, and the calendar note", async (locale) => {
+    const props = { locale, name: "Milica Petrović", title: "Radionica", when: "10:00", where: "Gnjilane" };
+    const email = await composeEmail("invitation-withdrawn", "reader@example.org", props);
+    expect(email.subject).toBe(message(locale, "invitations.email.withdrawnSubject").replace("{{title}}", "Radionica"));
+    expect(email.html).toContain(`lang="${LOCALE_TAGS[locale]}"`);
+    expect(email.text).toContain(message(locale, "invitations.email.withdrawnBody").replace("{{title}}", "Radionica"));
+    expect(email.text).toContain(message(locale, "invitations.email.withdrawnCalendar"));
+    expect(email.text).toContain("Milica Petrović");
+  });
+});
+
 describe("email templates", () => {
   const files = readdirSync(emailsDir).filter((f) => f.endsWith(".tsx"));
 

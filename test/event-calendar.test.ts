@@ -3,7 +3,7 @@
 // METHOD per purpose, times right on both sides of a DST change, texts in the
 // reader's language.
 import { prisma } from "~/db.server";
-import { eventCalendarFile, EVENT_FOR_CALENDAR, privateFeed, publicFeed, resetCalendarToken } from "~/models/event-calendar.server";
+import { buildCalendar, eventCalendarFile, EVENT_FOR_CALENDAR, privateFeed, publicFeed, resetCalendarToken } from "~/models/event-calendar.server";
 import { cancelEvent, createEvent, moveEvent, publishEvent } from "~/models/event.server";
 import { hashToken } from "~/utils/tokens.server";
 import { seed } from "../prisma/seed";
@@ -69,7 +69,7 @@ describe("the email attachments", () => {
   it("are a REQUEST naming the invitee for a change and a CANCEL for a cancellation, for the same UID", async () => {
     const id = await newEvent({ start: { date: "2026-03-28", time: "10:00" }, end: { date: "2026-03-28", time: "12:00" } });
     const person = await createPerson({ locale: "sr" });
-    await invite({ id }, person, "ACCEPTED");
+    await invite({ id }, person, "ACCEPTED", { data: { sentAt: new Date() } });
     await publishEvent(trainerId, id);
     // Moved across the DST change: 28 March → 30 March, still 10:00 local.
     await moveEvent(trainerId, id, { start: { date: "2026-03-30", time: "10:00" }, end: { date: "2026-03-30", time: "12:00" }, reason: "Sala" });
@@ -133,5 +133,44 @@ describe("subscription feeds", () => {
     expect(uids).not.toContain((await load(closed)).uid);
     expect(uids).not.toContain((await load(draft)).uid);
     expect(feed.find((e) => e.uid === uids[0])?.summary).toBe("Punëtori për kthimin");
+  });
+});
+
+describe("people on the waitlist", () => {
+  it("see the event as tentative in their feed and their files, and confirmed where they have a seat", async () => {
+    const user = await createUser({ roles: ["MEMBER"], locale: "en" });
+    const person = await createPerson({ userId: user.id, locale: "en" });
+    const waiting = await newEvent({ translations: { en: { title: "Waiting", description: "" } } });
+    const seated = await newEvent({ translations: { en: { title: "Seated", description: "" } } });
+    await invite({ id: waiting }, person, "WAITLISTED", { data: { sentAt: new Date() } });
+    await invite({ id: seated }, person, "ACCEPTED", { data: { sentAt: new Date() } });
+    for (const id of [waiting, seated]) await publishEvent(trainerId, id);
+
+    const feed = parseCalendar((await privateFeed(await resetCalendarToken(user.id)))!);
+    expect(Object.fromEntries(feed.map((e) => [e.summary, e.status]))).toEqual({ Waiting: "TENTATIVE", Seated: "CONFIRMED" });
+
+    const attendee = { name: person.name, email: person.email!, status: "WAITLISTED" as const };
+    const [file] = parseCalendar(buildCalendar([await load(waiting)], { locale: "en", method: "REQUEST", attendee }));
+    expect(file.status).toBe("TENTATIVE");
+    const [seatedFile] = parseCalendar(buildCalendar([await load(seated)], { locale: "en", method: "REQUEST", attendee: { ...attendee, status: "ACCEPTED" } }));
+    expect(seatedFile.status).toBe("CONFIRMED");
+  });
+});
+
+describe("the text of every calendar", () => {
+  it("ends its last line with CRLF, as every line (RFC 5545 section 3.1)", async () => {
+    const user = await createUser();
+    const id = await newEvent({ isPublic: true });
+    await publishEvent(trainerId, id);
+    const texts = [
+      eventCalendarFile(await load(id), "en"),
+      await publicFeed("sq"),
+      (await privateFeed(await resetCalendarToken(user.id)))!,
+      buildCalendar([], { locale: "sr", method: "PUBLISH" }),
+    ];
+    for (const text of texts) {
+      expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    }
   });
 });

@@ -162,10 +162,11 @@ describe("publishing, moving and cancelling", () => {
     const serbian = await createPerson({ locale: "sr" });
     const declined = await createPerson();
     const noEmail = await createPerson({ email: null });
-    await invite({ id: eventId }, albanian, "ACCEPTED");
-    await invite({ id: eventId }, serbian, "PENDING");
-    await invite({ id: eventId }, declined, "DECLINED");
-    await invite({ id: eventId }, noEmail, "ACCEPTED");
+    const sent = { data: { sentAt: new Date() } };
+    await invite({ id: eventId }, albanian, "ACCEPTED", sent);
+    await invite({ id: eventId }, serbian, "PENDING", sent);
+    await invite({ id: eventId }, declined, "DECLINED", sent);
+    await invite({ id: eventId }, noEmail, "ACCEPTED", sent);
     const outboxBefore = await prisma.outboxMessage.count();
 
     expect(await publishEvent(trainerId, eventId)).toEqual({ ok: true });
@@ -210,7 +211,7 @@ describe("publishing, moving and cancelling", () => {
 
   it("emails no one when a draft is cancelled or a published event changes only its capacity", async () => {
     const eventId = await newEvent();
-    await invite({ id: eventId }, await createPerson(), "PENDING");
+    await invite({ id: eventId }, await createPerson(), "PENDING", { data: { sentAt: new Date() } });
     const before = await prisma.outboxMessage.count();
     await publishEvent(trainerId, eventId);
     await updateEvent(trainerId, eventId, await eventInput({ capacity: 40 }));
@@ -220,6 +221,24 @@ describe("publishing, moving and cancelling", () => {
     const draft = await newEvent();
     await invite({ id: draft }, await createPerson(), "PENDING");
     expect(await cancelEvent(trainerId, draft, "Duplicate")).toEqual({ ok: true, notified: 0 });
+  });
+
+  it("tells only people who were sent an invitation, never those only on the list, when an event moves or is cancelled", async () => {
+    const eventId = await newEvent();
+    const invited = await createPerson();
+    const onListOnly = await createPerson();
+    const withdrawn = await createPerson();
+    await invite({ id: eventId }, invited, "PENDING", { data: { sentAt: new Date() } });
+    await invite({ id: eventId }, onListOnly, "PENDING");
+    await invite({ id: eventId }, withdrawn, "CANCELLED", { data: { sentAt: new Date() } });
+    await publishEvent(trainerId, eventId);
+    const start = { date: "2027-03-18", time: "09:00" };
+    const end = { date: "2027-03-18", time: "13:00" };
+    expect(await moveEvent(trainerId, eventId, { start, end, reason: "The hall is booked." })).toEqual({ ok: true, notified: 1 });
+    expect(await updateEvent(trainerId, eventId, await eventInput({ venueName: "Library", start, end }))).toEqual({ ok: true });
+    expect(await cancelEvent(trainerId, eventId, "Not enough interest.")).toEqual({ ok: true, notified: 1 });
+    const mailed = await prisma.outboxMessage.findMany({ where: { toAddress: { in: [invited.email!, onListOnly.email!, withdrawn.email!] } } });
+    expect(mailed.map((m) => m.toAddress)).toEqual([invited.email, invited.email, invited.email]);
   });
 
   it("marks published events completed once they end, and counts workshops per cluster", async () => {

@@ -10,11 +10,14 @@ import {
   sendRequestedInvitations,
   SENDING,
 } from "~/models/invitation-list.server";
+import { invitationListAction } from "~/components/invitation-list/actions.server";
+import { answerInvitation } from "~/models/invitation.server";
 import { deliverDueEmails } from "~/models/outbox.server";
 import { sendDueReminders } from "~/models/reminder.server";
 import { createMailTransport } from "~/utils/mailer.server";
 import { hashToken } from "~/utils/tokens.server";
 import { seed } from "../prisma/seed";
+import { parseCalendar } from "./helpers/events";
 import { createEvent, createPerson, createUser } from "./helpers/factories";
 import { startSmtpPeer, type SmtpPeer } from "./helpers/smtp";
 
@@ -204,5 +207,89 @@ describe("the invitation list", () => {
     const left = await prisma.invitation.findMany({ where: { eventId: event.id, sentAt: null } });
     expect(left).toHaveLength(3);
     expect(left.every((i) => i.sendingId === null)).toBe(true);
+  });
+});
+
+describe("withdrawing a sent invitation", () => {
+  it("tells the person in their language, with a CANCEL for the same UID and a higher SEQUENCE than the invitation's", async () => {
+    const event = await workshopInGjilan();
+    const [person] = await peopleOfGjilan(1, "sr");
+    await addToInvitationList(trainerId, event.id, { personIds: [person.id] });
+    await requestInvitationSending(trainerId, event.id, APP);
+    await sendRequestedInvitations();
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id } });
+    const calendarOf = (mail: { attachments: string }) => {
+      const attachments = JSON.parse(mail.attachments) as Array<{ contentType: string; content: string }>;
+      const ics = attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
+      return { contentType: ics.contentType, text: Buffer.from(ics.content, "base64").toString("utf8") };
+    };
+    const invited = await prisma.outboxMessage.findFirstOrThrow({ where: { template: "invitation", toAddress: person.email! } });
+    const [request] = parseCalendar(calendarOf(invited).text);
+
+    expect(await removeFromInvitationList(trainerId, invitation.id)).toEqual({ ok: true, withdrawn: true });
+    const told = await prisma.outboxMessage.findMany({ where: { toAddress: person.email!, template: { not: "invitation" } } });
+    expect(told).toHaveLength(1);
+    expect(told[0].subject).toBe("Poziv povučen: Radionica o stanovanju");
+    const calendar = calendarOf(told[0]);
+    expect(calendar.contentType).toContain("method=CANCEL");
+    expect(calendar.text.endsWith("\r\n")).toBe(true);
+    const [cancel] = parseCalendar(calendar.text);
+    expect(cancel).toMatchObject({ method: "CANCEL", uid: event.uid, status: "CANCELLED" });
+    expect(cancel.sequence).toBeGreaterThan(request.sequence);
+    expect(cancel.attendees.map((a) => a.toLowerCase())).toEqual([`mailto:${person.email}`]);
+
+    // Withdrawing again tells nobody twice; taking someone off who was never invited tells nobody.
+    expect(await removeFromInvitationList(trainerId, invitation.id)).toEqual({ ok: true, withdrawn: true });
+    const [notSent] = await peopleOfGjilan(1);
+    await addToInvitationList(trainerId, event.id, { personIds: [notSent.id] });
+    const onList = await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id, personId: notSent.id } });
+    expect(await removeFromInvitationList(trainerId, onList.id)).toEqual({ ok: true, withdrawn: false });
+    expect(await prisma.outboxMessage.count({ where: { toAddress: { in: [person.email!, notSent.email!] }, template: { not: "invitation" } } })).toBe(1);
+  });
+
+  it("gives the seat of a withdrawn acceptance to the first waiting, at once", async () => {
+    const event = await createEvent({ capacity: 1 });
+    const people = await peopleOfGjilan(3);
+    const invitations = [];
+    for (const person of people) {
+      invitations.push(await prisma.invitation.create({ data: { eventId: event.id, personId: person.id, sentAt: new Date() } }));
+    }
+    for (const invitation of invitations) await answerInvitation({ invitationId: invitation.id, answer: "ACCEPT", channel: "LINK" });
+    await removeFromInvitationList(trainerId, invitations[0].id);
+    const statuses = await Promise.all(invitations.map(async (i) => (await prisma.invitation.findUniqueOrThrow({ where: { id: i.id } })).status));
+    expect(statuses).toEqual(["CANCELLED", "ACCEPTED", "WAITLISTED"]);
+    expect(await prisma.outboxMessage.count({ where: { template: "waitlist-promoted", toAddress: people[1].email! } })).toBe(1);
+  });
+});
+
+describe("an event already under way", () => {
+  it("is not invited to: sending and re-sending are refused, and a sending queued before the start stops at the start", async () => {
+    const started = await createEvent({ startsAt: new Date(Date.now() - 3_600_000), hours: 5 });
+    const [late] = await peopleOfGjilan(1);
+    await addToInvitationList(trainerId, started.id, { personIds: [late.id] });
+    expect(await requestInvitationSending(trainerId, started.id, APP)).toEqual({ ok: false, error: "eventStarted" });
+    const sentBefore = await prisma.invitation.create({ data: { eventId: started.id, personId: (await createPerson()).id, sentAt: new Date(0) } });
+    expect(await resendInvitation(trainerId, sentBefore.id, APP)).toEqual({ ok: false, error: "eventStarted" });
+
+    // The trainer reads why on the invitations page.
+    const form = new FormData();
+    form.set("intent", "send");
+    const reply = (await invitationListAction(form, { trainerId, eventId: started.id, appUrl: APP, locale: "en" })) as unknown as {
+      data: { result: { error?: Record<string, string[]> } };
+      init: { status: number };
+    };
+    expect(reply.init.status).toBe(409);
+    expect(JSON.stringify(reply.data.result)).toContain("invitations.manage.eventStarted");
+
+    // Queued while the event was ahead, picked up by the sender once it had started.
+    const soon = await createEvent({ startsAt: new Date(Date.now() + 3_600_000), hours: 5 });
+    const [queued] = await peopleOfGjilan(1);
+    await addToInvitationList(trainerId, soon.id, { personIds: [queued.id] });
+    expect(await requestInvitationSending(trainerId, soon.id, APP)).toMatchObject({ ok: true, queued: 1 });
+    await prisma.event.update({ where: { id: soon.id }, data: { startsAt: new Date(Date.now() - 60_000) } });
+    await sendRequestedInvitations();
+    expect(await prisma.invitation.findFirstOrThrow({ where: { eventId: soon.id } })).toMatchObject({ sentAt: null, sendingId: null });
+    expect(await prisma.outboxMessage.count({ where: { toAddress: queued.email! } })).toBe(0);
+    expect(await prisma.outboxMessage.count({ where: { toAddress: late.email! } })).toBe(0);
   });
 });

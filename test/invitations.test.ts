@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { prisma } from "~/db.server";
+import { createEvent as createEventFromForm, publishEvent, updateEvent } from "~/models/event.server";
 import { answerHistory, answerInvitation, seatSummary } from "~/models/invitation.server";
 import { seed } from "../prisma/seed";
+import { eventInput, parseCalendar } from "./helpers/events";
 import { createEvent, createPerson, createUser } from "./helpers/factories";
 
 async function publishedEvent(capacity: number, startsAt = new Date(Date.now() + 7 * 86_400_000)) {
@@ -84,6 +86,75 @@ describe("capacity and the waitlist", () => {
     const summary = await seatSummary(event.id);
     expect(summary.accepted).toBe(10);
     expect(summary.accepted + summary.waitlisted).toBe(25);
+  });
+});
+
+describe("nobody jumps the waitlist", () => {
+  const statusOf = async (id: string) => (await prisma.invitation.findUniqueOrThrow({ where: { id } })).status;
+
+  it("promotes the first waiting, in order, as soon as the capacity is raised, and a later acceptance waits behind them", async () => {
+    const trainer = await createUser({ roles: ["TRAINER"] });
+    const created = await createEventFromForm(trainer.id, await eventInput({ capacity: 2 }));
+    if (!created.ok) throw new Error(created.message);
+    await publishEvent(trainer.id, created.eventId);
+    const [first, second, third, fourth, newcomer] = await invite(created.eventId, 5);
+    for (const invitation of [first, second, third, fourth]) {
+      await answerInvitation({ invitationId: invitation.id, answer: "ACCEPT", channel: "LINK" });
+    }
+    expect(await seatSummary(created.eventId)).toMatchObject({ accepted: 2, waitlisted: 2 });
+
+    // One more seat: the first waiting gets it at once, and is told.
+    expect(await updateEvent(trainer.id, created.eventId, await eventInput({ capacity: 3 }))).toEqual({ ok: true });
+    expect(await statusOf(third.id)).toBe("ACCEPTED");
+    expect(await statusOf(fourth.id)).toBe("WAITLISTED");
+    const promotedTo = async () =>
+      (await prisma.outboxMessage.findMany({ where: { template: "waitlist-promoted" } })).map((m) => m.toAddress);
+    const thirdPerson = await prisma.person.findFirstOrThrow({ where: { invitations: { some: { id: third.id } } } });
+    expect(await promotedTo()).toContain(thirdPerson.email);
+
+    // A newcomer accepting now waits behind the fourth.
+    expect(await answerInvitation({ invitationId: newcomer.id, answer: "ACCEPT", channel: "LINK" })).toMatchObject({ ok: true, status: "WAITLISTED" });
+
+    // Two more seats: both waiting get them, the fourth first.
+    await updateEvent(trainer.id, created.eventId, await eventInput({ capacity: 5 }));
+    expect(await statusOf(fourth.id)).toBe("ACCEPTED");
+    expect(await statusOf(newcomer.id)).toBe("ACCEPTED");
+    const answers = await prisma.invitationAnswer.findMany({
+      where: { invitationId: { in: [fourth.id, newcomer.id] }, channel: "SYSTEM" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(answers.map((a) => a.invitationId)).toEqual([fourth.id, newcomer.id]);
+    expect(await seatSummary(created.eventId)).toMatchObject({ accepted: 5, waitlisted: 0, free: 0 });
+  });
+
+  it("gives a seat found free to the people waiting before a newcomer who accepts", async () => {
+    const event = await publishedEvent(1);
+    const [holder, waiting, newcomer] = await invite(event.id, 3);
+    await answerInvitation({ invitationId: holder.id, answer: "ACCEPT", channel: "LINK" });
+    await answerInvitation({ invitationId: waiting.id, answer: "ACCEPT", channel: "LINK" });
+    // A seat freed without anyone promoted (as the capacity raise used to leave it).
+    await prisma.event.update({ where: { id: event.id }, data: { capacity: 2 } });
+    expect(await answerInvitation({ invitationId: newcomer.id, answer: "ACCEPT", channel: "LINK" })).toMatchObject({ ok: true, status: "WAITLISTED" });
+    expect(await statusOf(waiting.id)).toBe("ACCEPTED");
+  });
+
+  it("sends the person promoted the calendar entry confirmed, with a higher SEQUENCE than the one they had", async () => {
+    const event = await publishedEvent(1);
+    const [holder, waiting] = await invite(event.id, 2);
+    await answerInvitation({ invitationId: holder.id, answer: "ACCEPT", channel: "LINK" });
+    await answerInvitation({ invitationId: waiting.id, answer: "ACCEPT", channel: "LINK" });
+    const sequenceBefore = (await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).sequence;
+    await answerInvitation({ invitationId: holder.id, answer: "DECLINE", channel: "LINK" });
+    const person = await prisma.person.findFirstOrThrow({ where: { invitations: { some: { id: waiting.id } } } });
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { template: "waitlist-promoted", toAddress: person.email! } });
+    const [attachment] = JSON.parse(mail.attachments) as Array<{ contentType: string; content: string }>;
+    expect(attachment.contentType).toContain("method=REQUEST");
+    const text = Buffer.from(attachment.content, "base64").toString("utf8");
+    expect(text.endsWith("\r\n")).toBe(true);
+    const [entry] = parseCalendar(text);
+    expect(entry).toMatchObject({ method: "REQUEST", uid: event.uid, status: "CONFIRMED", summary: "Punëtori për strehimin" });
+    expect(entry.sequence).toBeGreaterThan(sequenceBefore);
+    expect(entry.attendees.map((a) => a.toLowerCase())).toEqual([`mailto:${person.email}`]);
   });
 });
 

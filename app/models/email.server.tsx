@@ -9,6 +9,7 @@ import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "~emails/verify-email";
 import EventReminder, { subject as eventReminderSubject, type EventReminderProps } from "~emails/event-reminder";
 import Invitation, { subject as invitationSubject, type InvitationProps } from "~emails/invitation";
+import InvitationWithdrawn, { subject as invitationWithdrawnSubject, type InvitationWithdrawnProps } from "~emails/invitation-withdrawn";
 import WaitlistPromoted, { subject as waitlistPromotedSubject, type WaitlistPromotedProps } from "~emails/waitlist-promoted";
 import ContributionDecision, { subject as contributionDecisionSubject, type ContributionDecisionProps } from "~emails/contribution-decision";
 import ContributionComment, { subject as contributionCommentSubject, type ContributionCommentProps } from "~emails/contribution-comment";
@@ -22,6 +23,7 @@ const TEMPLATES = {
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
   "waitlist-promoted": { component: WaitlistPromoted, subject: waitlistPromotedSubject },
   invitation: { component: Invitation, subject: invitationSubject },
+  "invitation-withdrawn": { component: InvitationWithdrawn, subject: invitationWithdrawnSubject },
   "event-reminder": { component: EventReminder, subject: eventReminderSubject },
   "commission-join-decision": { component: CommissionJoinDecision, subject: commissionJoinDecisionSubject },
   "event-changed": { component: EventChanged, subject: eventChangedSubject },
@@ -37,6 +39,7 @@ export type EmailTemplateProps = {
   "password-reset": PasswordResetProps;
   "waitlist-promoted": WaitlistPromotedProps;
   invitation: InvitationProps;
+  "invitation-withdrawn": InvitationWithdrawnProps;
   "event-reminder": EventReminderProps;
   "commission-join-decision": CommissionJoinDecisionProps;
   "event-changed": EventChangedProps;

@@ -67,12 +67,25 @@ function describe(event: EventForCalendar, locale: Locale): string {
 }
 
 /**
+ * An event as the reader's calendar shows it: cancelled once cancelled (or
+ * in a CANCEL), tentative while a draft or while the reader is on its
+ * waitlist, confirmed otherwise.
+ */
+function entryStatus(event: EventForCalendar & { waitlisted?: boolean }, method: CalendarMethod, attendee?: Attendee): ICalEventStatus {
+  if (method === "CANCEL" || event.status === "CANCELLED") return ICalEventStatus.CANCELLED;
+  if (event.status === "DRAFT" || event.waitlisted || attendee?.status === "WAITLISTED") return ICalEventStatus.TENTATIVE;
+  return ICalEventStatus.CONFIRMED;
+}
+
+/**
  * One calendar (an .ics text) with the given events in the reader's language.
  * UID is the event's stable uid and SEQUENCE its sequence, so a calendar app
- * replaces the entry it already has instead of adding another.
+ * replaces the entry it already has instead of adding another. An event
+ * marked `waitlisted` (the reader waits for a seat) is tentative. Every
+ * calendar the app serves or sends is made here.
  */
 export function buildCalendar(
-  events: EventForCalendar[],
+  events: Array<EventForCalendar & { waitlisted?: boolean }>,
   options: { locale: Locale; method: CalendarMethod; attendee?: Attendee; name?: string },
 ): string {
   const calendar = ical({
@@ -82,7 +95,6 @@ export function buildCalendar(
   });
   for (const event of events) {
     const text = eventText(event.translations, options.locale);
-    const cancelled = options.method === "CANCEL" || event.status === "CANCELLED";
     calendar.createEvent({
       id: event.uid,
       sequence: event.sequence,
@@ -92,7 +104,7 @@ export function buildCalendar(
       summary: text.title,
       description: describe(event, options.locale) || null,
       location: eventLocation(event, options.locale),
-      status: cancelled ? ICalEventStatus.CANCELLED : event.status === "DRAFT" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: entryStatus(event, options.method, options.attendee),
       organizer: organizer(),
       attendees: options.attendee
         ? [
@@ -107,7 +119,8 @@ export function buildCalendar(
         : [],
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too; ical-generator leaves the last one bare.
+  return calendar.toString().replace(/(\r\n)?$/, "\r\n");
 }
 
 /** The .ics of one event for download: PUBLISH, or CANCEL once it is cancelled. */
@@ -154,17 +167,27 @@ export async function privateFeed(token: string): Promise<string | null> {
     include: { person: { select: { id: true } } },
   });
   if (!user || user.disabledAt) return null;
-  const invitedThrough = user.person
-    ? [{ invitations: { some: { personId: user.person.id, status: { notIn: ["DECLINED", "CANCELLED"] as InvitationStatus[] } } } }]
+  const personId = user.person?.id;
+  const invitedThrough = personId
+    ? [{ invitations: { some: { personId, status: { notIn: ["DECLINED", "CANCELLED"] as InvitationStatus[] } } } }]
     : [];
   const events = await prisma.event.findMany({
     where: {
       status: { in: ["PUBLISHED", "CANCELLED", "COMPLETED"] },
       OR: [{ organisers: { some: { userId: user.id } } }, ...invitedThrough],
     },
-    include: EVENT_FOR_CALENDAR,
+    include: {
+      ...EVENT_FOR_CALENDAR,
+      organisers: { where: { userId: user.id }, select: { userId: true } },
+      invitations: personId ? { where: { personId }, select: { status: true } } : false,
+    },
     orderBy: { startsAt: "asc" },
   });
   const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
-  return buildCalendar(events, { locale, method: "PUBLISH", name: "Durable" });
+  // Someone waiting for a seat sees the event as tentative, unless they organise it.
+  const entries = events.map((event) => ({
+    ...event,
+    waitlisted: event.organisers.length === 0 && !!event.invitations?.some((i) => i.status === "WAITLISTED"),
+  }));
+  return buildCalendar(entries, { locale, method: "PUBLISH", name: "Durable" });
 }

@@ -6,6 +6,7 @@ import type { EventStatus, EventType, InvitationStatus } from "~/generated/prism
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation, type CalendarMethod } from "~/models/event-calendar.server";
+import { lockEventSeats, promoteFromWaitlist } from "~/models/invitation.server";
 import { queueEmail } from "~/models/outbox.server";
 import { clusterChoices, themeChoices } from "~/models/places.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
@@ -17,7 +18,7 @@ type Tx = Prisma.TransactionClient;
 
 export { EVENT_STATUSES, EVENT_TYPES };
 
-/** Invitees who still expect the event and must hear about changes. */
+/** Invitees who still expect the event and must hear about changes (once they were sent the invitation). */
 const STILL_INVITED: InvitationStatus[] = ["PENDING", "ACCEPTED", "WAITLISTED"];
 
 /** A refusal with a message key (see app/utils/forms.ts) and the form field it belongs to (null: the whole form). */
@@ -194,10 +195,13 @@ async function sessionsOutside(tx: Tx, eventId: string, startsAt: Date, endsAt: 
 /**
  * Saves an edited event. A cancelled or completed event stays as it was. If
  * the event is published and its time or place changed, every invitee still
- * coming is told, in the same transaction.
+ * coming is told, in the same transaction. Seats freed by a raised capacity
+ * go at once to the people waiting, in order.
  */
 export async function updateEvent(actorId: string, eventId: string, input: EventInput): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
+    // Seats are counted (and given) under the event's lock, as answers count them.
+    await lockEventSeats(tx, eventId);
     const before = await tx.event.findUnique({ where: { id: eventId }, include: { translations: true } });
     if (!before) return refuse(null, "errors.notFound");
     if (before.status === "CANCELLED" || before.status === "COMPLETED") return refuse(null, "events.errors.notEditable");
@@ -225,8 +229,9 @@ export async function updateEvent(actorId: string, eventId: string, input: Event
       .filter(([key, value]) => String(before[key as keyof typeof data]) !== String(value))
       .map(([key]) => key);
     if (textChanged) changed.push("translations");
+    const promoted = data.capacity > before.capacity ? await promoteFromWaitlist(tx, eventId, new Date()) : [];
     const notified = before.status === "PUBLISHED" && (timeChanged || placeChanged) ? await notifyInvitees(tx, eventId, "updated", null) : 0;
-    await recordAudit(tx, { actorId, action: "event.updated", subjectType: "Event", subjectId: eventId, details: { changed, notified } });
+    await recordAudit(tx, { actorId, action: "event.updated", subjectType: "Event", subjectId: eventId, details: { changed, notified, promoted: promoted.length || undefined } });
     return { ok: true as const };
   });
 }
@@ -334,8 +339,9 @@ export async function completeEndedEvents(now = new Date()): Promise<number> {
 }
 
 /**
- * Emails every invitee who still expects the event (not declined, not
- * withdrawn) in their own language, with the calendar entry attached:
+ * Emails every invitee who was sent the invitation and still expects the
+ * event (not declined, not withdrawn) in their own language; people only on
+ * the list, never invited, hear nothing, with the calendar entry attached:
  * METHOD:REQUEST naming them as attendee for a change, METHOD:CANCEL for a
  * cancellation. Runs inside the change's transaction, so mail and change are
  * saved together or not at all.
@@ -345,7 +351,7 @@ async function notifyInvitees(tx: Tx, eventId: string, change: "updated" | "canc
     where: { id: eventId },
     include: {
       ...EVENT_FOR_CALENDAR,
-      invitations: { where: { status: { in: STILL_INVITED } }, include: { person: true } },
+      invitations: { where: { status: { in: STILL_INVITED }, sentAt: { not: null } }, include: { person: true } },
     },
   });
   const method: CalendarMethod = change === "cancelled" ? "CANCEL" : "REQUEST";

@@ -7,9 +7,11 @@ import { recordAudit } from "~/models/audit.server";
 import { composeEmail, type ComposedEmail } from "~/models/email.server";
 import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation, type EventForCalendar } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
+import { lockEventSeats, promoteFromWaitlist } from "~/models/invitation.server";
 import { queueEmail, type Attachment } from "~/models/outbox.server";
 import { eventText } from "~/utils/events";
 import { isLocale, type Locale } from "~/utils/i18n";
+import { refusals } from "~/utils/refusal";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 /**
@@ -65,22 +67,58 @@ export async function addToInvitationList(actorId: string, eventId: string, crit
   });
 }
 
-/** Takes someone off the list before they were invited; once invited, the invitation is withdrawn instead (and kept). */
-export async function removeFromInvitationList(actorId: string, invitationId: string) {
+/**
+ * Takes someone off the list before they were invited; once invited, the
+ * invitation is withdrawn instead (and kept), and the person is told by
+ * email with a CANCEL for their calendar entry (same UID, the event's
+ * SEQUENCE raised so calendar apps take it). A seat it frees goes at once to
+ * the first person waiting.
+ */
+export async function removeFromInvitationList(actorId: string, invitationId: string, now = new Date()) {
+  const found = await prisma.invitation.findUnique({ where: { id: invitationId }, select: { eventId: true } });
+  if (!found) return { ok: false as const };
   return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id: invitationId } });
+    await lockEventSeats(tx, found.eventId);
+    const invitation = await tx.invitation.findUnique({
+      where: { id: invitationId },
+      include: { person: { select: { name: true, email: true, locale: true, erasedAt: true } }, event: { select: { status: true, endsAt: true } } },
+    });
     if (!invitation) return { ok: false as const };
+    // Already withdrawn: nothing more to do, nobody to tell twice.
+    if (invitation.status === "CANCELLED") return { ok: true as const, withdrawn: true };
     if (invitation.sentAt) {
-      await tx.invitation.update({ where: { id: invitationId }, data: { status: "CANCELLED" } });
+      await tx.invitation.update({ where: { id: invitationId }, data: { status: "CANCELLED", waitlistedAt: null } });
       // Every link the person was sent stops working.
       await tx.invitationLink.deleteMany({ where: { invitationId } });
-      await tx.invitationAnswer.create({ data: { invitationId, status: "CANCELLED", channel: "TRAINER", recordedById: actorId } });
+      await tx.invitationAnswer.create({ data: { invitationId, status: "CANCELLED", channel: "TRAINER", recordedById: actorId, createdAt: now } });
+      const { person, event } = invitation;
+      if (person.email && !person.erasedAt && event.status === "PUBLISHED" && event.endsAt > now) {
+        await queueWithdrawal(tx, invitation.eventId, { name: person.name, email: person.email, locale: person.locale });
+      }
     } else {
       await tx.invitation.delete({ where: { id: invitationId } });
     }
+    if (invitation.status === "ACCEPTED") await promoteFromWaitlist(tx, invitation.eventId, now);
     await recordAudit(tx, { actorId, action: "invitations.removed", subjectType: "Event", subjectId: invitation.eventId });
     return { ok: true as const, withdrawn: !!invitation.sentAt };
   });
+}
+
+/** The withdrawal email, in the person's language, with METHOD:CANCEL for the invitation's entry. Call under the event lock. */
+async function queueWithdrawal(tx: Prisma.TransactionClient, eventId: string, person: { name: string; email: string; locale: string }) {
+  const event = await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } }, include: EVENT_FOR_CALENDAR });
+  const locale: Locale = isLocale(person.locale) ? person.locale : "sq";
+  const email = await composeEmail("invitation-withdrawn", person.email, {
+    locale,
+    name: person.name,
+    title: eventText(event.translations, locale).title,
+    when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
+    where: eventLocation(event, locale),
+  });
+  const ics = buildCalendar([event], { locale, method: "CANCEL", attendee: { name: person.name, email: person.email, status: "CANCELLED" } });
+  await queueEmail(tx, email, [
+    { filename: "invitation.ics", contentType: "text/calendar; charset=utf-8; method=CANCEL", content: Buffer.from(ics, "utf8").toString("base64") },
+  ]);
 }
 
 export type InvitationEmailEvent = EventForCalendar & {
@@ -139,21 +177,34 @@ function sendableWhere(eventId: string): Prisma.InvitationWhereInput {
   return { eventId, sentAt: null, sendingId: null, status: "PENDING", person: { email: { not: null }, erasedAt: null } };
 }
 
+/** Why an invitation is not sent (or sent again), and what the trainer reads then. */
+export type SendingRefusal = "notFound" | "eventNotPublished" | "eventNotOpen" | "eventStarted" | "invitationCancelled" | "noEmail";
+
+export const sendingRefusals = refusals<SendingRefusal>({
+  notFound: { status: 404, message: "errors.notFound" },
+  eventNotPublished: { status: 409, message: "invitations.manage.notPublished" },
+  eventNotOpen: { status: 409, message: "invitations.refusal.eventNotOpen" },
+  eventStarted: { status: 409, message: "invitations.manage.eventStarted" },
+  invitationCancelled: { status: 409, message: "invitations.refusal.invitationCancelled" },
+  noEmail: { status: 409, message: "invitations.manage.noEmail" },
+});
+
 export type SendingRequest =
   | { ok: true; sendingId: string | null; queued: number; withoutEmail: number }
-  | { ok: false; error: "eventNotPublished" | "notFound" };
+  | { ok: false; error: Extract<SendingRefusal, "eventNotPublished" | "eventStarted" | "notFound"> };
 
 /**
  * A trainer's "send the invitations": marks everyone on the list who has not
  * been invited as to be sent by a new sending, and returns at once; the
  * background sender (sendRequestedInvitations) renders and queues the emails.
  * Two trainers pressing at once mark each invitation once: the second finds
- * nothing left to mark.
+ * nothing left to mark. Nobody is invited to an event already under way.
  */
-export async function requestInvitationSending(actorId: string, eventId: string, appUrl: string): Promise<SendingRequest> {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
+export async function requestInvitationSending(actorId: string, eventId: string, appUrl: string, now = new Date()): Promise<SendingRequest> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true, startsAt: true } });
   if (!event) return { ok: false, error: "notFound" };
   if (event.status !== "PUBLISHED") return { ok: false, error: "eventNotPublished" };
+  if (now >= event.startsAt) return { ok: false, error: "eventStarted" };
   const result = await prisma.$transaction(async (tx) => {
     const sending = await tx.invitationSending.create({ data: { eventId, requestedById: actorId, appUrl, total: 0 } });
     const marked = await tx.invitation.updateMany({ where: sendableWhere(eventId), data: { sendingId: sending.id } });
@@ -205,13 +256,13 @@ export async function sendRequestedInvitations(
         await prisma.invitationSending.updateMany({ where: { id, lockedBy: worker }, data: { lockedBy: null, lockedUntil: null } });
         return report;
       }
-      // Read for each batch: an event moved meanwhile is invited to at its new time, a cancelled one no more.
+      // Read for each batch: an event moved meanwhile is invited to at its new time, a cancelled or started one no more.
       const event = await prisma.event.findUnique({
         where: { id: sending.eventId },
         include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } },
       });
       const batch =
-        event?.status === "PUBLISHED"
+        event?.status === "PUBLISHED" && now() < event.startsAt
           ? await prisma.invitation.findMany({
               where: { sendingId: id, sentAt: null, status: "PENDING", person: { email: { not: null }, erasedAt: null } },
               include: { person: { select: { name: true, email: true, locale: true } } },
@@ -220,7 +271,7 @@ export async function sendRequestedInvitations(
             })
           : [];
       if (!event || batch.length === 0) {
-        // Done, or the event was cancelled meanwhile: what is left (withdrawn, erased, no longer published) goes back to the list.
+        // Done, or the event was cancelled or has started meanwhile: what is left (withdrawn, erased, no longer open) goes back to the list.
         const finished = await prisma.$transaction(async (tx) => {
           const done = await tx.invitationSending.updateMany({
             where: { id, lockedBy: worker },
@@ -291,8 +342,13 @@ export async function sendingProgress(eventId: string): Promise<SendingProgress 
   });
 }
 
-/** The invitation sent again, with a new personal link (the links sent before keep working). */
-export async function resendInvitation(actorId: string, invitationId: string, appUrl: string) {
+/** The invitation sent again, with a new personal link (the links sent before keep working); not once the event has started. */
+export async function resendInvitation(
+  actorId: string,
+  invitationId: string,
+  appUrl: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: Exclude<SendingRefusal, "eventNotPublished"> }> {
   const invitation = await prisma.invitation.findUnique({
     where: { id: invitationId },
     include: {
@@ -300,18 +356,21 @@ export async function resendInvitation(actorId: string, invitationId: string, ap
       event: { include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } } },
     },
   });
-  if (!invitation || !invitation.person.email || invitation.status === "CANCELLED") return { ok: false as const };
-  if (invitation.event.status !== "PUBLISHED") return { ok: false as const };
+  if (!invitation) return { ok: false, error: "notFound" };
+  if (invitation.status === "CANCELLED") return { ok: false, error: "invitationCancelled" };
+  if (!invitation.person.email) return { ok: false, error: "noEmail" };
+  if (invitation.event.status !== "PUBLISHED") return { ok: false, error: "eventNotOpen" };
+  if (now >= invitation.event.startsAt) return { ok: false, error: "eventStarted" };
   const token = createToken();
   const person = { ...invitation.person, email: invitation.person.email };
   const { email, attachments } = await composeInvitation(invitation.event, person, `${appUrl}/invitation/${token}`, invitation.id);
   await prisma.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: invitationId }, data: { sentAt: new Date() } });
+    await tx.invitation.update({ where: { id: invitationId }, data: { sentAt: now } });
     await tx.invitationLink.create({ data: { tokenHash: hashToken(token), invitationId } });
     await queueEmail(tx, email, attachments);
     await recordAudit(tx, { actorId, action: "invitations.resent", subjectType: "Event", subjectId: invitation.eventId });
   });
-  return { ok: true as const };
+  return { ok: true };
 }
 
 /** The list as a trainer sees it. */

@@ -2,7 +2,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AnswerChannel, InvitationStatus } from "~/generated/prisma/enums";
 import { composeEmail } from "~/models/email.server";
-import { eventLocation } from "~/models/event-calendar.server";
+import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
 import { queueEmail } from "~/models/outbox.server";
 import { eventText } from "~/utils/events";
@@ -16,6 +16,11 @@ import { refusals } from "~/utils/refusal";
  * lock until commit, SQLite its write lock), then counts the accepted seats.
  * Two answers for the same event therefore never count at the same time, in
  * one process or several. (pretix takes quotas the same way.)
+ *
+ * Nobody jumps the waitlist: whatever frees seats (a decline, a withdrawal,
+ * a raised capacity) gives them at once, in the same transaction, to the
+ * people waiting in order of arrival; an acceptance takes a seat only when
+ * nobody is waiting for it.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -51,8 +56,8 @@ export type AnswerResult =
   | { ok: true; status: InvitationStatus; promotedInvitationId: string | null }
   | { ok: false; error: AnswerRefusal };
 
-/** Serialises seat-taking for one event until the transaction ends. */
-async function lockEventSeats(tx: Tx, eventId: string) {
+/** Serialises seat-taking for one event until the transaction ends. Call it first in any transaction that counts or frees seats. */
+export async function lockEventSeats(tx: Tx, eventId: string) {
   await tx.$executeRaw`UPDATE "Event" SET "capacity" = "capacity" WHERE "id" = ${eventId}`;
 }
 
@@ -76,10 +81,12 @@ export async function answerInvitation(input: AnswerInput): Promise<AnswerResult
     const needs = input.needs ? normaliseNeeds(input.needs) : {};
     let status: InvitationStatus = invitation.status;
     let waitlistedAt = invitation.waitlistedAt;
-    let promotedInvitationId: string | null = null;
+    const promoted: string[] = [];
 
     if (input.answer === "ACCEPT") {
       if (invitation.status !== "ACCEPTED" && invitation.status !== "WAITLISTED") {
+        // A seat that is free goes to the people already waiting before this newcomer.
+        promoted.push(...(await promoteFromWaitlist(tx, event.id, now)));
         const accepted = await tx.invitation.count({ where: { eventId: event.id, status: "ACCEPTED" } });
         if (accepted < event.capacity) {
           status = "ACCEPTED";
@@ -104,9 +111,9 @@ export async function answerInvitation(input: AnswerInput): Promise<AnswerResult
       });
     }
     if (invitation.status === "ACCEPTED" && status === "DECLINED") {
-      promotedInvitationId = await promoteFromWaitlist(tx, event.id, event.capacity, now);
+      promoted.push(...(await promoteFromWaitlist(tx, event.id, now)));
     }
-    return { ok: true as const, status, promotedInvitationId };
+    return { ok: true as const, status, promotedInvitationId: promoted[0] ?? null };
   });
   return outcome;
 }
@@ -126,34 +133,47 @@ async function nextWaitlistTime(tx: Tx, eventId: string, now: Date): Promise<Dat
   return new Date(Math.max(now.getTime(), after));
 }
 
-/** Gives free seats to the first people waiting, and tells each of them by email. Call under the event lock. */
-async function promoteFromWaitlist(tx: Tx, eventId: string, capacity: number, now: Date): Promise<string | null> {
+/**
+ * Gives every free seat to the people waiting, first come first served
+ * (waitlistedAt), and tells each of them by email with their calendar entry,
+ * now confirmed. The event's SEQUENCE rises once, so calendar apps replace
+ * the entry the person already has. Nothing moves before publication or once
+ * the event has started. Call under the event lock (lockEventSeats), in the
+ * transaction that freed the seats; returns the invitations promoted, in order.
+ */
+export async function promoteFromWaitlist(tx: Tx, eventId: string, now: Date): Promise<string[]> {
+  const seats = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { capacity: true, status: true, startsAt: true } });
+  if (seats.status !== "PUBLISHED" || now >= seats.startsAt) return [];
   const accepted = await tx.invitation.count({ where: { eventId, status: "ACCEPTED" } });
-  if (accepted >= capacity) return null;
-  const next = await tx.invitation.findFirst({
+  const free = seats.capacity - accepted;
+  if (free <= 0) return [];
+  const next = await tx.invitation.findMany({
     where: { eventId, status: "WAITLISTED" },
     orderBy: [{ waitlistedAt: "asc" }, { createdAt: "asc" }],
-    include: {
-      person: { select: { name: true, email: true, locale: true } },
-      event: { include: { translations: true, municipality: true } },
-    },
+    take: free,
+    include: { person: { select: { name: true, email: true, locale: true, erasedAt: true } } },
   });
-  if (!next) return null;
-  await tx.invitation.update({ where: { id: next.id }, data: { status: "ACCEPTED", waitlistedAt: null } });
-  await tx.invitationAnswer.create({ data: { invitationId: next.id, status: "ACCEPTED", channel: "SYSTEM", createdAt: now } });
-  if (next.person.email) {
-    const locale: Locale = isLocale(next.person.locale) ? next.person.locale : "sq";
-    const event = next.event;
-    const email = await composeEmail("waitlist-promoted", next.person.email, {
+  if (next.length === 0) return [];
+  const event = await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } }, include: EVENT_FOR_CALENDAR });
+  for (const invitation of next) {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { status: "ACCEPTED", waitlistedAt: null } });
+    await tx.invitationAnswer.create({ data: { invitationId: invitation.id, status: "ACCEPTED", channel: "SYSTEM", createdAt: now } });
+    const { person } = invitation;
+    if (!person.email || person.erasedAt) continue;
+    const locale: Locale = isLocale(person.locale) ? person.locale : "sq";
+    const email = await composeEmail("waitlist-promoted", person.email, {
       locale,
-      name: next.person.name,
+      name: person.name,
       title: eventText(event.translations, locale).title,
       when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       where: eventLocation(event, locale),
     });
-    await queueEmail(tx, email);
+    const ics = buildCalendar([event], { locale, method: "REQUEST", attendee: { name: person.name, email: person.email, status: "ACCEPTED" } });
+    await queueEmail(tx, email, [
+      { filename: "event.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics, "utf8").toString("base64") },
+    ]);
   }
-  return next.id;
+  return next.map((invitation) => invitation.id);
 }
 
 function normaliseNeeds(needs: Needs) {

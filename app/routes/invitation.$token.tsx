@@ -36,6 +36,8 @@ async function load(request: Request, token: string) {
     agenda: event.sessions.map((s) => ({ time: `${timeOnly.format(s.startsAt)}–${timeOnly.format(s.endsAt)}`, title: s.title, room: s.room })),
     needs: { interpretation: invitation.interpretation ?? "", accessibilityNeeds: invitation.accessibilityNeeds ?? "", needsTransport: invitation.needsTransport },
     open: event.status === "PUBLISHED" && event.startsAt > new Date(),
+    // Why there is nothing to answer, when there is not.
+    closed: event.status === "CANCELLED" ? "invitations.page.cancelled" : event.startsAt <= new Date() ? "invitations.page.started" : null,
     invitationId: invitation.id,
     // The code to show at the door, for anyone still expected (not for a declined invitation).
     checkInQr: event.status === "PUBLISHED" && invitation.status !== "DECLINED" ? await checkInQrSvg(invitation.id) : null,
@@ -129,6 +131,11 @@ export default function InvitationPage() {
           {/* SVG made on the server by the qrcode library from our own code: no user text in it. */}
           <div role="img" aria-label={t("invitations.checkin.qr.alt")} data-testid="checkin-qr" dangerouslySetInnerHTML={{ __html: invitation.checkInQr }} />
         </section>
+      ) : null}
+      {!invitation.open && invitation.closed ? (
+        <p className="notice notice-info" role="status" data-testid="invitation-closed">
+          {t(invitation.closed)}
+        </p>
       ) : null}
       {invitation.open ? (
         <Form method="post" className="card stack">

@@ -66,6 +66,20 @@ describe.skipIf(browserMissing)("answering by a personal link, whatever the stat
     await context.close();
   }, 60_000);
 
+  it("tells an invitee who opens the link once the event has started why there is nothing to answer", async () => {
+    const { app, db } = e2e;
+    const event = await createEvent({ db, titles: { sq: "Punëtori që ka filluar" }, startsAt: new Date(Date.now() - 3_600_000), hours: 5 });
+    const person = await createPerson({ db, name: "Vjosa Krasniqi", locale: "sq" });
+    const token = createToken();
+    await invite(event, person, "PENDING", { db, data: { links: { create: { tokenHash: hashToken(token) } }, sentAt: new Date(Date.now() - 86_400_000) } });
+    const context = await openContext(e2e.browser, { ...PHONE, locale: "sq-AL", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/invitation/${token}`);
+    expect(await page.getByTestId("invitation-closed").textContent()).toBe(sq.invitations.page.started);
+    expect(await page.getByRole("button", { name: sq.invitations.page.accept }).count()).toBe(0);
+    await context.close();
+  });
+
   it("takes a feedback answer with JavaScript off", async () => {
     const { app, db } = e2e;
     const event = await createEvent({ db, startsAt: new Date(Date.now() - 2 * 86_400_000), hours: 3, status: "COMPLETED" });

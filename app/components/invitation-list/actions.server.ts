@@ -8,6 +8,7 @@ import {
   removeFromInvitationList,
   requestInvitationSending,
   resendInvitation,
+  sendingRefusals,
   type InviteeCriteria,
 } from "~/models/invitation-list.server";
 import { parseDays, setReminders } from "~/models/reminder.server";
@@ -43,7 +44,7 @@ async function addPerson(ctx: Context, input: Of<"addPerson">): Promise<Outcome>
 
 async function send(ctx: Context): Promise<Outcome> {
   const result = await requestInvitationSending(ctx.trainerId, ctx.eventId, ctx.appUrl);
-  if (!result.ok) return refuse(null, "invitations.manage.notPublished", 409);
+  if (!result.ok) return refusalOf(sendingRefusals, result.error);
   const number = new Intl.NumberFormat(LOCALE_TAGS[ctx.locale]).format(result.queued);
   return {
     ok: true,
@@ -59,7 +60,7 @@ async function record(ctx: Context, input: Of<"record">): Promise<Outcome> {
 
 async function resend(ctx: Context, input: Of<"resend">): Promise<Outcome> {
   const result = await resendInvitation(ctx.trainerId, input.invitationId, ctx.appUrl);
-  return result.ok ? { ok: true, notice: "invitations.manage.resent" } : refuse(null, "invitations.refusal.eventNotOpen", 409);
+  return result.ok ? { ok: true, notice: "invitations.manage.resent" } : refusalOf(sendingRefusals, result.error);
 }
 
 async function reminders(ctx: Context, input: Of<"reminders">): Promise<Outcome> {

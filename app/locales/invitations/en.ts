@@ -31,6 +31,8 @@ const invitations = {
     invalidTitle: "This link does not work",
     invalid: "The link is not valid, the invitation was withdrawn, or the event is over. Ask the organiser for a new link.",
     changeUntil: "You can change your answer until the event starts.",
+    started: "This event has already started, so answers are closed. If you have a question, contact the organiser.",
+    cancelled: "This event has been cancelled.",
     agenda: "Agenda",
   },
   manage: {
@@ -61,6 +63,8 @@ const invitations = {
     withoutEmail_one: "{{count}} person has no email address: record their answer by phone.",
     withoutEmail_other: "{{count}} people have no email address: record their answers by phone.",
     notPublished: "Publish the event before sending invitations.",
+    eventStarted: "The event has already started: invitations can no longer be sent.",
+    noEmail: "This person has no email address: record their answer by phone.",
     listTitle: "The list",
     empty: "Nobody is on the list yet.",
     person: "Person",
@@ -243,6 +247,10 @@ const invitations = {
     when: "When: {{when}}",
     where: "Where: {{where}}",
     cantCome: "If you can no longer come, please decline through your invitation so that the next person on the waitlist gets the seat.",
+    withdrawnSubject: "Invitation withdrawn: {{title}}",
+    withdrawnPreview: "Your invitation to {{title}} has been withdrawn",
+    withdrawnBody: "The organisers have withdrawn your invitation to {{title}}, so no place is held for you any more.",
+    withdrawnCalendar: "The attached calendar file removes the event from your calendar.",
   },
   checkin: {
     title: "Check-in",

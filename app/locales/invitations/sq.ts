@@ -31,6 +31,8 @@ const invitations = {
     invalidTitle: "Kjo lidhje nuk funksionon",
     invalid: "Lidhja nuk është e vlefshme, ftesa është tërhequr ose ngjarja ka përfunduar. Kërkojini organizatorit një lidhje të re.",
     changeUntil: "Mund ta ndryshoni përgjigjen deri në fillim të ngjarjes.",
+    started: "Kjo ngjarje ka filluar tashmë, prandaj përgjigjet janë mbyllur. Për pyetje, kontaktoni organizatorin.",
+    cancelled: "Kjo ngjarje është anuluar.",
     agenda: "Axhenda",
   },
   manage: {
@@ -61,6 +63,8 @@ const invitations = {
     withoutEmail_one: "{{count}} person nuk ka adresë email-i: regjistrojeni përgjigjen me telefon.",
     withoutEmail_other: "{{count}} persona nuk kanë adresë email-i: regjistrojini përgjigjet me telefon.",
     notPublished: "Publikojeni ngjarjen para se të dërgoni ftesat.",
+    eventStarted: "Ngjarja ka filluar tashmë: ftesat nuk mund të dërgohen më.",
+    noEmail: "Ky person nuk ka adresë emaili: regjistroni përgjigjen e tij me telefon.",
     listTitle: "Lista",
     empty: "Ende nuk ka askënd në listë.",
     person: "Personi",
@@ -243,6 +247,10 @@ const invitations = {
     when: "Kur: {{when}}",
     where: "Ku: {{where}}",
     cantCome: "Nëse nuk mund të vini më, ju lutemi refuzoni përmes ftesës suaj, që vendin ta marrë personi i radhës në listën e pritjes.",
+    withdrawnSubject: "Ftesa u tërhoq: {{title}}",
+    withdrawnPreview: "Ftesa juaj për {{title}} është tërhequr",
+    withdrawnBody: "Organizatorët e kanë tërhequr ftesën tuaj për {{title}}, prandaj vendi nuk mbahet më për ju.",
+    withdrawnCalendar: "Skedari i kalendarit i bashkëngjitur e heq ngjarjen nga kalendari juaj.",
   },
   checkin: {
     title: "Regjistrimi i pjesëmarrjes",

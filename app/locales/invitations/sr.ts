@@ -31,6 +31,8 @@ const invitations = {
     invalidTitle: "Ovaj link ne radi",
     invalid: "Link nije važeći, poziv je povučen ili je događaj završen. Zatražite novi link od organizatora.",
     changeUntil: "Odgovor možete da promenite do početka događaja.",
+    started: "Ovaj događaj je već počeo, pa odgovori više nisu mogući. Za pitanja se obratite organizatoru.",
+    cancelled: "Ovaj događaj je otkazan.",
     agenda: "Dnevni red",
   },
   manage: {
@@ -65,6 +67,8 @@ const invitations = {
     withoutEmail_few: "{{count}} osobe nemaju adresu e-pošte: zabeležite njihove odgovore telefonom.",
     withoutEmail_other: "{{count}} osoba nema adresu e-pošte: zabeležite njihove odgovore telefonom.",
     notPublished: "Objavite događaj pre slanja poziva.",
+    eventStarted: "Događaj je već počeo: pozivi se više ne mogu slati.",
+    noEmail: "Ova osoba nema adresu e-pošte: zabeležite njen odgovor telefonom.",
     listTitle: "Lista",
     empty: "Na listi još nema nikoga.",
     person: "Osoba",
@@ -249,6 +253,10 @@ const invitations = {
     when: "Kada: {{when}}",
     where: "Gde: {{where}}",
     cantCome: "Ako ipak ne možete da dođete, molimo vas da odbijete preko svoje pozivnice kako bi sledeća osoba sa liste čekanja dobila mesto.",
+    withdrawnSubject: "Poziv povučen: {{title}}",
+    withdrawnPreview: "Vaš poziv za {{title}} je povučen",
+    withdrawnBody: "Organizatori su povukli vaš poziv za {{title}}, tako da vam mesto više nije rezervisano.",
+    withdrawnCalendar: "Priložena kalendarska datoteka uklanja događaj iz vašeg kalendara.",
   },
   checkin: {
     title: "Evidencija prisustva",
