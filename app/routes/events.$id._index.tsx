@@ -25,6 +25,8 @@ import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import type { Refusal } from "~/utils/refusal";
+import { throwIfMissing } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
@@ -128,12 +130,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function refused(intent: string, result: { field: string | null; message: string }, values?: Record<string, string>) {
-  if (result.message === "errors.notFound") throw new Response("Not found", { status: 404 });
+function refused(intent: string, result: Refusal, values?: Record<string, string>) {
+  throwIfMissing(result);
   const body: EventPageAnswer = result.field
     ? { intent, ok: false, values, fieldErrors: { [result.field]: result.message } }
     : { intent, ok: false, values, message: result.message };
-  return data(body, { status: 400 });
+  return data(body, { status: result.status });
 }
 
 const DONE_MESSAGES: Record<string, string> = {

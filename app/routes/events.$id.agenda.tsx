@@ -7,6 +7,7 @@ import { translateMessage, formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { throwIfMissing } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
@@ -43,15 +44,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   if (input.intent === "delete") {
     const result = await deleteSession(user.id, eventId, input.sessionId);
-    if (!result.ok) return data({ formId: input.sessionId, message: result.message } satisfies ActionResult, { status: result.message === "errors.notFound" ? 404 : 400 });
+    if (!result.ok) {
+      throwIfMissing(result);
+      return data({ formId: input.sessionId, message: result.message } satisfies ActionResult, { status: result.status });
+    }
     return redirect(`/events/${eventId}/agenda?done=deleted`);
   }
   const { intent: _intent, sessionId, ...values } = input;
   const result = await saveSession(user.id, eventId, sessionId || null, values);
   if (!result.ok) {
+    throwIfMissing(result);
     const formId = sessionId || "new";
     const body: ActionResult = result.field ? { formId, values, fieldErrors: { [result.field]: result.message } } : { formId, values, message: result.message };
-    return data(body, { status: result.message === "errors.notFound" ? 404 : 400 });
+    return data(body, { status: result.status });
   }
   return redirect(`/events/${eventId}/agenda?done=saved`);
 }
