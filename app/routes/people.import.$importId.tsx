@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * confirmation.
  */
 const ImportPreviewSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("mapping") }).catchall(z.enum(IMPORT_FIELDS).optional()),
+  z.object({ intent: z.literal("mapping") }).catchall(z.enum(["", ...IMPORT_FIELDS]).optional()),
   z.object({ intent: z.literal("confirm") }),
 ]);
 
