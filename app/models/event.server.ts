@@ -486,6 +486,14 @@ export async function eventsBetween(from: Date, to: Date, filters: EventFilters,
   });
 }
 
+/** What every page of an event shows above its own content: its texts, time, place and status. */
+export async function eventSummary(eventId: string) {
+  return prisma.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, status: true, startsAt: true, endsAt: true, timeZone: true, venueName: true, venueAddress: true, municipality: true, translations: true },
+  });
+}
+
 export async function getEvent(eventId: string) {
   return prisma.event.findUnique({
     where: { id: eventId },

@@ -43,7 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const downloadable = await Promise.all(event.materials.map((m) => mayDownloadMaterial(user, { ...m, event })));
   return {
     canManage,
-    canReport: can(user, "reports:read") && event.status !== "DRAFT",
     canCheckIn: can(user, "attendance:manage") && (event.status === "PUBLISHED" || event.status === "COMPLETED"),
     maxMb: MATERIAL_MAX_MB,
     maxBytes: MATERIAL_MAX_BYTES,
@@ -105,7 +104,7 @@ const DONE_MESSAGES: Record<string, string> = {
 
 export default function EventPage() {
   const { t } = useTranslation();
-  const { event, canManage, canReport, canCheckIn, maxMb, maxBytes } = useLoaderData<typeof loader>();
+  const { event, canManage, canCheckIn, maxMb, maxBytes } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as EventPageAnswer | undefined;
   const [searchParams] = useSearchParams();
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];
@@ -138,16 +137,10 @@ export default function EventPage() {
       {event.statusReason ? <p className="notice" data-testid="status-reason">{t("events.page.reason", { reason: event.statusReason })}</p> : null}
       <EventFacts event={event} />
 
+      {/* The check-in and the report are tabs of the event (events.$id.tsx); the paper sheet is entered afterwards from here. */}
       {canCheckIn ? (
         <p className="checkin-paper">
-          <Link to={`/events/${event.id}/checkin`}>{t("invitations.checkin.title")}</Link>
           <Link to={`/events/${event.id}/checkin/paper`}>{t("invitations.checkin.paper.link")}</Link>
-        </p>
-      ) : null}
-
-      {canReport ? (
-        <p>
-          <Link to={`/events/${event.id}/report`}>{t("invitations.reports.open")}</Link>
         </p>
       ) : null}
 

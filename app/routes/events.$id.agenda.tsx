@@ -1,26 +1,23 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { deleteSession, formatEventTimes, getEvent, saveSession, utcToLocal } from "~/models/event.server";
-import { eventText, SessionAction } from "~/utils/events";
+import { deleteSession, getEvent, saveSession, utcToLocal } from "~/models/event.server";
+import { SessionAction } from "~/utils/events";
+import { useEventSummary } from "~/components/event-page/event-header";
 import { Field, FormErrors } from "~/components/forms";
-import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
-  const locale = await resolveLocale(request);
   const event = await getEvent(params.id ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
   return {
     event: {
       id: event.id,
-      title: eventText(event.translations, locale).title,
-      when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       editable: event.status === "DRAFT" || event.status === "PUBLISHED",
       firstDate: utcToLocal(event.startsAt, event.timeZone).date,
     },
@@ -90,18 +87,15 @@ function SessionForm({ formId, sessionId, values, answer }: { formId: string; se
 export default function Agenda() {
   const { t } = useTranslation();
   const { event, sessions } = useLoaderData<typeof loader>();
+  const summary = useEventSummary();
   const answer = useActionData<typeof action>() as AgendaAnswer | undefined;
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   return (
     <>
-      <p>
-        <Link to={`/events/${event.id}#agenda`}>← {t("events.actions.back")}</Link>
-      </p>
       <h1>
-        {t("events.sessions.title")}: {event.title}
+        {t("events.sessions.title")}: {summary?.title}
       </h1>
-      <p className="muted">{event.when}</p>
       {done && !answer ? (
         <p className="notice notice-ok" role="status">
           {t(done === "deleted" ? "events.sessions.deleted" : "events.sessions.saved")}

@@ -4,11 +4,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DayLinks } from "~/components/check-in/day-links";
+import { useEventSummary } from "~/components/event-page/event-header";
 import { Field, FormErrors } from "~/components/forms";
 import { z } from "zod";
 import { checkedInPersonIds, checkInRefusals, checkInDayOf, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
 import { checkInDayLabel, PaperSheetForm } from "~/utils/attendance";
-import { eventText } from "~/utils/events";
 import { messageWith, translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [people, here] = await Promise.all([signInSheetPeople(event.id), checkedInPersonIds(event.id, day)]);
   const dayLabel = (value: string) => checkInDayLabel(value, locale);
   return {
-    event: { id: event.id, title: eventText(event.translations, locale).title, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
+    event: { id: event.id, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
     day,
     dayLabel: dayLabel(day),
     people: people.map((p) => ({
@@ -82,6 +82,7 @@ export default function PaperSheetPage() {
   const { event, day, dayLabel, people } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const summary = useEventSummary();
   const [form, fields] = useForm<{ day: string; personId: string[]; writtenIn: string }>({ id: "paper-sheet", lastResult: answer?.result });
   const ticked = new Set([fields.personId.initialValue ?? []].flat());
   return (
@@ -90,7 +91,7 @@ export default function PaperSheetPage() {
         <Link to={`/events/${event.id}/checkin?day=${day}`}>← {t("invitations.checkin.title")}</Link>
       </p>
       <h1>
-        {t("invitations.checkin.paper.title")}: {event.title}
+        {t("invitations.checkin.paper.title")}: {summary?.title}
       </h1>
       <p className="muted">{dayLabel}</p>
       <DayLinks days={event.days} day={day} />

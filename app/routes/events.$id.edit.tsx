@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm, EventFormSchema, eventInputFromForm } from "~/components/event-form";
 import { eventFormOptions, getEvent, updateEvent, utcToLocal } from "~/models/event.server";
@@ -19,7 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const end = utcToLocal(event.endsAt, event.timeZone);
   const text = (locale: string, key: "title" | "description") => event.translations.find((t) => t.locale === locale)?.[key] ?? "";
   return {
-    id: event.id,
     options,
     defaultValue: {
       type: event.type,
@@ -56,13 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditEvent() {
   const { t } = useTranslation();
-  const { id, options, defaultValue } = useLoaderData<typeof loader>();
+  const { options, defaultValue } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <>
-      <p>
-        <Link to={`/events/${id}`}>← {t("events.actions.back")}</Link>
-      </p>
       <h1>{t("events.editEvent")}</h1>
       <EventForm id="event" options={options} lastResult={answer?.result} defaultValue={defaultValue} submitLabel={t("common.save")} />
     </>

@@ -1,5 +1,5 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/forms";
 
@@ -18,16 +18,11 @@ export function resultFor(answer: EventPageAnswer | undefined, intent: string): 
 const MOVE_FIELDS = ["startDate", "startTime", "endDate", "endTime"] as const;
 type MoveTimes = Record<(typeof MOVE_FIELDS)[number], string>;
 
-/** The organisers' actions on an event that can still change: edit, agenda, invitations, publish, move, cancel. */
-export function EventActions({ event, answer }: { event: { id: string; status: string; move: MoveTimes }; answer: EventPageAnswer | undefined }) {
+/** The organisers' actions on an event that can still change: publish, move, cancel (editing, the agenda and the invitations are tabs of the event). */
+export function EventActions({ event, answer }: { event: { status: string; move: MoveTimes }; answer: EventPageAnswer | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="card event-actions" aria-label={t("events.page.details")}>
-      <Link to={`/events/${event.id}/edit`} className="button">
-        {t("events.page.edit")}
-      </Link>
-      <Link to={`/events/${event.id}/agenda`}>{t("events.page.manageAgenda")}</Link>
-      <Link to={`/events/${event.id}/invitations`}>{t("invitations.manage.title")}</Link>
       {event.status === "DRAFT" ? (
         <details>
           <summary>{t("events.actions.publish")}</summary>
