@@ -81,6 +81,8 @@ const TABLE: Record<string, Row> = {
   // The local mailbox: hidden (404, not a login page) from everyone but admins, and from them too once SMTP is set.
   "dev.mailbox.$id.tsx": { get: who("deny", "deny", "deny", "deny", "allow"), params: { id: "mailId" } },
   "dev.mailbox.tsx": { get: who("deny", "deny", "deny", "deny", "allow") },
+  // The layout of an event's pages: at its own address it is the overview's.
+  "events.$id.tsx": { get: SIGNED_IN },
   "events.$id._index.tsx": { get: SIGNED_IN, post: STAFF },
   "events.$id.agenda.tsx": { get: STAFF, post: STAFF },
   "events.$id.attendance[.pdf].tsx": { get: STAFF },
@@ -192,7 +194,18 @@ function discoverRoutes(dir = "app/routes"): RouteModule[] {
   });
 }
 
-const ROUTES = discoverRoutes();
+/**
+ * A layout route and its index share an address (`events.$id` and
+ * `events.$id._index`): Remix sends a request there to the index only when
+ * the address says `?index`, as its forms do, so the index is asked that way.
+ */
+function withIndexQuery(routes: RouteModule[]): RouteModule[] {
+  const isIndex = (route: RouteModule) => /(^|[./])_index(\/route)?\.tsx?$/.test(route.file);
+  const layouts = new Set(routes.filter((route) => !isIndex(route)).map((route) => route.pattern));
+  return routes.map((route) => (isIndex(route) && layouts.has(route.pattern) ? { ...route, pattern: `${route.pattern}?index` } : route));
+}
+
+const ROUTES = withIndexQuery(discoverRoutes());
 
 /** One question: who asks, how, where, and the answer expected. A tuple, so that the test's name reads "TRAINER GET /events/:id → allow". */
 type Case = [who: Who, method: Method, path: string, expected: Outcome | "missing from the table"];

@@ -231,7 +231,8 @@ const FORMS: FormSpec[] = [
       route: "events.$id._index",
       form: name,
       as: "trainer",
-      path: (fx) => `/events/${fx.draftEventId}`,
+      // The overview is the index under the layout of the event's pages: its forms post with `?index`.
+      path: (fx) => `/events/${fx.draftEventId}?index`,
       schema: option(EventAction, "intent", name),
       valid: (fx): Fields =>
         ({
@@ -246,7 +247,7 @@ const FORMS: FormSpec[] = [
     route: "events.$id._index",
     form: "upload a material",
     as: "trainer",
-    path: (fx) => `/events/${fx.draftEventId}`,
+    path: (fx) => `/events/${fx.draftEventId}?index`,
     schema: MaterialUploadForm,
     valid: () => ({ title: "Agenda", isPublic: "on" }),
     upload: { field: "file", maxBytes: 20 * 1024 * 1024, valid: { name: "agenda.pdf", bytes: PDF } },

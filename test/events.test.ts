@@ -88,7 +88,7 @@ describe("creating and changing an event", () => {
   ])("refuses %s with a message for its field and saves nothing", async (_label, overrides, field, message) => {
     const before = await counts();
     const result = await createEvent(trainerId, await eventInput(overrides));
-    expect(result).toEqual({ ok: false, field, message });
+    expect(result).toEqual({ ok: false, field, message, status: 400 });
     expect(await counts()).toEqual(before);
   });
 
@@ -98,7 +98,7 @@ describe("creating and changing an event", () => {
     await invite({ id: eventId }, await createPerson(), "DECLINED");
     const before = await counts();
     const result = await updateEvent(trainerId, eventId, await eventInput({ capacity: 2, venueName: "Another hall" }));
-    expect(result).toEqual({ ok: false, field: "capacity", message: 'events.errors.capacityBelowAccepted|{"count":3}' });
+    expect(result).toEqual({ ok: false, field: "capacity", message: 'events.errors.capacityBelowAccepted|{"count":3}', status: 400 });
     expect(await counts()).toEqual(before);
     expect(await prisma.event.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({ capacity: 3, venueName: "Municipal hall" });
     expect(await updateEvent(trainerId, eventId, await eventInput({ capacity: 3 }))).toEqual({ ok: true });
@@ -128,9 +128,10 @@ describe("the agenda", () => {
       ok: false,
       field: "start",
       message: 'events.errors.sessionOutside|{"start":"2027-03-10 10:00","end":"2027-03-10 14:00"}',
+      status: 400,
     });
     const overlap = await saveSession(trainerId, eventId, null, { ...session, title: "Panel", start: "10:30", end: "11:30", room: " hall a " });
-    expect(overlap).toEqual({ ok: false, field: "room", message: 'events.errors.sessionOverlap|{"room":"hall a","title":"Opening"}' });
+    expect(overlap).toEqual({ ok: false, field: "room", message: 'events.errors.sessionOverlap|{"room":"hall a","title":"Opening"}', status: 400 });
     const backwards = await saveSession(trainerId, eventId, null, { ...session, start: "12:00", end: "11:00" });
     expect(backwards).toMatchObject({ ok: false, field: "end", message: "events.errors.endBeforeStart" });
     expect(await counts()).toEqual(before);
@@ -149,7 +150,7 @@ describe("the agenda", () => {
     const eventId = await newEvent();
     await saveSession(trainerId, eventId, null, { title: "Late", date: "2027-03-10", start: "13:00", end: "14:00", room: "", facilitators: "" });
     const result = await updateEvent(trainerId, eventId, await eventInput({ end: { date: "2027-03-10", time: "12:00" } }));
-    expect(result).toEqual({ ok: false, field: "startDate", message: "events.errors.sessionsOutside" });
+    expect(result).toEqual({ ok: false, field: "startDate", message: "events.errors.sessionsOutside", status: 400 });
     expect((await prisma.event.findUniqueOrThrow({ where: { id: eventId } })).endsAt).toEqual(new Date("2027-03-10T13:00:00Z"));
   });
 });

@@ -8,7 +8,7 @@ import type { Community, Gender, OrganisationType } from "~/generated/prisma/enu
 import { recordAudit } from "~/models/audit.server";
 import { personSearchText } from "~/models/person.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { refusals } from "~/utils/refusal";
+import { notFoundRefusal, refusals, type Refusal } from "~/utils/refusal";
 import { IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportField, type PersonLocale } from "~/utils/directory";
 import { foldForSearch, foldQuery } from "~/utils/search";
 
@@ -409,13 +409,18 @@ export async function getImportPreview(actor: SessionUser, importId: string) {
   };
 }
 
-export async function setImportMapping(actor: SessionUser, importId: string, mapping: Mapping) {
+export async function setImportMapping(actor: SessionUser, importId: string, mapping: Mapping): Promise<{ ok: true } | Refusal> {
   const updated = await prisma.directoryImport.updateMany({
     where: { id: importId, createdById: actor.id, confirmedAt: null },
     data: { mapping: JSON.stringify(mapping) },
   });
-  return updated.count === 1;
+  return updated.count === 1 ? { ok: true } : notFoundRefusal();
 }
+
+/** How a refused confirmation is said, above the preview. */
+export const CONFIRM_REFUSALS = refusals<"alreadyConfirmed">({
+  alreadyConfirmed: { status: 400, message: "directory.import.errors.alreadyConfirmed" },
+});
 
 /**
  * Imports the good rows of a previewed upload, all or nothing. The rows are

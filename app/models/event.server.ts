@@ -13,6 +13,7 @@ import { DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, eventText, type EventLanguage } from "~/utils/events";
 import { messageWith } from "~/utils/forms";
 import { isLocale, LOCALE_TAGS, type Locale } from "~/utils/i18n";
+import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,9 +22,6 @@ export { EVENT_STATUSES, EVENT_TYPES };
 /** Invitees who still expect the event and must hear about changes (once they were sent the invitation). */
 const STILL_INVITED: InvitationStatus[] = ["PENDING", "ACCEPTED", "WAITLISTED"];
 
-/** A refusal with a message key (see app/utils/forms.ts) and the form field it belongs to (null: the whole form). */
-export type Refusal = { ok: false; field: string | null; message: string };
-const refuse = (field: string | null, message: string): Refusal => ({ ok: false, field, message });
 
 // --- Wall-clock times ------------------------------------------------------
 
@@ -203,7 +201,7 @@ export async function updateEvent(actorId: string, eventId: string, input: Event
     // Seats are counted (and given) under the event's lock, as answers count them.
     await lockEventSeats(tx, eventId);
     const before = await tx.event.findUnique({ where: { id: eventId }, include: { translations: true } });
-    if (!before) return refuse(null, "errors.notFound");
+    if (!before) return notFoundRefusal();
     if (before.status === "CANCELLED" || before.status === "COMPLETED") return refuse(null, "events.errors.notEditable");
     const checked = await checkInput(tx, input);
     if (!checked.ok) return checked;
@@ -240,7 +238,7 @@ export async function updateEvent(actorId: string, eventId: string, input: Event
 export async function publishEvent(actorId: string, eventId: string): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId } });
-    if (!event) return refuse(null, "errors.notFound");
+    if (!event) return notFoundRefusal();
     if (event.status !== "DRAFT") return refuse(null, "events.errors.alreadyPublished");
     await tx.event.update({
       where: { id: eventId },
@@ -264,7 +262,7 @@ export async function moveEvent(
   const reason = input.reason.trim();
   return prisma.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId } });
-    if (!event) return refuse(null, "errors.notFound");
+    if (!event) return notFoundRefusal();
     if (event.status !== "PUBLISHED") return refuse(null, "events.errors.onlyPublished");
     const times = parseTimes(input.start, input.end);
     if (!times.ok) return times;
@@ -304,7 +302,7 @@ export async function cancelEvent(actorId: string, eventId: string, reasonInput:
   const reason = reasonInput.trim();
   return prisma.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId } });
-    if (!event) return refuse(null, "errors.notFound");
+    if (!event) return notFoundRefusal();
     if (event.status === "CANCELLED" || event.status === "COMPLETED") return refuse(null, "events.errors.notEditable");
     if (!reason) return refuse("reason", "events.errors.reasonRequired");
     await tx.event.update({
@@ -399,9 +397,9 @@ export async function saveSession(
 ): Promise<{ ok: true; sessionId: string } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId }, include: { sessions: true } });
-    if (!event) return refuse(null, "errors.notFound");
+    if (!event) return notFoundRefusal();
     if (event.status === "CANCELLED" || event.status === "COMPLETED") return refuse(null, "events.errors.notEditable");
-    if (sessionId && !event.sessions.some((s) => s.id === sessionId)) return refuse(null, "errors.notFound");
+    if (sessionId && !event.sessions.some((s) => s.id === sessionId)) return notFoundRefusal();
     const title = input.title.trim();
     if (!title) return refuse("title", "validation.required");
     const start = localToUtc({ date: input.date, time: input.start }, event.timeZone);
@@ -439,7 +437,7 @@ export async function saveSession(
 export async function deleteSession(actorId: string, eventId: string, sessionId: string): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const session = await tx.eventSession.findFirst({ where: { id: sessionId, eventId }, include: { event: true } });
-    if (!session) return refuse(null, "errors.notFound");
+    if (!session) return notFoundRefusal();
     if (session.event.status === "CANCELLED" || session.event.status === "COMPLETED") return refuse(null, "events.errors.notEditable");
     await tx.eventSession.delete({ where: { id: sessionId } });
     await recordAudit(tx, { actorId, action: "session.deleted", subjectType: "EventSession", subjectId: sessionId, details: { eventId, title: session.title } });
@@ -491,6 +489,14 @@ export async function eventsBetween(from: Date, to: Date, filters: EventFilters,
     where: { AND: [eventWhere(filters, canManage), { startsAt: { lt: to } }, { endsAt: { gt: from } }] },
     include: LIST_INCLUDE,
     orderBy: { startsAt: "asc" },
+  });
+}
+
+/** What every page of an event shows above its own content: its texts, time, place and status. */
+export async function eventSummary(eventId: string) {
+  return prisma.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, status: true, startsAt: true, endsAt: true, timeZone: true, venueName: true, venueAddress: true, municipality: true, translations: true },
   });
 }
 

@@ -1,30 +1,26 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventActions, type EventPageAnswer } from "~/components/event-page/event-actions";
+import { EventActions, resultFor, type EventPageAnswer } from "~/components/event-page/event-actions";
 import { EventAgenda, EventFacts } from "~/components/event-page/event-overview";
-import { uploadMaterial } from "~/components/event-page/material-upload.server";
+import { actOnEvent } from "~/components/event-page/event-page.server";
 import { Materials } from "~/components/event-page/materials";
-import { deleteMaterial, mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB } from "~/models/event-material.server";
+import { FormErrors } from "~/components/forms";
+import { mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB } from "~/models/event-material.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import {
-  cancelEvent,
   completeEndedEvents,
   eventVisibleTo,
   formatEventTimes,
   getEvent,
   invitationCounts,
-  moveEvent,
-  publishEvent,
   utcToLocal,
 } from "~/models/event.server";
-import { EventAction, eventText } from "~/utils/events";
-import { translateMessage, formFields } from "~/utils/forms";
+import { eventText } from "~/utils/events";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
@@ -47,7 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const downloadable = await Promise.all(event.materials.map((m) => mayDownloadMaterial(user, { ...m, event })));
   return {
     canManage,
-    canReport: can(user, "reports:read") && event.status !== "DRAFT",
     canCheckIn: can(user, "attendance:manage") && (event.status === "PUBLISHED" || event.status === "COMPLETED"),
     maxMb: MATERIAL_MAX_MB,
     maxBytes: MATERIAL_MAX_BYTES,
@@ -94,46 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
-  const eventId = params.id ?? "";
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadMaterial(request, user.id, eventId);
-  const parsed = EventAction.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ intent: "", ok: false, message: "errors.badRequestTitle" } satisfies EventPageAnswer, { status: 400 });
-  const input = parsed.data;
-  switch (input.intent) {
-    case "publish": {
-      const result = await publishEvent(user.id, eventId);
-      if (!result.ok) return refused(input.intent, result);
-      return redirect(`/events/${eventId}?done=published`);
-    }
-    case "move": {
-      const { intent, reason, ...times } = input;
-      const result = await moveEvent(user.id, eventId, {
-        start: { date: times.startDate, time: times.startTime },
-        end: { date: times.endDate, time: times.endTime },
-        reason,
-      });
-      if (!result.ok) return refused(intent, result, { ...times, reason });
-      return redirect(`/events/${eventId}?done=moved`);
-    }
-    case "cancel": {
-      const result = await cancelEvent(user.id, eventId, input.reason);
-      if (!result.ok) return refused(input.intent, result, { reason: input.reason });
-      return redirect(`/events/${eventId}?done=cancelled`);
-    }
-    case "deleteMaterial": {
-      const result = await deleteMaterial(user.id, eventId, input.materialId);
-      if (!result.ok) return refused(input.intent, result);
-      return redirect(`/events/${eventId}?done=materialDeleted#materials`);
-    }
-  }
-}
-
-function refused(intent: string, result: { field: string | null; message: string }, values?: Record<string, string>) {
-  if (result.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-  const body: EventPageAnswer = result.field
-    ? { intent, ok: false, values, fieldErrors: { [result.field]: result.message } }
-    : { intent, ok: false, values, message: result.message };
-  return data(body, { status: 400 });
+  return actOnEvent(request, user.id, params.id ?? "");
 }
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -148,27 +104,23 @@ const DONE_MESSAGES: Record<string, string> = {
 
 export default function EventPage() {
   const { t } = useTranslation();
-  const { event, canManage, canReport, canCheckIn, maxMb, maxBytes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as EventPageAnswer | undefined;
+  const { event, canManage, canCheckIn, maxMb, maxBytes } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as EventPageAnswer | undefined;
   const [searchParams] = useSearchParams();
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];
-  const answerOf = (intent: string) => (result?.intent === intent ? { errors: result.fieldErrors ?? {}, values: result.values ?? {} } : { errors: {}, values: {} });
   const changeable = event.status === "DRAFT" || event.status === "PUBLISHED";
   return (
     <article className="event-page">
       <p>
         <Link to="/events">← {t("events.title")}</Link>
       </p>
-      {done && !result ? (
+      {done && !answer ? (
         <p className="notice notice-ok" role="status">
           {t(done)}
         </p>
       ) : null}
-      {result?.message ? (
-        <p className="notice notice-error" role="alert">
-          {translateMessage(t, result.message)}
-        </p>
-      ) : null}
+      {/* What concerns no field (already published, a request the page did not send) is said above the page, whichever form was sent. */}
+      <FormErrors errors={answer?.result.error?.[""] ?? undefined} />
       <p className="event-kicker">
         <span className={`event-status status-${event.status.toLowerCase()}`} data-testid="event-status">
           {t(`events.statuses.${event.status}`)}
@@ -185,24 +137,18 @@ export default function EventPage() {
       {event.statusReason ? <p className="notice" data-testid="status-reason">{t("events.page.reason", { reason: event.statusReason })}</p> : null}
       <EventFacts event={event} />
 
+      {/* The check-in and the report are tabs of the event (events.$id.tsx); the paper sheet is entered afterwards from here. */}
       {canCheckIn ? (
         <p className="checkin-paper">
-          <Link to={`/events/${event.id}/checkin`}>{t("invitations.checkin.title")}</Link>
           <Link to={`/events/${event.id}/checkin/paper`}>{t("invitations.checkin.paper.link")}</Link>
         </p>
       ) : null}
 
-      {canReport ? (
-        <p>
-          <Link to={`/events/${event.id}/report`}>{t("invitations.reports.open")}</Link>
-        </p>
-      ) : null}
-
-      {canManage && changeable ? <EventActions event={event} openIntent={result?.intent ?? null} move={answerOf("move")} cancel={answerOf("cancel")} /> : null}
+      {canManage && changeable ? <EventActions event={event} answer={answer} /> : null}
 
       <EventAgenda sessions={event.sessions} multiDay={event.multiDay} />
 
-      <Materials eventId={event.id} materials={event.materials} sessions={event.sessions} canManage={canManage} maxMb={maxMb} maxBytes={maxBytes} upload={answerOf("upload")} />
+      <Materials eventId={event.id} materials={event.materials} sessions={event.sessions} canManage={canManage} maxMb={maxMb} maxBytes={maxBytes} upload={resultFor(answer, "upload")} />
     </article>
   );
 }

@@ -1,23 +1,23 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { deleteSession, formatEventTimes, getEvent, saveSession, utcToLocal } from "~/models/event.server";
-import { eventText, SessionAction } from "~/utils/events";
-import { translateMessage, formFields } from "~/utils/forms";
-import { resolveLocale } from "~/utils/locale.server";
+import { deleteSession, getEvent, saveSession, utcToLocal } from "~/models/event.server";
+import { SessionAction } from "~/utils/events";
+import { useEventSummary } from "~/components/event-page/event-header";
+import { Field, FormErrors } from "~/components/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
-  const locale = await resolveLocale(request);
   const event = await getEvent(params.id ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
   return {
     event: {
       id: event.id,
-      title: eventText(event.translations, locale).title,
-      when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       editable: event.status === "DRAFT" || event.status === "PUBLISHED",
       firstDate: utcToLocal(event.startsAt, event.timeZone).date,
     },
@@ -33,62 +33,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { formId: string; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+/** Which form an answer belongs to: a session's ("new" for the form adding one), or none ("") for what is said above the agenda. */
+type AgendaAnswer = { formId: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
   const eventId = params.id ?? "";
-  const parsed = SessionAction.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ formId: "", message: "errors.badRequestTitle" } satisfies ActionResult, { status: 400 });
-  const input = parsed.data;
+  const submission = parseWithZod(await readForm(request), { schema: SessionAction });
+  if (submission.status !== "success") return data({ formId: "", result: submission.reply({ formErrors: ["errors.badRequestTitle"] }) }, { status: 400 });
+  const input = submission.value;
   if (input.intent === "delete") {
     const result = await deleteSession(user.id, eventId, input.sessionId);
-    if (!result.ok) return data({ formId: input.sessionId, message: result.message } satisfies ActionResult, { status: result.message === "errors.notFound" ? 404 : 400 });
+    if (!result.ok) return refusalReply(submission, result, { formId: "" });
     return redirect(`/events/${eventId}/agenda?done=deleted`);
   }
   const { intent: _intent, sessionId, ...values } = input;
   const result = await saveSession(user.id, eventId, sessionId || null, values);
-  if (!result.ok) {
-    const formId = sessionId || "new";
-    const body: ActionResult = result.field ? { formId, values, fieldErrors: { [result.field]: result.message } } : { formId, values, message: result.message };
-    return data(body, { status: result.message === "errors.notFound" ? 404 : 400 });
-  }
+  if (!result.ok) return refusalReply(submission, result, { formId: sessionId || "new" });
   return redirect(`/events/${eventId}/agenda?done=saved`);
 }
 
 type SessionValues = { title: string; date: string; start: string; end: string; room: string; facilitators: string };
 
-function SessionForm({ formId, sessionId, values, result }: { formId: string; sessionId: string; values: SessionValues; result?: ActionResult }) {
+/** A session's form: an existing one's (formId: its id), or the one adding a session ("new"). */
+function SessionForm({ formId, sessionId, values, answer }: { formId: string; sessionId: string; values: SessionValues; answer?: AgendaAnswer }) {
   const { t } = useTranslation();
-  const mine = result?.formId === formId ? result : undefined;
-  const shown = { ...values, ...(mine?.values ?? {}) } as SessionValues;
-  const errors = mine?.fieldErrors ?? {};
+  const [form, fields] = useForm<SessionValues>({ id: `session-${formId}`, lastResult: answer?.formId === formId ? answer.result : undefined, defaultValue: values });
   const field = (name: keyof SessionValues, label: string, type: string, extra: Record<string, unknown> = {}) => (
-    <div className={errors[name] ? "field field-invalid" : "field"}>
-      <label htmlFor={`${formId}-${name}`}>{label}</label>
-      <input
-        id={`${formId}-${name}`}
-        name={name}
-        type={type}
-        defaultValue={shown[name]}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${formId}-${name}-error` : undefined}
-        {...extra}
-      />
-      {errors[name] ? (
-        <p className="field-error" id={`${formId}-${name}-error`} role="alert">
-          {translateMessage(t, errors[name])}
-        </p>
-      ) : null}
-    </div>
+    <Field id={`${formId}-${name}`} label={label} errors={fields[name].errors}>
+      <input key={fields[name].key} id={`${formId}-${name}`} name={name} type={type} defaultValue={fields[name].initialValue ?? ""} {...extra} />
+    </Field>
   );
   return (
-    <Form method="post" className="stack" aria-label={sessionId ? shown.title : t("events.sessions.add")}>
-      {mine?.message ? (
-        <p className="notice notice-error" role="alert">
-          {translateMessage(t, mine.message)}
-        </p>
-      ) : null}
+    <Form method="post" className="stack" aria-label={sessionId ? values.title : t("events.sessions.add")} id={form.id} onSubmit={form.onSubmit}>
+      <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="sessionId" value={sessionId} />
       {field("title", t("events.sessions.sessionTitle"), "text", { required: true, maxLength: 200 })}
@@ -109,28 +87,22 @@ function SessionForm({ formId, sessionId, values, result }: { formId: string; se
 export default function Agenda() {
   const { t } = useTranslation();
   const { event, sessions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const summary = useEventSummary();
+  const answer = useActionData<typeof action>() as AgendaAnswer | undefined;
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   return (
     <>
-      <p>
-        <Link to={`/events/${event.id}#agenda`}>← {t("events.actions.back")}</Link>
-      </p>
       <h1>
-        {t("events.sessions.title")}: {event.title}
+        {t("events.sessions.title")}: {summary?.title}
       </h1>
-      <p className="muted">{event.when}</p>
-      {done && !result ? (
+      {done && !answer ? (
         <p className="notice notice-ok" role="status">
           {t(done === "deleted" ? "events.sessions.deleted" : "events.sessions.saved")}
         </p>
       ) : null}
-      {result?.message && !result.formId ? (
-        <p className="notice notice-error" role="alert">
-          {translateMessage(t, result.message)}
-        </p>
-      ) : null}
+      {/* A refused deletion and a request the page did not send are said above the agenda, as is a refused session once the agenda is closed to changes. */}
+      {answer && (!answer.formId || !event.editable) ? <FormErrors errors={answer.result.error?.[""] ?? undefined} /> : null}
       {!event.editable ? <p className="notice">{t("events.errors.notEditable")}</p> : null}
       <ol className="agenda agenda-edit">
         {sessions.map((session) => (
@@ -144,9 +116,9 @@ export default function Agenda() {
             </p>
             {event.editable ? (
               <>
-                <details open={result?.formId === session.id}>
+                <details open={answer?.formId === session.id}>
                   <summary>{t("events.sessions.edit")}</summary>
-                  <SessionForm formId={session.id} sessionId={session.id} values={session} result={result} />
+                  <SessionForm formId={session.id} sessionId={session.id} values={session} answer={answer} />
                 </details>
                 <details>
                   <summary>{t("events.sessions.delete")}</summary>
@@ -171,7 +143,7 @@ export default function Agenda() {
             formId="new"
             sessionId=""
             values={{ title: "", date: event.firstDate, start: "", end: "", room: "", facilitators: "" }}
-            result={result}
+            answer={answer}
           />
         </section>
       ) : null}

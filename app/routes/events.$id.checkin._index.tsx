@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { checkInPageAction } from "~/components/check-in/actions.server";
+import { useEventSummary } from "~/components/event-page/event-header";
 import { CheckInList, CheckInSearch, DirectoryMatches, type CheckInRow } from "~/components/check-in/check-in-list";
 import { DayLinks } from "~/components/check-in/day-links";
 import { useCheckInQueue } from "~/components/check-in/queue";
@@ -12,7 +13,6 @@ import { QrScanner } from "~/components/qr-scanner";
 import { checkInDayOf, checkInList, directoryMatchesForCheckIn, eventForCheckIn } from "~/models/attendance.server";
 import { municipalityChoices, organisationChoices } from "~/models/places.server";
 import { checkInDayLabel, invitationIdInCode } from "~/utils/attendance";
-import { eventText } from "~/utils/events";
 import { translateMessage } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
@@ -51,8 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: {
       id: event.id,
-      title: eventText(event.translations, locale).title,
-      venue: [event.venueName, municipalityName(event.municipality, locale)].filter(Boolean).join(", "),
       open: event.open,
       days: event.days.map((value) => ({ value, label: dayLabel(value) })),
     },
@@ -90,6 +88,7 @@ function matches(searchText: string, query: string) {
 export default function CheckInPage() {
   const { t } = useTranslation();
   const { event, day, dayLabel, q, rows, directory, choices, sensitive } = useLoaderData<typeof loader>();
+  const summary = useEventSummary();
   const result = useActionData<typeof action>();
   const [query, setQuery] = useState(q);
   const queue = useCheckInQueue(event.id, day);
@@ -123,15 +122,10 @@ export default function CheckInPage() {
 
   return (
     <div className="checkin" data-ready={queue.ready ? "true" : undefined}>
-      <p>
-        <Link to={`/events/${event.id}`}>← {t("invitations.checkin.back")}</Link>
-      </p>
       <h1>
-        {t("invitations.checkin.title")}: {event.title}
+        {t("invitations.checkin.title")}: {summary?.title}
       </h1>
-      <p className="muted">
-        {dayLabel} · {event.venue}
-      </p>
+      <p className="muted">{dayLabel}</p>
       <DayLinks days={event.days} day={day} />
       {!event.open ? (
         <p className="notice notice-error" role="alert">

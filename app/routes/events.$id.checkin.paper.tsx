@@ -1,17 +1,21 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DayLinks } from "~/components/check-in/day-links";
+import { useEventSummary } from "~/components/event-page/event-header";
+import { Field, FormErrors } from "~/components/forms";
 import { z } from "zod";
 import { checkedInPersonIds, checkInRefusals, checkInDayOf, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
 import { checkInDayLabel, PaperSheetForm } from "~/utils/attendance";
-import { eventText } from "~/utils/events";
-import { messageWith, translateMessage, formFields } from "~/utils/forms";
+import { messageWith, translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
-import { refusalOf } from "~/utils/refusal";
+import { refusalOf, refuse } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 
 // Entering a signed paper sheet afterwards: tick who signed, write in the
 // names added by hand, save once (all or nothing; saving again adds nobody twice).
@@ -25,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [people, here] = await Promise.all([signInSheetPeople(event.id), checkedInPersonIds(event.id, day)]);
   const dayLabel = (value: string) => checkInDayLabel(value, locale);
   return {
-    event: { id: event.id, title: eventText(event.translations, locale).title, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
+    event: { id: event.id, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
     day,
     dayLabel: dayLabel(day),
     people: people.map((p) => ({
@@ -52,61 +56,58 @@ function readWrittenIn(text: string) {
   return { people, invalid };
 }
 
+/** A problem anywhere but the written-in names (the day, the ticks: `personId`, `personId[3]`) is a request the page did not send, said above the form. */
+function outsideWrittenIn(error: Record<string, unknown> | null | undefined) {
+  return Object.keys(error ?? {}).some((name) => name !== "writtenIn") ? { formErrors: ["errors.badRequestTitle"] } : undefined;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");
-  const form = await readForm(request);
-  const parsed = PaperSheetForm.safeParse({ ...formFields(form), personId: form.getAll("personId") });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path[0] === "writtenIn" ? "writtenIn" : null;
-    const shown = { writtenIn: String(form.get("writtenIn") ?? "").slice(0, 20_000), personIds: [] as string[] };
-    return data({ ok: false, message: field ? issue.message : "errors.badRequestTitle", field, ...shown }, { status: 400 });
-  }
-  const { day, personId: personIds, writtenIn } = parsed.data;
+  const submission = parseWithZod(await readForm(request), { schema: PaperSheetForm });
+  if (submission.status !== "success") return data({ result: submission.reply(outsideWrittenIn(submission.error)), notice: null, refused: 0 }, { status: 400 });
+  const { day, personId: personIds, writtenIn } = submission.value;
   const { people, invalid } = readWrittenIn(writtenIn);
-  if (invalid.length) {
-    return data({ ok: false, message: messageWith("invitations.checkin.paper.invalidLines", { lines: invalid.join(", ") }), field: "writtenIn", writtenIn, personIds }, { status: 400 });
-  }
-  if (personIds.length === 0 && people.length === 0) {
-    return data({ ok: false, message: "invitations.checkin.paper.nothing", field: null, writtenIn, personIds }, { status: 400 });
-  }
+  const refused = { notice: null, refused: 0 };
+  if (invalid.length) return refusalReply(submission, refuse("writtenIn", messageWith("invitations.checkin.paper.invalidLines", { lines: invalid.join(", ") })), refused);
+  if (personIds.length === 0 && people.length === 0) return refusalReply(submission, refuse(null, "invitations.checkin.paper.nothing"), refused);
   const result = await recordPaperSheet(user, { eventId: params.id ?? "", day, personIds, walkIns: people });
-  if (!result.ok) {
-    const refusal = refusalOf(checkInRefusals, result.error);
-    return data({ ok: false, message: refusal.message, field: null, writtenIn, personIds }, { status: refusal.status });
-  }
+  // The sheet says any refusal above the form (the table's fields are the phone's).
+  if (!result.ok) return refusalReply(submission, { ...refusalOf(checkInRefusals, result.error), field: null }, refused);
   const { ok: _ok, ...counts } = result;
-  return { ok: true, message: messageWith("invitations.checkin.paper.saved", counts), refused: counts.refused, field: null, writtenIn: "", personIds: [] as string[] };
+  return data({ result: submission.reply({ resetForm: true }), notice: messageWith("invitations.checkin.paper.saved", counts), refused: counts.refused });
 }
 
 export default function PaperSheetPage() {
   const { t } = useTranslation();
   const { event, day, dayLabel, people } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const ticked = new Set(result && !result.ok ? result.personIds : []);
+  const summary = useEventSummary();
+  const [form, fields] = useForm<{ day: string; personId: string[]; writtenIn: string }>({ id: "paper-sheet", lastResult: answer?.result });
+  const ticked = new Set([fields.personId.initialValue ?? []].flat());
   return (
     <div className="narrow-wide">
       <p>
         <Link to={`/events/${event.id}/checkin?day=${day}`}>← {t("invitations.checkin.title")}</Link>
       </p>
       <h1>
-        {t("invitations.checkin.paper.title")}: {event.title}
+        {t("invitations.checkin.paper.title")}: {summary?.title}
       </h1>
       <p className="muted">{dayLabel}</p>
       <DayLinks days={event.days} day={day} />
-      {result && result.field !== "writtenIn" ? (
-        <div className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          <p>{translateMessage(t, result.message)}</p>
-          {"refused" in result && result.refused ? <p>{t("invitations.checkin.paper.refused", { count: result.refused })}</p> : null}
+      {answer?.notice ? (
+        <div className="notice notice-ok" role="status">
+          <p>{translateMessage(t, answer.notice)}</p>
+          {answer.refused ? <p>{t("invitations.checkin.paper.refused", { count: answer.refused })}</p> : null}
         </div>
       ) : null}
+      <FormErrors errors={form.errors} />
       {!event.open ? (
         <p className="notice notice-error" role="alert">
           {t("invitations.checkin.closed")}
         </p>
       ) : (
-        <Form method="post" className="stack card" key={result?.ok ? "saved" : "entering"}>
+        <Form method="post" className="stack card" key={answer?.notice ? "saved" : "entering"} id={form.id} onSubmit={form.onSubmit}>
           <p className="hint">{t("invitations.checkin.paper.hint")}</p>
           <input type="hidden" name="day" value={day} />
           <fieldset>
@@ -130,25 +131,9 @@ export default function PaperSheetPage() {
               ))}
             </ul>
           </fieldset>
-          <div className={result?.field === "writtenIn" ? "field field-invalid" : "field"}>
-            <label htmlFor="writtenIn">{t("invitations.checkin.paper.writtenIn")}</label>
-            <textarea
-              id="writtenIn"
-              name="writtenIn"
-              rows={5}
-              defaultValue={result && !result.ok ? result.writtenIn : ""}
-              aria-describedby={result?.field === "writtenIn" ? "writtenIn-hint writtenIn-error" : "writtenIn-hint"}
-              aria-invalid={result?.field === "writtenIn" || undefined}
-            />
-            <p className="hint" id="writtenIn-hint">
-              {t("invitations.checkin.paper.writtenInHint")}
-            </p>
-            {result?.field === "writtenIn" ? (
-              <p className="field-error" id="writtenIn-error" role="alert">
-                {translateMessage(t, result.message)}
-              </p>
-            ) : null}
-          </div>
+          <Field id="writtenIn" label={t("invitations.checkin.paper.writtenIn")} hint={t("invitations.checkin.paper.writtenInHint")} errors={fields.writtenIn.errors}>
+            <textarea key={fields.writtenIn.key} id="writtenIn" name="writtenIn" rows={5} defaultValue={fields.writtenIn.initialValue ?? ""} />
+          </Field>
           <button type="submit" disabled={busy}>
             {t("invitations.checkin.paper.save")}
           </button>

@@ -1,12 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm, EventFormSchema, eventInputFromForm } from "~/components/event-form";
 import { eventFormOptions, getEvent, updateEvent, utcToLocal } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
@@ -18,7 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const end = utcToLocal(event.endsAt, event.timeZone);
   const text = (locale: string, key: "title" | "description") => event.translations.find((t) => t.locale === locale)?.[key] ?? "";
   return {
-    id: event.id,
     options,
     defaultValue: {
       type: event.type,
@@ -47,27 +47,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
   const submission = parseWithZod(await readForm(request), { schema: EventFormSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateEvent(user.id, params.id ?? "", eventInputFromForm(submission.value));
-  if (!result.ok) {
-    if (result.message === "errors.notFound") throw new Response("Not found", { status: 404 });
-    const reply = result.field ? submission.reply({ fieldErrors: { [result.field]: [result.message] } }) : submission.reply({ formErrors: [result.message] });
-    return data(reply, { status: 400 });
-  }
+  if (!result.ok) return refusalReply(submission, result);
   return redirect(`/events/${params.id}?done=saved`);
 }
 
 export default function EditEvent() {
   const { t } = useTranslation();
-  const { id, options, defaultValue } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { options, defaultValue } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   return (
     <>
-      <p>
-        <Link to={`/events/${id}`}>← {t("events.actions.back")}</Link>
-      </p>
       <h1>{t("events.editEvent")}</h1>
-      <EventForm id="event" options={options} lastResult={lastResult} defaultValue={defaultValue} submitLabel={t("common.save")} />
+      <EventForm id="event" options={options} lastResult={answer?.result} defaultValue={defaultValue} submitLabel={t("common.save")} />
     </>
   );
 }

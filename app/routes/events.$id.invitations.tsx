@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useEventSummary } from "~/components/event-page/event-header";
 import { FormErrors } from "~/components/forms";
 import { invitationListAction } from "~/components/invitation-list/actions.server";
 import { AddByCriteriaForm, AddPersonSearch } from "~/components/invitation-list/add-invitees";
@@ -12,7 +13,6 @@ import { eventExists, eventForInvitationList, invitationList, peopleToInvite, se
 import { clusterChoices, commissionChoices } from "~/models/places.server";
 import { remindersOf } from "~/models/reminder.server";
 import { formatDateTime } from "~/utils/dates";
-import { eventText } from "~/utils/events";
 import { translateMessage } from "~/utils/forms";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const onList = new Set(list.map((i) => i.personId));
   const number = new Intl.NumberFormat(LOCALE_TAGS[locale]);
   return {
-    event: { id: event.id, title: eventText(event.translations, locale).title, status: event.status },
+    event: { id: event.id, status: event.status },
     sending: sending && {
       running: !sending.finishedAt,
       sent: number.format(sending.sent),
@@ -92,13 +92,11 @@ export default function EventInvitations() {
   const { event, seats, list, clusters, commissions, q, matches, unsent, reminders, sending } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const summary = useEventSummary();
   return (
     <>
-      <p>
-        <Link to={`/events/${event.id}`}>← {t("invitations.manage.back")}</Link>
-      </p>
       <h1>
-        {t("invitations.manage.title")}: {event.title}
+        {t("invitations.manage.title")}: {summary?.title}
       </h1>
       <p className="muted" data-testid="seats">
         {t("invitations.manage.seats", seats)}

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useEventSummary } from "~/components/event-page/event-header";
 import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SmallCellNote } from "~/components/report-view";
-import { eventLocation } from "~/models/event-calendar.server";
-import { eventVisibleTo, formatEventTimes, getEvent } from "~/models/event.server";
+import { eventVisibleTo, getEvent } from "~/models/event.server";
 import { eventAttendees, eventReport, formatDay } from "~/models/report.server";
-import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
@@ -20,12 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [report, attendees] = await Promise.all([eventReport(user, event.id, locale), showNames ? eventAttendees(event.id) : Promise.resolve(null)]);
   if (!report) throw new Response("Not found", { status: 404 });
   return {
-    event: {
-      id: event.id,
-      title: eventText(event.translations, locale).title,
-      when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
-      where: eventLocation(event, locale),
-    },
+    event: { id: event.id },
     report,
     certificates: can(user, "certificates:any"),
     attendees:
@@ -43,17 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EventReport() {
   const { t } = useTranslation();
   const { event, report, attendees, certificates } = useLoaderData<typeof loader>();
+  const summary = useEventSummary();
   return (
     <>
-      <p>
-        <Link to={`/events/${event.id}`}>← {t("invitations.reports.back")}</Link>
-      </p>
-      <h1>{t("invitations.reports.eventTitle", { title: event.title })}</h1>
-      <p className="muted">
-        {event.when}
-        <br />
-        {event.where}
-      </p>
+      <h1>{t("invitations.reports.eventTitle", { title: summary?.title ?? "" })}</h1>
       <p className="report-downloads">
         {t("invitations.reports.download")}: <a href={`/reports/export?event=${event.id}&format=csv`}>{t("invitations.reports.csv")}</a>{" "}
         <a href={`/reports/export?event=${event.id}&format=xlsx`}>{t("invitations.reports.xlsx")}</a>

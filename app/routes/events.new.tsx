@@ -7,6 +7,7 @@ import { createEvent, eventFormOptions } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
+import { refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
@@ -18,26 +19,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "events:manage");
   const submission = parseWithZod(await readForm(request), { schema: EventFormSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await createEvent(user.id, eventInputFromForm(submission.value));
-  if (!result.ok) {
-    const reply = result.field ? submission.reply({ fieldErrors: { [result.field]: [result.message] } }) : submission.reply({ formErrors: [result.message] });
-    return data(reply, { status: 400 });
-  }
+  if (!result.ok) return refusalReply(submission, result);
   return redirect(`/events/${result.eventId}?done=created`);
 }
 
 export default function NewEvent() {
   const { t } = useTranslation();
   const { options, defaultValue } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   return (
     <>
       <p>
         <Link to="/events">← {t("events.title")}</Link>
       </p>
       <h1>{t("events.newEvent")}</h1>
-      <EventForm id="event" options={options} lastResult={lastResult} defaultValue={defaultValue} submitLabel={t("common.save")} />
+      <EventForm id="event" options={options} lastResult={answer?.result} defaultValue={defaultValue} submitLabel={t("common.save")} />
     </>
   );
 }

@@ -1,16 +1,19 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { DirectoryNav } from "~/components/directory-nav";
-import { ChoiceSelect, enumChoices } from "~/components/forms";
-import { confirmImport, getImportPreview, setImportMapping, type Mapping } from "~/models/directory-import.server";
+import { ChoiceSelect, enumChoices, FormErrors } from "~/components/forms";
+import { CONFIRM_REFUSALS, confirmImport, getImportPreview, setImportMapping, type Mapping } from "~/models/directory-import.server";
 import { directoryLinksFor } from "~/models/person.server";
 import { formatDateTime } from "~/utils/dates";
 import { IMPORT_FIELDS, type ImportField } from "~/utils/directory";
-import { formFields } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,47 +45,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * The preview's two forms: the columns' mapping (each `column-<n>` names a
+ * field of the directory, or nothing when the column is left out) and the
+ * confirmation.
+ */
+const ImportPreviewSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("mapping") }).catchall(z.enum(["", ...IMPORT_FIELDS]).optional()),
+  z.object({ intent: z.literal("confirm") }),
+]);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:import");
   const id = params.importId ?? "";
-  const fields = formFields(await readForm(request));
-  const intent = fields.intent;
-  if (intent === "mapping") {
+  const submission = parseWithZod(await readForm(request), { schema: ImportPreviewSchema });
+  // The mapping's selects offer only the directory's fields, so anything else is a request the page did not send.
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }) }, { status: 400 });
+  const input = submission.value;
+  if (input.intent === "mapping") {
     const mapping: Mapping = {};
-    for (const [key, value] of Object.entries(fields)) {
+    for (const [key, value] of Object.entries(input)) {
       const match = /^column-(\d{1,4})$/.exec(key);
-      if (!match) continue;
-      // A column left out sends "", any other value must be a field of the directory (one per column).
-      if (typeof value !== "string" || (value !== "" && !(IMPORT_FIELDS as readonly string[]).includes(value))) {
-        return data({ error: "errors.badRequestTitle" }, { status: 400 });
-      }
-      if (value) mapping[value as ImportField] ??= Number(match[1]);
+      if (match && value) mapping[value as ImportField] ??= Number(match[1]);
     }
-    if (!(await setImportMapping(user, id, mapping))) return data({ error: "directory.import.errors.notFound" }, { status: 404 });
+    const outcome = await setImportMapping(user, id, mapping);
+    if (!outcome.ok) return refusalReply(submission, outcome);
     return redirect(`/people/import/${id}`);
   }
-  if (intent === "confirm") {
-    const outcome = await confirmImport(user, id);
-    if (!outcome.ok) return data({ error: `directory.import.errors.${outcome.error}` }, { status: 400 });
-    return redirect(`/people?imported=${outcome.imported}`);
-  }
-  return data({ error: "errors.badRequestTitle" }, { status: 400 });
+  const outcome = await confirmImport(user, id);
+  if (!outcome.ok) return refusalReply(submission, refusalOf(CONFIRM_REFUSALS, outcome.error));
+  return redirect(`/people?imported=${outcome.imported}`);
 }
 
 export default function ImportPreview() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   return (
     <>
       <DirectoryNav links={d.links} />
       <h1>{t("directory.import.previewTitle", { file: d.fileName })}</h1>
       <p className="notice">{t("directory.import.nothingSaved")}</p>
-      {actionData?.error ? (
-        <p className="notice notice-error" role="alert">
-          {t(actionData.error)}
-        </p>
-      ) : null}
+      <FormErrors errors={answer?.result.error?.[""] ?? undefined} />
       {d.importedBefore ? <p className="notice notice-error">{t("directory.import.importedBefore", { date: d.importedBefore })}</p> : null}
 
       <section className="card" data-testid="import-summary">

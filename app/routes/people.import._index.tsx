@@ -1,5 +1,5 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
-  data,
   MaxPartSizeExceededError,
   redirect,
   unstable_createMemoryUploadHandler,
@@ -9,21 +9,27 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { DirectoryNav } from "~/components/directory-nav";
+import { Field } from "~/components/forms";
 import { IMPORT_REFUSALS, startImport } from "~/models/directory-import.server";
 import { directoryLinksFor } from "~/models/person.server";
 import { IMPORT_MAX_BYTES } from "~/utils/directory";
 import { requirePermission } from "~/utils/permissions.server";
 import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:import");
   return { links: directoryLinksFor(user) };
 }
 
+/** The upload form's one field, the file; the answer of a refused upload is said beside it. */
+const UploadSchema = z.object({});
+
 function refuse(code: keyof typeof IMPORT_REFUSALS) {
-  const refusal = refusalOf(IMPORT_REFUSALS, code);
-  return data({ error: refusal.message }, { status: refusal.status });
+  // The file itself is never sent back; the form has no other field.
+  return refusalReply(parseWithZod(new FormData(), { schema: UploadSchema }), refusalOf(IMPORT_REFUSALS, code));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ImportUpload() {
   const { t } = useTranslation();
   const { links } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <>
@@ -62,21 +68,9 @@ export default function ImportUpload() {
       <p>{t("directory.import.intro")}</p>
       <div className="card narrow-form">
         <Form method="post" encType="multipart/form-data" className="stack">
-          <div className={actionData?.error ? "field field-invalid" : "field"}>
-            <label htmlFor="import-file">{t("directory.import.file")}</label>
-            <input
-              id="import-file"
-              type="file"
-              name="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={actionData?.error ? "import-file-error" : undefined}
-            />
-            {actionData?.error ? (
-              <p className="field-error" id="import-file-error" role="alert">
-                {t(actionData.error)}
-              </p>
-            ) : null}
-          </div>
+          <Field id="import-file" label={t("directory.import.file")} errors={answer?.result.error?.file ?? undefined}>
+            <input id="import-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          </Field>
           <button type="submit" disabled={navigation.state === "submitting"}>
             {t("directory.import.upload")}
           </button>

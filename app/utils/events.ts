@@ -46,37 +46,48 @@ export function eventText(translations: Translation[], locale: Locale): { title:
   return { title: "", description: "", locale: wanted };
 }
 
-/** The event page's buttons: publish, move (new times and the reason told to invitees), cancel, delete a material. */
-export const EventAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("publish") }),
-  z.object({
+const formText = (max: number) => z.string().max(max).default("");
+
+/**
+ * The event page's forms, one schema per intent: publish, move (new times and
+ * the reason told to invitees), cancel, delete a material. An empty field is
+ * left to the model, which says what is missing beside it.
+ */
+export const EventPageForm = {
+  publish: z.object({ intent: z.literal("publish") }),
+  move: z.object({
     intent: z.literal("move"),
-    startDate: z.string().max(20),
-    startTime: z.string().max(10),
-    endDate: z.string().max(20),
-    endTime: z.string().max(10),
-    reason: z.string().max(1000),
+    startDate: formText(20),
+    startTime: formText(10),
+    endDate: formText(20),
+    endTime: formText(10),
+    reason: formText(1000),
   }),
-  z.object({ intent: z.literal("cancel"), reason: z.string().max(1000) }),
-  z.object({ intent: z.literal("deleteMaterial"), materialId: z.string().min(1).max(100) }),
-]);
+  cancel: z.object({ intent: z.literal("cancel"), reason: formText(1000) }),
+  deleteMaterial: z.object({ intent: z.literal("deleteMaterial"), materialId: z.string().min(1).max(100) }),
+};
 
-const sessionText = (max: number) => z.string().max(max).default("");
+/** Any of the event page's forms, told apart by their intent. */
+export const EventAction = z.discriminatedUnion("intent", [EventPageForm.publish, EventPageForm.move, EventPageForm.cancel, EventPageForm.deleteMaterial]);
+export type EventPageAction = z.infer<typeof EventAction>;
 
-/** The agenda page: save a session (a new one when sessionId is empty) or delete one. */
-export const SessionAction = z.discriminatedUnion("intent", [
-  z.object({
+/** The agenda page's forms: save a session (a new one when sessionId is empty) or delete one. */
+export const SessionForm = {
+  save: z.object({
     intent: z.literal("save"),
-    sessionId: sessionText(100),
-    title: sessionText(200),
-    date: sessionText(20),
-    start: sessionText(10),
-    end: sessionText(10),
-    room: sessionText(100),
-    facilitators: sessionText(500),
+    sessionId: formText(100),
+    title: formText(200),
+    date: formText(20),
+    start: formText(10),
+    end: formText(10),
+    room: formText(100),
+    facilitators: formText(500),
   }),
-  z.object({ intent: z.literal("delete"), sessionId: z.string().min(1).max(100) }),
-]);
+  delete: z.object({ intent: z.literal("delete"), sessionId: z.string().min(1).max(100) }),
+};
+
+/** Any of the agenda page's forms, told apart by their intent. */
+export const SessionAction = z.discriminatedUnion("intent", [SessionForm.save, SessionForm.delete]);
 
 /** The fields sent with an event material's file (the file itself is checked by its bytes when saved). */
 export const MaterialUploadForm = z.object({

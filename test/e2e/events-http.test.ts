@@ -18,7 +18,8 @@ describe("events over HTTP", () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
     form.set("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-    return fetch(`${e2e.app.url}/events/${eventId}`, {
+    // The overview's forms post to its index route (`?index`), under the layout of the event's pages.
+    return fetch(`${e2e.app.url}/events/${eventId}?index`, {
       method: "POST",
       body: form,
       headers: { Cookie: trainer, "Accept-Language": "en" },
@@ -131,11 +132,11 @@ describe("events over HTTP", () => {
     // Declared size and chunked (no size declared): both must be refused with 413 and the message.
     for (const declared of [true, false]) {
       const result = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
-        const url = new URL(`${e2e.app.url}/events/${eventId}`);
+        const url = new URL(`${e2e.app.url}/events/${eventId}?index`);
         const req = httpRequest({
           host: url.hostname,
           port: url.port,
-          path: url.pathname,
+          path: url.pathname + url.search,
           method: "POST",
           headers: {
             Cookie: trainer,
@@ -193,7 +194,7 @@ describe("events over HTTP", () => {
     // Public files are for anyone once the event is published.
     await e2e.db.eventMaterial.update({ where: { id: material.id }, data: { isPublic: true } });
     expect((await fetch(path, { redirect: "manual" })).status).toBe(302);
-    await fetch(`${e2e.app.url}/events/${eventId}`, { method: "POST", headers: { Cookie: trainer }, body: new URLSearchParams({ intent: "publish" }), redirect: "manual" });
+    await fetch(`${e2e.app.url}/events/${eventId}?index`, { method: "POST", headers: { Cookie: trainer }, body: new URLSearchParams({ intent: "publish" }), redirect: "manual" });
     expect((await fetch(path)).status).toBe(200);
   });
 

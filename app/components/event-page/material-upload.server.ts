@@ -1,10 +1,16 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
-import type { EventPageAnswer } from "~/components/event-page/event-actions";
 import { MATERIAL_MAX_BYTES, MATERIAL_MAX_MB, saveMaterial } from "~/models/event-material.server";
 import { readUpload } from "~/models/uploaded-file.server";
 import { MaterialUploadForm } from "~/utils/events";
-import { formFields, messageWith } from "~/utils/forms";
-import { throwIfMissing } from "~/utils/refusal.server";
+import { messageWith } from "~/utils/forms";
+import { refuse } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
+
+/** The upload form's answers name their form, as the event page's other forms do (event-page.server.ts). */
+const UPLOAD = { intent: "upload" };
+/** The file is never sent back. */
+const HIDE_FILE = { hideFields: ["file"] };
 
 /**
  * The server half of the materials upload form (materials.tsx): reads the
@@ -12,42 +18,33 @@ import { throwIfMissing } from "~/utils/refusal.server";
  * and answers as the event page's other forms do.
  */
 export async function uploadMaterial(request: Request, actorId: string, eventId: string) {
-  const tooLarge = (): EventPageAnswer => ({
-    intent: "upload",
-    ok: false,
-    fieldErrors: { file: messageWith("events.errors.fileTooLarge", { max: MATERIAL_MAX_MB }) },
-  });
   const upload = await readUpload(request, MATERIAL_MAX_BYTES);
   if (!upload.ok) {
-    if (upload.reason === "tooLarge") return data(tooLarge(), { status: 413, headers: { Connection: "close" } });
-    return data({ intent: "upload", ok: false, message: "errors.badRequestTitle" } satisfies EventPageAnswer, { status: 400 });
+    // Nothing of the body was read: the reply has no values to keep.
+    const nothing = parseWithZod(new FormData(), { schema: MaterialUploadForm });
+    if (upload.reason === "tooLarge") {
+      const tooLarge = refuse("file", messageWith("events.errors.fileTooLarge", { max: MATERIAL_MAX_MB }), 413);
+      return refusalReply(nothing, tooLarge, UPLOAD, { headers: { Connection: "close" } });
+    }
+    return refusalReply(nothing, refuse(null, "errors.badRequestTitle"), UPLOAD);
   }
   const { form } = upload;
+  const submission = parseWithZod(form, { schema: MaterialUploadForm });
   const file = form.get("file");
-  const values = { title: String(form.get("title") ?? "").slice(0, 200), sessionId: String(form.get("sessionId") ?? "") };
-  if (!(file instanceof File) || file.size === 0) {
-    return data({ intent: "upload", ok: false, values, fieldErrors: { file: "events.errors.fileRequired" } } satisfies EventPageAnswer, { status: 400 });
-  }
-  const fields = MaterialUploadForm.safeParse(formFields(form));
-  if (!fields.success) {
-    const issue = fields.error.issues[0];
-    const refused: EventPageAnswer =
-      issue.path[0] === "title" || issue.path[0] === "sessionId"
-        ? { intent: "upload", ok: false, values, fieldErrors: { [issue.path[0]]: issue.message } }
-        : { intent: "upload", ok: false, values, message: "errors.badRequestTitle" };
-    return data(refused, { status: 400 });
+  if (!(file instanceof File) || file.size === 0) return refusalReply(submission, refuse("file", "events.errors.fileRequired"), UPLOAD, HIDE_FILE);
+  if (submission.status !== "success") {
+    // The title and the session have a place on the form; anything else is a request the page did not send.
+    const shown = Object.keys(submission.error ?? {}).every((name) => name === "title" || name === "sessionId");
+    const reply = submission.reply({ ...(shown ? {} : { formErrors: ["errors.badRequestTitle"] }), hideFields: ["file"] });
+    return data({ ...UPLOAD, result: reply }, { status: 400 });
   }
   const result = await saveMaterial(actorId, eventId, {
-    title: fields.data.title,
-    sessionId: fields.data.sessionId || null,
-    isPublic: fields.data.isPublic === "on",
+    title: submission.value.title,
+    sessionId: submission.value.sessionId || null,
+    isPublic: submission.value.isPublic === "on",
     fileName: file.name.slice(0, 200),
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
-  if (!result.ok) {
-    throwIfMissing(result);
-    return data({ intent: "upload", ok: false, values, fieldErrors: { [result.field ?? "file"]: result.message } } satisfies EventPageAnswer, { status: result.status });
-  }
+  if (!result.ok) return refusalReply(submission, { ...result, field: result.field ?? "file" }, UPLOAD, HIDE_FILE);
   return redirect(`/events/${eventId}?done=uploaded#materials`);
 }
-

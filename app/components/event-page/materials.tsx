@@ -1,7 +1,7 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorList, type FormAnswer } from "~/components/event-page/event-actions";
 import { Field } from "~/components/forms";
 import { messageWith } from "~/utils/forms";
 
@@ -23,7 +23,8 @@ export function Materials({
   canManage: boolean;
   maxMb: number;
   maxBytes: number;
-  upload: FormAnswer;
+  /** The reply to the upload form, when it was the one sent. */
+  upload: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -59,34 +60,47 @@ export function Materials({
   );
 }
 
-function UploadForm({ sessions, maxMb, maxBytes, upload }: { sessions: Array<{ id: string; time: string; title: string }>; maxMb: number; maxBytes: number; upload: FormAnswer }) {
+function UploadForm({
+  sessions,
+  maxMb,
+  maxBytes,
+  upload,
+}: {
+  sessions: Array<{ id: string; time: string; title: string }>;
+  maxMb: number;
+  maxBytes: number;
+  upload: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const [form, fields] = useForm<{ file: File; title: string; sessionId: string; isPublic: string }>({ id: "material-upload", lastResult: upload });
   // With JavaScript, a file over the limit is refused before a byte is sent (the server refuses it too).
   const [tooLarge, setTooLarge] = useState(false);
-  const errors = tooLarge ? { file: messageWith("events.errors.fileTooLarge", { max: maxMb }) } : upload.errors;
+  const fileErrors = tooLarge ? [messageWith("events.errors.fileTooLarge", { max: maxMb })] : fields.file.errors;
   return (
     <Form
       method="post"
       encType="multipart/form-data"
       className="stack material-upload"
+      id={form.id}
       onSubmit={(submit) => {
         const file = (submit.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
         const over = !!file && file.size > maxBytes;
         setTooLarge(over);
         if (over) submit.preventDefault();
+        else form.onSubmit(submit);
       }}
     >
       <h3>{t("events.materials.upload")}</h3>
-      <Field id="material-file" label={t("events.materials.file")} hint={t("events.materials.fileHint", { max: maxMb })} errors={errorList(errors.file)}>
+      <Field id="material-file" label={t("events.materials.file")} hint={t("events.materials.fileHint", { max: maxMb })} errors={fileErrors}>
         <input id="material-file" name="file" type="file" accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg" />
       </Field>
-      <Field id="material-title" label={t("events.materials.materialTitle")} errors={errorList(errors.title)}>
-        <input id="material-title" name="title" type="text" maxLength={200} defaultValue={upload.values.title ?? ""} />
+      <Field id="material-title" label={t("events.materials.materialTitle")} errors={fields.title.errors}>
+        <input key={fields.title.key} id="material-title" name="title" type="text" maxLength={200} defaultValue={fields.title.initialValue ?? ""} />
       </Field>
       {sessions.length ? (
-        <Field id="material-session" label={t("events.materials.session")} errors={errorList(errors.sessionId)}>
-          <select id="material-session" name="sessionId" defaultValue={upload.values.sessionId ?? ""}>
+        <Field id="material-session" label={t("events.materials.session")} errors={fields.sessionId.errors}>
+          <select key={fields.sessionId.key} id="material-session" name="sessionId" defaultValue={fields.sessionId.initialValue ?? ""}>
             <option value="">{t("events.materials.wholeEvent")}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
@@ -97,7 +111,7 @@ function UploadForm({ sessions, maxMb, maxBytes, upload }: { sessions: Array<{ i
         </Field>
       ) : null}
       <label>
-        <input type="checkbox" name="isPublic" /> {t("events.materials.isPublic")}
+        <input key={fields.isPublic.key} type="checkbox" name="isPublic" defaultChecked={fields.isPublic.initialValue === "on"} /> {t("events.materials.isPublic")}
       </label>
       <button type="submit" disabled={navigation.state === "submitting"}>
         {t("events.materials.upload")}

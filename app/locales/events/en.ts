@@ -108,6 +108,15 @@ const events = {
     created: "The event was created as a draft.",
     back: "Back to the event",
   },
+  tabs: {
+    label: "Pages of this event",
+    overview: "Overview",
+    agenda: "Agenda",
+    invitations: "Invitations",
+    checkin: "Check-in",
+    report: "Report",
+    edit: "Edit",
+  },
   sessions: {
     title: "Agenda",
     add: "Add session",

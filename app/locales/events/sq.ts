@@ -108,6 +108,15 @@ const events = {
     created: "Ngjarja u krijua si draft.",
     back: "Kthehu te ngjarja",
   },
+  tabs: {
+    label: "Faqet e kësaj ngjarjeje",
+    overview: "Përmbledhje",
+    agenda: "Agjenda",
+    invitations: "Ftesat",
+    checkin: "Regjistrimi",
+    report: "Raporti",
+    edit: "Ndrysho",
+  },
   sessions: {
     title: "Agjenda",
     add: "Shto sesion",

@@ -112,6 +112,15 @@ const events = {
     created: "Događaj je napravljen kao nacrt.",
     back: "Nazad na događaj",
   },
+  tabs: {
+    label: "Stranice ovog događaja",
+    overview: "Pregled",
+    agenda: "Dnevni red",
+    invitations: "Pozivnice",
+    checkin: "Prijava",
+    report: "Izveštaj",
+    edit: "Izmeni",
+  },
   sessions: {
     title: "Dnevni red",
     add: "Dodaj sesiju",
