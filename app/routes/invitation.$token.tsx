@@ -1,14 +1,18 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/forms";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
 import { checkInQrSvg } from "~/models/attendance.server";
-import { answerInvitation } from "~/models/invitation.server";
+import { answerInvitation, answerRefusals } from "~/models/invitation.server";
 import { invitationByToken } from "~/models/invitation-list.server";
 import { admitLinkAnswer, minutesToWait } from "~/models/rate-limit.server";
 import { eventText } from "~/utils/events";
-import { messageWith, translateMessage, formFields } from "~/utils/forms";
+import { messageWith } from "~/utils/forms";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
 import { LOCALE_NAMES } from "~/utils/i18n";
 import { LinkAnswerSchema } from "~/utils/invitations";
 import { resolveLocale } from "~/utils/locale.server";
@@ -57,27 +61,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: LinkAnswerSchema });
+  const refused = (message: string, status: number, headers?: HeadersInit) =>
+    data({ result: submission.reply({ formErrors: [message] }), notice: null as string | null }, { status, headers });
   const invitation = await load(request, params.token ?? "");
   const admitted = await admitLinkAnswer({ token: invitation ? (params.token ?? "") : null, address: clientAddress(context) });
   if (!admitted.ok) {
     const message = messageWith("security.tooMany.answer", { count: minutesToWait(admitted.retryAfterSeconds) });
-    return data({ ok: false as const, message }, { status: 429, headers: { "Retry-After": String(admitted.retryAfterSeconds) } });
+    return refused(message, 429, { "Retry-After": String(admitted.retryAfterSeconds) });
   }
-  if (!invitation) return data({ ok: false as const, message: "invitations.page.invalid" }, { status: 404 });
-  const parsed = LinkAnswerSchema.safeParse(formFields(await readForm(request)));
-  if (!parsed.success) return data({ ok: false as const, message: "errors.badRequestTitle" }, { status: 400 });
-  const { answer, interpretation, accessibilityNeeds, needsTransport } = parsed.data;
-  const result = await answerInvitation({
+  if (!invitation) return refused("invitations.page.invalid", 404);
+  if (submission.status !== "success") return refused("errors.badRequestTitle", 400);
+  const { answer, interpretation, accessibilityNeeds, needsTransport } = submission.value;
+  const answered = await answerInvitation({
     invitationId: invitation.invitationId,
     answer,
     channel: "LINK",
     needs: { interpretation: interpretation || null, accessibilityNeeds, needsTransport: needsTransport === "on" },
   });
-  if (!result.ok) return data({ ok: false as const, message: `invitations.refusal.${result.error}` }, { status: 409 });
-  const message = { ACCEPTED: "invitations.page.accepted", WAITLISTED: "invitations.page.waitlisted", DECLINED: "invitations.page.declined" }[
-    result.status as "ACCEPTED" | "WAITLISTED" | "DECLINED"
+  if (!answered.ok) return refusalReply(submission, refusalOf(answerRefusals, answered.error), { notice: null as string | null });
+  const notice = { ACCEPTED: "invitations.page.accepted", WAITLISTED: "invitations.page.waitlisted", DECLINED: "invitations.page.declined" }[
+    answered.status as "ACCEPTED" | "WAITLISTED" | "DECLINED"
   ];
-  return { ok: true as const, message: message ?? "invitations.page.declined" };
+  return data({ result: submission.reply(), notice: (notice ?? "invitations.page.declined") as string | null });
 }
 
 export default function InvitationPage() {
@@ -95,11 +101,12 @@ export default function InvitationPage() {
   return (
     <div className="narrow">
       <h1>{t("invitations.page.title")}</h1>
-      {result ? (
-        <p className={result.ok ? "notice notice-ok" : "notice notice-error"} role={result.ok ? "status" : "alert"}>
-          {translateMessage(t, result.message)}
+      {result?.notice ? (
+        <p className="notice notice-ok" role="status">
+          {t(result.notice)}
         </p>
       ) : null}
+      <FormErrors errors={result?.result.error?.[""] ?? undefined} />
       <section className="card">
         <p>{t("invitations.page.greeting", { name: invitation.name })}</p>
         <h2>{invitation.title}</h2>

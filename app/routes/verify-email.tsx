@@ -1,9 +1,9 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isValidToken, verifyEmail } from "~/models/user.server";
 import { VerifyEmailSchema } from "~/utils/accounts";
-import { formFields } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
 // Opening the link changes nothing (mail scanners open links): the person
@@ -19,10 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = VerifyEmailSchema.safeParse(formFields(await readForm(request)));
-  const verified = parsed.success ? await verifyEmail(parsed.data.token) : false;
-  if (verified) throw redirect("/verify-email?done");
-  return data({ verified }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: VerifyEmailSchema });
+  if (submission.status === "success" && (await verifyEmail(submission.value.token))) throw redirect("/verify-email?done");
+  return data({ result: submission.reply({ formErrors: ["auth.verify.invalid"] }) }, { status: 400 });
 }
 
 export default function VerifyEmail() {
