@@ -46,12 +46,12 @@ describe.skipIf(browserMissing)("a trainer schedules, moves and cancels a worksh
     const eventId = new URL(page.url()).pathname.split("/")[2];
     await expect.poll(() => page.getByTestId("event-status").textContent()).toBe(sq.events.statuses.DRAFT);
 
-    // Two people invited beforehand (the invitations feature will do this from the app).
+    // Two people invited beforehand (sent their invitations; only those are told of changes).
     const db = e2e.db;
     const arta = await createPerson({ db, name: "Arta Berisha", email: "arta@example.org", locale: "sq" });
     const milica = await createPerson({ db, name: "Milica Jović", email: "milica@example.org", locale: "sr" });
-    await invite({ id: eventId }, arta, "ACCEPTED", { db });
-    await invite({ id: eventId }, milica, "PENDING", { db });
+    await invite({ id: eventId }, arta, "ACCEPTED", { db, data: { sentAt: new Date() } });
+    await invite({ id: eventId }, milica, "PENDING", { db, data: { sentAt: new Date() } });
 
     await confirm(page, sq.events.actions.publish);
     await expect.poll(() => page.getByRole("status").textContent()).toBe(sq.events.actions.published);
