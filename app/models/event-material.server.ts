@@ -89,7 +89,11 @@ export async function mayDownloadMaterial(
   if (material.isPublic && material.event.status !== "DRAFT") return true;
   if (!user) return false;
   if (can(user, "events:manage")) return true;
-  const invited = await prisma.invitation.count({ where: { eventId: material.eventId, person: { userId: user.id } } });
+  // A draft is nobody's to see yet; being on an event's list is not being invited: only an invitation sent and not withdrawn counts.
+  if (material.event.status === "DRAFT") return false;
+  const invited = await prisma.invitation.count({
+    where: { eventId: material.eventId, person: { userId: user.id }, sentAt: { not: null }, status: { not: "CANCELLED" } },
+  });
   return invited > 0;
 }
 
