@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
+import { BodyTooLargeError, withBodyLimit } from "~/utils/request.server";
 
 /**
  * Files people upload (event materials, contribution attachments): read from
@@ -131,23 +132,30 @@ export async function removeStoredFile(folder: string, storagePath: string): Pro
 
 export type UploadRead = { ok: true; form: FormData } | { ok: false; reason: "tooLarge" | "unreadable" };
 
+/** Room beside the file for the form's other fields and the multipart framing. */
+const MULTIPART_ROOM = 256 * 1024;
+
 /**
- * Reads a multipart form with one file of at most maxBytes. A declared
+ * Reads a multipart form with one file of at most maxBytes, and at most
+ * MULTIPART_ROOM besides in all (many parts just under the limit included). A declared
  * Content-Length beyond it (plus room for the other fields) is refused before
  * a byte is read; an undeclared one is cut off by the handler at the limit.
  */
 export async function readUpload(request: Request, maxBytes: number): Promise<UploadRead> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes + 256 * 1024) return { ok: false, reason: "tooLarge" };
+  if (declared > maxBytes + MULTIPART_ROOM) return { ok: false, reason: "tooLarge" };
   try {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    const form = await unstable_parseMultipartFormData(
+      withBodyLimit(request, maxBytes + MULTIPART_ROOM),
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+    );
     // As for every form (readForm in app/utils/request.server.ts): no one types NUL, and PostgreSQL cannot store it.
     for (const [name, value] of form) {
       if (`${name}${typeof value === "string" ? value : value.name}`.includes("\0")) return { ok: false, reason: "unreadable" };
     }
     return { ok: true, form };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, reason: "tooLarge" };
+    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return { ok: false, reason: "tooLarge" };
     return { ok: false, reason: "unreadable" };
   }
 }

@@ -18,6 +18,7 @@ import { IMPORT_MAX_BYTES } from "~/utils/directory";
 import { requirePermission } from "~/utils/permissions.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
+import { BodyTooLargeError, withBodyLimit } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:import");
@@ -40,11 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
-      request,
+      withBodyLimit(request, IMPORT_MAX_BYTES + 64 * 1024),
       unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES, filter: ({ name }) => name === "file" }),
     );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return refuse("tooLarge");
+    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return refuse("tooLarge");
     return refuse("unreadable");
   }
   const file = form.get("file");

@@ -42,6 +42,34 @@ async function readAtMost(request: Request, max: number): Promise<Buffer | null>
   return Buffer.concat(chunks);
 }
 
+/** Thrown while a body passes the limit set by `withBodyLimit`. */
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super("The request body is larger than allowed.");
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/**
+ * The request with its body cut off at `maxBytes` in all: reading further
+ * throws BodyTooLargeError. A multipart parser limits each part; this limits
+ * the whole, whether or not the body announced its length (chunked uploads).
+ */
+export function withBodyLimit(request: Request, maxBytes: number): Request {
+  if (!request.body) return request;
+  let size = 0;
+  const limited = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) controller.error(new BodyTooLargeError());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Request(request.url, { method: request.method, headers: request.headers, body: limited, duplex: "half" } as RequestInit);
+}
+
 /** Browsers send forms as UTF-8 (our pages say so): anything else is not text a person typed. */
 function isUtf8Urlencoded(bytes: Buffer): boolean {
   try {

@@ -185,17 +185,23 @@ describe("events over HTTP", () => {
     expect(anonymous.status).toBe(302);
     expect((await fetch(path, { headers: { Cookie: member }, redirect: "manual" })).status).toBe(404);
 
-    // The member's directory record is invited: now they may.
+    // The member's directory record is on the draft's list, not sent an invitation (a draft is its organisers' alone): still not.
     const memberUser = await e2e.db.user.findUniqueOrThrow({ where: { email: "member@durable.localhost" } });
     const person = await e2e.db.person.create({ data: { name: memberUser.name, email: memberUser.email, userId: memberUser.id } });
-    await e2e.db.invitation.create({ data: { eventId, personId: person.id, status: "PENDING" } });
-    expect((await fetch(path, { headers: { Cookie: member } })).status).toBe(200);
+    const invitation = await e2e.db.invitation.create({ data: { eventId, personId: person.id, status: "PENDING" } });
+    expect((await fetch(path, { headers: { Cookie: member }, redirect: "manual" })).status).toBe(404);
 
     // Public files are for anyone once the event is published.
     await e2e.db.eventMaterial.update({ where: { id: material.id }, data: { isPublic: true } });
     expect((await fetch(path, { redirect: "manual" })).status).toBe(302);
     await fetch(`${e2e.app.url}/events/${eventId}?index`, { method: "POST", headers: { Cookie: trainer }, body: new URLSearchParams({ intent: "publish" }), redirect: "manual" });
     expect((await fetch(path)).status).toBe(200);
+
+    // A private file of the published event: for the member once their invitation is sent.
+    await e2e.db.eventMaterial.update({ where: { id: material.id }, data: { isPublic: false } });
+    expect((await fetch(path, { headers: { Cookie: member }, redirect: "manual" })).status).toBe(404);
+    await e2e.db.invitation.update({ where: { id: invitation.id }, data: { sentAt: new Date() } });
+    expect((await fetch(path, { headers: { Cookie: member } })).status).toBe(200);
   });
 
   it("serves the event's .ics, the public feed and a private feed whose address is shown once", async () => {

@@ -6,8 +6,8 @@ import { latinToCyrillic } from "~/locales/transliterate";
 import sr from "~/locales/sr";
 import { startApp } from "../helpers/app-server";
 import { createToken, hashToken } from "~/utils/tokens.server";
-import { appFixture } from "../helpers/e2e";
-import { createUser } from "../helpers/factories";
+import { appFixture, logInOverHttp } from "../helpers/e2e";
+import { createEvent, createUser } from "../helpers/factories";
 
 describe("the running app over HTTP", () => {
   const e2e = appFixture();
@@ -84,6 +84,36 @@ describe("the running app over HTTP", () => {
     walk(app.dataDir);
     expect(open).toEqual([]);
   });
+
+  it("cuts off an upload sent in chunks (no Content-Length) once the whole body passes the limit, however small its parts", async () => {
+    const cookie = await logInOverHttp(e2e.app.url, "trainer@durable.localhost");
+    const event = await createEvent({ db: e2e.db });
+    const boundary = "----durable-chunks";
+    const megabyte = "x".repeat(1024 * 1024);
+    // Forty parts of 1 MB each, every one under any single part's limit: 40 MB in all.
+    for (const path of ["/people/import", `/events/${event.id}?index`]) {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const text = sent < 40 ? `--${boundary}\r\nContent-Disposition: form-data; name="note${sent}"\r\n\r\n${megabyte}\r\n` : `--${boundary}--\r\n`;
+          controller.enqueue(new TextEncoder().encode(text));
+          if (sent++ >= 40) controller.close();
+        },
+      });
+      const answer = await fetch(`${e2e.app.url}${path}`, {
+        method: "POST",
+        body,
+        headers: { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Accept-Language": "en" },
+        duplex: "half",
+      } as RequestInit).then(
+        (res) => res.status,
+        (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message,
+      );
+      // Refused with 413, or the connection closed on the sender once the app had answered so: either way long before 40 MB.
+      expect([413, "ECONNRESET", "EPIPE"], path).toContain(answer);
+      expect(sent, path).toBeLessThan(40);
+    }
+  }, 60_000);
 
   it("answers bad form input with 400 and the message, never 500", async () => {
     for (const path of ["/login", "/login.data", "/login?_data=routes%2Flogin"]) {
