@@ -85,7 +85,7 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
     expect(certificate.status()).toBe(200);
     expect((await trainer.request.get(`${app.url}/events/${event.id}/certificates/${stayedHome.id}.pdf`)).status()).toBe(404);
     const csv = await (await trainer.request.get(`${app.url}/reports/export?event=${event.id}&format=csv`)).text();
-    expect(csv).toContain("Attendees by gender,Woman,1");
+    expect(csv).toContain(`"Attendees by gender","Woman","1"`);
 
     // A member: the same report, protected; no names, no attendance list; their own certificate from "my invitations".
     const member = await phoneOf("member@durable.localhost");
@@ -94,7 +94,7 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
     expect(await member.getByTestId("attendees").count()).toBe(0);
     expect((await member.request.get(`${app.url}/events/${event.id}/attendance.pdf`)).status()).toBe(403);
     const memberCsv = await (await member.request.get(`${app.url}/reports/export?event=${event.id}&format=csv`)).text();
-    expect(memberCsv).toContain("Attendees by gender,Woman,<5");
+    expect(memberCsv).toContain(`"Attendees by gender","Woman","<5"`);
     await member.goto(`${app.url}/my/invitations`);
     await member.getByRole("link", { name: en.invitations.certificate.mine }).first().waitFor();
     const own = await member.request.get(`${app.url}/events/${event.id}/certificates/${came.id}.pdf`);
