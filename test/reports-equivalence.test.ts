@@ -1,8 +1,8 @@
 import { prisma } from "~/db.server";
-import { eventReport, programmeReport, type Report, type ReportFilters } from "~/models/report.server";
+import { eventAttendees, eventReport, programmeReport, type Report, type ReportFilters } from "~/models/report.server";
 import { seed } from "../prisma/seed";
 import { asSessionUser, createUser } from "./helpers/factories";
-import { referenceEventReport, referenceProgrammeReport } from "./helpers/reference-report";
+import { referenceEventAttendees, referenceEventReport, referenceProgrammeReport } from "./helpers/reference-report";
 import { addRandomProgramme, randomSource } from "./helpers/report-data";
 
 // The reports are counted by the database; the reference report counts the
@@ -62,8 +62,9 @@ describe(`reports counted by the database agree with the reference report (seed 
     }
   });
 
-  it("each event's report, drafts and cancelled events included", async () => {
+  it("each event's report, drafts and cancelled events included, and its list of who came on which days", async () => {
     for (const event of programme.events) {
+      expect(await eventAttendees(event.id), event.id).toEqual(await referenceEventAttendees(event.id));
       for (const viewer of [trainer, member]) {
         const expected = await referenceEventReport(viewer, event.id, "sr");
         if (viewer === member) note(expected);

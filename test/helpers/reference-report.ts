@@ -179,3 +179,32 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
     },
   };
 }
+
+/** Who attended an event, with their days, as first listed (one row read per attendance, with its person). */
+export async function referenceEventAttendees(eventId: string) {
+  const rows = await prisma.attendance.findMany({
+    where: { eventId },
+    select: {
+      day: true,
+      person: {
+        select: {
+          id: true,
+          name: true,
+          erasedAt: true,
+          gender: true,
+          community: true,
+          municipality: true,
+          organisation: { select: { name: true, type: true } },
+        },
+      },
+    },
+    orderBy: [{ day: "asc" }],
+  });
+  const byPerson = new Map<string, { person: (typeof rows)[number]["person"]; days: string[] }>();
+  for (const row of rows) {
+    const entry = byPerson.get(row.person.id) ?? { person: row.person, days: [] };
+    entry.days.push(row.day);
+    byPerson.set(row.person.id, entry);
+  }
+  return [...byPerson.values()].sort((a, b) => a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id));
+}
