@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { DateTime } from "luxon";
 import Papa from "papaparse";
+import { databaseEngine } from "~/db-adapter.server";
 import { prisma } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
-import type { EventType } from "~/generated/prisma/enums";
+import { Prisma } from "~/generated/prisma/client";
+import type { EventType, InvitationStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { eventVisibleTo } from "~/models/event.server";
 import { municipalityChoices } from "~/models/places.server";
@@ -19,7 +20,9 @@ import { can } from "~/utils/permissions.server";
 /**
  * Attendance reports for donors: per event and across events. Counts come
  * straight from the Attendance rows (one row = one person on one day), so a
- * report always adds up to the rows. Erased people still count: their row
+ * report always adds up to the rows. The database counts them (grouped
+ * queries, a fixed number per report whatever the number of rows); nothing
+ * here loads the rows themselves. Erased people still count: their row
  * keeps municipality, gender and community (docs/decisions/002).
  *
  * Who may see which numbers is decided by protectCounts below, once, for
@@ -144,7 +147,7 @@ export function reportFiltersSearch(filters: ReportFilters): string {
 }
 
 /** Events a report covers: held or planned (not drafts, not cancelled), started within the period. */
-function reportEventWhere(filters: ReportFilters): Prisma.EventWhereInput {
+export function reportEventWhere(filters: ReportFilters): Prisma.EventWhereInput {
   const where: Prisma.EventWhereInput = { status: { in: ["PUBLISHED", "COMPLETED"] } };
   if (filters.clusterId) where.clusterId = filters.clusterId;
   if (filters.municipalityId) where.municipalityId = filters.municipalityId;
@@ -207,7 +210,7 @@ export type Report = {
   };
 };
 
-const REPORT_EVENT_SELECT = {
+export const REPORT_EVENT_SELECT = {
   id: true,
   startsAt: true,
   timeZone: true,
@@ -236,14 +239,55 @@ export async function eventReportable(viewer: Pick<SessionUser, "roles">, eventI
 
 type ReportEvent = Prisma.EventGetPayload<{ select: typeof REPORT_EVENT_SELECT }>;
 
-function countMap<K>(keys: Iterable<K>): Map<K, number> {
-  const map = new Map<K, number>();
-  for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
-  return map;
-}
-
 function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** One row of the attendance figures: what it counts, which group, how many people and how many attendance rows. */
+type AttendanceFigure = { kind: string; key: string | null; people: number | bigint; rows: number | bigint };
+
+/**
+ * Every attendance figure of a report in one statement, counted by the
+ * database (portable SQL for SQLite and PostgreSQL):
+ * - `event`: per event, the people who attended (`people`) and the attendance rows (`rows`);
+ * - `gender`, `community`, `municipality`, `organisationType`: different people per group;
+ * - `firstTime`: the people whose first attended event in the whole programme
+ *   (by start time, then id) is one of these events;
+ * - `day` (when asked): attendance rows per day.
+ * Different people overall are the sum of any one table; person-days the sum of the events' rows.
+ */
+async function attendanceFigures(eventIds: string[], perDay: boolean): Promise<AttendanceFigure[]> {
+  if (eventIds.length === 0) return [];
+  const ids = Prisma.join(eventIds);
+  // Ties in start time go to the smaller id, compared as JavaScript compares strings (byte order, not the server's collation).
+  const eventIdOrder = databaseEngine() === "postgresql" ? Prisma.sql`"id" COLLATE "C"` : Prisma.sql`"id"`;
+  const days = perDay
+    ? Prisma.sql`UNION ALL SELECT 'day', "day", 0, COUNT(*) FROM "Attendance" WHERE "eventId" IN (${ids}) GROUP BY "day"`
+    : Prisma.empty;
+  return prisma.$queryRaw<AttendanceFigure[]>`
+    WITH "pairs" AS (
+      SELECT "eventId", "personId", COUNT(*) AS "rows" FROM "Attendance" WHERE "eventId" IN (${ids}) GROUP BY "eventId", "personId"
+    ),
+    "people" AS (SELECT DISTINCT "personId" FROM "pairs"),
+    "attendees" AS (
+      SELECT CAST(p."gender" AS TEXT) AS "gender", CAST(p."community" AS TEXT) AS "community", p."municipalityId", CAST(o."type" AS TEXT) AS "organisationType"
+      FROM "people" x JOIN "Person" p ON p."id" = x."personId" LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
+    ),
+    -- Every event in programme order (start time, then id), numbered: a person's first event is the smallest number among theirs.
+    "ordered" AS (SELECT "id", ROW_NUMBER() OVER (ORDER BY "startsAt", ${eventIdOrder}) AS "position" FROM "Event"),
+    "firsts" AS (
+      SELECT a."personId", MIN(o."position") AS "first"
+      FROM "Attendance" a JOIN "ordered" o ON o."id" = a."eventId"
+      WHERE a."personId" IN (SELECT "personId" FROM "people")
+      GROUP BY a."personId"
+    )
+    SELECT 'event' AS "kind", "eventId" AS "key", COUNT(*) AS "people", CAST(SUM("rows") AS BIGINT) AS "rows" FROM "pairs" GROUP BY "eventId"
+    UNION ALL SELECT 'gender', "gender", COUNT(*), 0 FROM "attendees" GROUP BY "gender"
+    UNION ALL SELECT 'community', "community", COUNT(*), 0 FROM "attendees" GROUP BY "community"
+    UNION ALL SELECT 'municipality', "municipalityId", COUNT(*), 0 FROM "attendees" GROUP BY "municipalityId"
+    UNION ALL SELECT 'organisationType', "organisationType", COUNT(*), 0 FROM "attendees" GROUP BY "organisationType"
+    UNION ALL SELECT 'firstTime', NULL, COUNT(*), 0 FROM "firsts" f JOIN "ordered" o ON o."position" = f."first" WHERE o."id" IN (${ids})
+    ${days}`;
 }
 
 async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale, options: { perDay: boolean; texts: boolean }): Promise<Report> {
@@ -252,77 +296,51 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
   const eventIds = events.map((e) => e.id);
   const inEvents = { eventId: { in: eventIds } };
 
-  const [statusCounts, invitedCounts, attendances, requests, responses, municipalities] = await Promise.all([
+  const [statusCounts, pendingSent, figures, requests, scoreCounts, texts, municipalities] = await Promise.all([
     prisma.invitation.groupBy({ by: ["eventId", "status"], where: inEvents, _count: { _all: true } }),
     // Invited: the invitation went out, or an answer was recorded (by phone, for people without email); withdrawn ones do not count.
-    prisma.invitation.groupBy({
-      by: ["eventId"],
-      where: { ...inEvents, status: { not: "CANCELLED" }, OR: [{ sentAt: { not: null } }, { status: { not: "PENDING" } }] },
-      _count: { _all: true },
-    }),
-    prisma.attendance.findMany({ where: inEvents, select: { eventId: true, personId: true, day: true } }),
+    // Every answered one counts, so only the unanswered ones need their sending looked at.
+    prisma.invitation.groupBy({ by: ["eventId"], where: { ...inEvents, status: "PENDING", sentAt: { not: null } }, _count: { _all: true } }),
+    attendanceFigures(eventIds, options.perDay),
     prisma.feedbackRequest.groupBy({ by: ["eventId"], where: inEvents, _count: { _all: true } }),
-    prisma.feedbackResponse.findMany({
-      where: inEvents,
-      select: { eventId: true, satisfaction: true, learnt: true, improve: true },
-      // Random ids: the order says nothing about who answered when.
-      orderBy: { id: "asc" },
-    }),
+    prisma.feedbackResponse.groupBy({ by: ["eventId", "satisfaction"], where: inEvents, _count: { _all: true } }),
+    options.texts
+      ? prisma.feedbackResponse.findMany({
+          where: { ...inEvents, OR: [{ learnt: { not: "" } }, { improve: { not: "" } }] },
+          select: { learnt: true, improve: true },
+          // Random ids: the order says nothing about who answered when.
+          orderBy: { id: "asc" },
+        })
+      : Promise.resolve([]),
     municipalityChoices(locale),
   ]);
 
-  // People at each event (a person checked in on two days is one participant of that event).
-  const participants = new Map<string, Set<string>>();
-  for (const row of attendances) {
-    let set = participants.get(row.eventId);
-    if (!set) participants.set(row.eventId, (set = new Set()));
-    set.add(row.personId);
-  }
-  const personIds = [...new Set(attendances.map((a) => a.personId))];
-  const [people, history] = await Promise.all([
-    prisma.person.findMany({
-      where: { id: { in: personIds } },
-      select: { id: true, gender: true, community: true, municipalityId: true, organisation: { select: { type: true } } },
-    }),
-    // Every event each of these people ever attended, to tell first-timers from returning participants.
-    prisma.attendance.findMany({
-      where: { personId: { in: personIds } },
-      select: { personId: true, eventId: true, event: { select: { startsAt: true } } },
-    }),
-  ]);
+  const counted = (kind: string) => {
+    const map = new Map<string, { people: number; rows: number }>();
+    for (const row of figures) if (row.kind === kind) map.set(row.key ?? "UNKNOWN", { people: Number(row.people), rows: Number(row.rows) });
+    return map;
+  };
+  const perEvent = counted("event");
+  const sum = (map: Map<string, { people: number; rows: number }>, field: "people" | "rows") => [...map.values()].reduce((s, v) => s + v[field], 0);
+  const people = sum(counted("gender"), "people");
+  const firstTimers = Number(figures.find((row) => row.kind === "firstTime")?.people ?? 0);
 
-  const firstEvent = new Map<string, { eventId: string; startsAt: number }>();
-  for (const row of history) {
-    const current = firstEvent.get(row.personId);
-    const startsAt = row.event.startsAt.getTime();
-    if (!current || startsAt < current.startsAt || (startsAt === current.startsAt && row.eventId < current.eventId)) {
-      firstEvent.set(row.personId, { eventId: row.eventId, startsAt });
-    }
-  }
-  const reported = new Set(eventIds);
-  const firstTimers = personIds.filter((id) => reported.has(firstEvent.get(id)?.eventId ?? "")).length;
-
-  const table = (key: ReportTableKey, categories: Array<{ key: string; label: string }>, keyOf: (person: (typeof people)[number]) => string): ReportTable => {
-    const counts = countMap(people.map(keyOf));
-    const shown = protectCounts(categories.map((c) => counts.get(c.key) ?? 0), exactAccess);
+  const table = (key: ReportTableKey, categories: Array<{ key: string; label: string }>): ReportTable => {
+    const counts = counted(key);
+    const shown = protectCounts(
+      categories.map((c) => counts.get(c.key)?.people ?? 0),
+      exactAccess,
+    );
     return { key, rows: categories.map((c, i) => ({ ...c, shown: shown[i] })) };
   };
   const UNKNOWN = { key: "UNKNOWN", label: t("invitations.reports.notRecorded") };
   const tables: ReportTable[] = [
-    table("gender", [...GENDERS.map((g) => ({ key: g, label: t(`directory.gender.${g}`) })), UNKNOWN], (p) => p.gender ?? "UNKNOWN"),
-    table("community", [...COMMUNITIES.map((c) => ({ key: c, label: t(`directory.community.${c}`) })), UNKNOWN], (p) => p.community ?? "UNKNOWN"),
-    table(
-      "municipality",
-      [...municipalities.map((m) => ({ key: m.id, label: m.name })), UNKNOWN],
-      (p) => p.municipalityId ?? "UNKNOWN",
-    ),
-    table(
-      "organisationType",
-      [...ORGANISATION_TYPES.map((o) => ({ key: o, label: t(`directory.organisationType.${o}`) })), UNKNOWN],
-      (p) => p.organisation?.type ?? "UNKNOWN",
-    ),
+    table("gender", [...GENDERS.map((g) => ({ key: g, label: t(`directory.gender.${g}`) })), UNKNOWN]),
+    table("community", [...COMMUNITIES.map((c) => ({ key: c, label: t(`directory.community.${c}`) })), UNKNOWN]),
+    table("municipality", [...municipalities.map((m) => ({ key: m.id, label: m.name })), UNKNOWN]),
+    table("organisationType", [...ORGANISATION_TYPES.map((o) => ({ key: o, label: t(`directory.organisationType.${o}`) })), UNKNOWN]),
   ];
-  const firstTimeShown = protectCounts([firstTimers, personIds.length - firstTimers], exactAccess);
+  const firstTimeShown = protectCounts([firstTimers, people - firstTimers], exactAccess);
   tables.push({
     key: "firstTime",
     rows: [
@@ -333,18 +351,23 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
 
   const statusOf = (eventId: string | null, status: string) =>
     statusCounts.filter((r) => (eventId === null || r.eventId === eventId) && r.status === status).reduce((s, r) => s + r._count._all, 0);
-  const invitedOf = (eventId: string) => invitedCounts.find((r) => r.eventId === eventId)?._count._all ?? 0;
-  const rowsOf = countMap(attendances.map((a) => a.eventId));
-  const responsesOf = countMap(responses.map((r) => r.eventId));
+  const ANSWERED: InvitationStatus[] = ["ACCEPTED", "DECLINED", "WAITLISTED"];
+  const invitedOf = (eventId: string | null) =>
+    ANSWERED.reduce((s, status) => s + statusOf(eventId, status), 0) +
+    pendingSent.filter((r) => eventId === null || r.eventId === eventId).reduce((s, r) => s + r._count._all, 0);
+  const responsesOf = new Map<string, number>();
+  for (const r of scoreCounts) responsesOf.set(r.eventId, (responsesOf.get(r.eventId) ?? 0) + r._count._all);
+  const responses = scoreCounts.reduce((s, r) => s + r._count._all, 0);
 
   const scores = [1, 2, 3, 4, 5];
-  const scoreCounts = countMap(responses.map((r) => r.satisfaction));
-  const distributionShown = protectCounts(scores.map((s) => scoreCounts.get(s) ?? 0), exactAccess);
+  const scoreCount = (score: number) => scoreCounts.filter((r) => r.satisfaction === score).reduce((s, r) => s + r._count._all, 0);
+  const distributionShown = protectCounts(scores.map(scoreCount), exactAccess);
   // With every score shown the mean adds nothing; with one hidden, the mean and the total together could reveal it.
-  const averageHidden = responses.length > 0 && distributionShown.some((c) => c.kind !== "exact");
-  const average = responses.length && !averageHidden ? Math.round((responses.reduce((s, r) => s + r.satisfaction, 0) / responses.length) * 10) / 10 : null;
+  const averageHidden = responses > 0 && distributionShown.some((c) => c.kind !== "exact");
+  const satisfactionSum = scoreCounts.reduce((s, r) => s + r.satisfaction * r._count._all, 0);
+  const average = responses && !averageHidden ? Math.round((satisfactionSum / responses) * 10) / 10 : null;
 
-  const dayCounts = countMap(attendances.map((a) => a.day));
+  const dayCounts = counted("day");
   return {
     exact: exactAccess,
     events: events.map((event) => ({
@@ -354,30 +377,30 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       place: municipalityName(event.municipality, locale),
       invited: invitedOf(event.id),
       accepted: statusOf(event.id, "ACCEPTED"),
-      attended: participants.get(event.id)?.size ?? 0,
-      personDays: rowsOf.get(event.id) ?? 0,
+      attended: perEvent.get(event.id)?.people ?? 0,
+      personDays: perEvent.get(event.id)?.rows ?? 0,
       responses: responsesOf.get(event.id) ?? 0,
     })),
     totals: {
       events: events.length,
-      invited: invitedCounts.reduce((s, r) => s + r._count._all, 0),
+      invited: invitedOf(null),
       accepted: statusOf(null, "ACCEPTED"),
       declined: statusOf(null, "DECLINED"),
       waitlisted: statusOf(null, "WAITLISTED"),
-      participations: [...participants.values()].reduce((s, set) => s + set.size, 0),
-      people: personIds.length,
-      personDays: attendances.length,
+      participations: sum(perEvent, "people"),
+      people,
+      personDays: sum(perEvent, "rows"),
     },
-    days: options.perDay ? [...dayCounts.keys()].sort().map((day) => ({ day, label: formatDay(day, locale), count: dayCounts.get(day) ?? 0 })) : [],
+    days: [...dayCounts.keys()].sort().map((day) => ({ day, label: formatDay(day, locale), count: dayCounts.get(day)?.rows ?? 0 })),
     tables,
     feedback: {
       requested: requests.reduce((s, r) => s + r._count._all, 0),
-      responses: responses.length,
+      responses,
       average,
       averageHidden,
       distribution: scores.map((score, i) => ({ key: String(score), label: t(`invitations.feedback.scale.${score}`), shown: distributionShown[i] })),
-      learnt: options.texts ? responses.map((r) => r.learnt.trim()).filter(Boolean) : [],
-      improve: options.texts ? responses.map((r) => r.improve.trim()).filter(Boolean) : [],
+      learnt: texts.map((r) => r.learnt.trim()).filter(Boolean),
+      improve: texts.map((r) => r.improve.trim()).filter(Boolean),
     },
   };
 }
@@ -386,31 +409,32 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
 
 /** The people who attended an event, with the days they were there: for the staff's report and the attendance list. */
 export async function eventAttendees(eventId: string) {
-  const rows = await prisma.attendance.findMany({
-    where: { eventId },
-    select: {
-      day: true,
-      person: {
-        select: {
-          id: true,
-          name: true,
-          erasedAt: true,
-          gender: true,
-          community: true,
-          municipality: true,
-          organisation: { select: { name: true, type: true } },
-        },
+  // The days and the people apart: each person is read once, not once for every day they came.
+  const [rows, people] = await Promise.all([
+    // Plain rows: a thousand people at a four-day workshop are 4,000 of them, read in a third of findMany's time.
+    prisma.$queryRaw<Array<{ personId: string; day: string }>>`SELECT "personId", "day" FROM "Attendance" WHERE "eventId" = ${eventId} ORDER BY "day"`,
+    prisma.person.findMany({
+      where: { attendances: { some: { eventId } } },
+      select: {
+        id: true,
+        name: true,
+        erasedAt: true,
+        gender: true,
+        community: true,
+        municipality: true,
+        organisation: { select: { name: true, type: true } },
       },
-    },
-    orderBy: [{ day: "asc" }],
-  });
-  const byPerson = new Map<string, { person: (typeof rows)[number]["person"]; days: string[] }>();
+    }),
+  ]);
+  const days = new Map<string, string[]>();
   for (const row of rows) {
-    const entry = byPerson.get(row.person.id) ?? { person: row.person, days: [] };
-    entry.days.push(row.day);
-    byPerson.set(row.person.id, entry);
+    const list = days.get(row.personId);
+    if (list) list.push(row.day);
+    else days.set(row.personId, [row.day]);
   }
-  return [...byPerson.values()].sort((a, b) => a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id));
+  return people
+    .map((person) => ({ person, days: days.get(person.id) ?? [] }))
+    .sort((a, b) => a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id));
 }
 
 export { formatDay };
