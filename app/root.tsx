@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -24,13 +23,16 @@ import { useNonce } from "~/utils/nonce";
 import { resolveLocale } from "~/utils/locale.server";
 import { mailboxVisibleTo } from "~/models/mailbox.server";
 import { can } from "~/utils/permissions.server";
+import { errorPage, pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Durable" }];
+// A page's own `meta` gives its title (app/utils/page-title.ts); the root's is the error page's.
+export const meta: MetaFunction<typeof loader> = ({ matches, error }) =>
+  error ? pageTitle(matches, errorPage(error).title) : [{ title: "Durable" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getSessionUser(request), resolveLocale(request)]);
@@ -197,32 +199,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  let title = t("errors.serverErrorTitle");
-  let text = t("errors.serverError");
-  let status = 500;
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    if (error.status === 404) {
-      title = t("errors.notFoundTitle");
-      text = t("errors.notFound");
-    } else if (error.status === 403) {
-      title = t("errors.forbiddenTitle");
-      text = t("errors.forbidden");
-    } else if (error.status === 400) {
-      title = t("errors.badRequestTitle");
-      text = t("forms.refused.text");
-    } else if (error.status === 413 || error.status === 415) {
-      // A body no form of ours sends, or too large (app/utils/request.server.ts).
-      title = t("forms.refused.title");
-      text = t(error.status === 413 ? "forms.refused.tooLarge" : "forms.refused.text");
-    }
-  }
+  const { status, title, text } = errorPage(error);
   return (
     <>
       <Header />
       <main id="main" className="page">
-        <h1>{title}</h1>
-        {text ? <p>{text}</p> : null}
+        <h1>{t(title)}</h1>
+        <p>{t(text)}</p>
         <p className="muted">{status}</p>
         <p>
           <Link to="/">{t("errors.backHome")}</Link>
