@@ -92,6 +92,8 @@ describe.skipIf(browserMissing)("the header on a phone (Chromium, 390×844)", ()
       await page.waitForURL(/\/events$/);
       await expect.poll(() => page.locator(".site-menu").getAttribute("open")).toBeNull();
       await expect.poll(() => page.locator("h1").textContent()).toBe(messages.events.title);
+      // The new page's title, set in the browser, in the reader's language.
+      await expect.poll(() => page.title()).toBe(`${messages.events.title} · Durable`);
       await context.close();
     });
   }
