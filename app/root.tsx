@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -12,7 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import styles from "~/styles.css";
 import { getSessionUser } from "~/utils/auth.server";
@@ -24,13 +23,16 @@ import { useNonce } from "~/utils/nonce";
 import { resolveLocale } from "~/utils/locale.server";
 import { mailboxVisibleTo } from "~/models/mailbox.server";
 import { can } from "~/utils/permissions.server";
+import { errorPage, pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Durable" }];
+// A page's own `meta` gives its title (app/utils/page-title.ts); the root's is the error page's.
+export const meta: MetaFunction<typeof loader> = ({ matches, error }) =>
+  error ? pageTitle(matches, errorPage(error).title) : [{ title: "Durable" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getSessionUser(request), resolveLocale(request)]);
@@ -85,11 +87,28 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
   );
 }
 
+/** Whether the page runs its JavaScript (false in the server's HTML and without JavaScript). */
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+// One slim bar that stays in view: the name, a menu button opening the
+// role's links (a native disclosure, so it works without JavaScript; on wide
+// screens the links show in the bar), and the language picker, which applies
+// a choice at once when JavaScript runs and keeps its button without it.
 function Header() {
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const current = useLocale();
+  const hydrated = useHydrated();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A link followed inside the app closes the menu, as a new page would.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.key]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -99,84 +118,93 @@ function Header() {
         <Link to="/" className="brand">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.menu")}>
-          <ul>
-            {data?.user ? (
-              <>
+        <details className="site-menu" ref={menu}>
+          <summary>{t("nav.menu")}</summary>
+          <nav aria-label={t("nav.menu")}>
+            <ul>
+              {data?.user ? (
+                <>
+                  <li>
+                    <Link to="/dashboard">{t("nav.dashboard")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/my/invitations">{t("invitations.mine.title")}</Link>
+                  </li>
+                  {data.nav.events ? (
+                    <li>
+                      <Link to="/events">{t("events.title")}</Link>
+                    </li>
+                  ) : null}
+                  {data.nav.reports ? (
+                    <li>
+                      <Link to="/reports">{t("invitations.reports.title")}</Link>
+                    </li>
+                  ) : null}
+                  {data.nav.people ? (
+                    <li>
+                      <Link to="/people">{t("directory.title")}</Link>
+                    </li>
+                  ) : null}
+                  {data.nav.users ? (
+                    <li>
+                      <Link to="/admin/users">{t("nav.users")}</Link>
+                    </li>
+                  ) : null}
+                </>
+              ) : null}
+              {data?.nav.contributions ? (
                 <li>
-                  <Link to="/dashboard">{t("nav.dashboard")}</Link>
+                  <Link to="/contributions">{t("guidelines.nav.contributions")}</Link>
                 </li>
-                <li>
-                  <Link to="/my/invitations">{t("invitations.mine.title")}</Link>
-                </li>
-                {data.nav.events ? (
-                  <li>
-                    <Link to="/events">{t("events.title")}</Link>
-                  </li>
-                ) : null}
-                {data.nav.reports ? (
-                  <li>
-                    <Link to="/reports">{t("invitations.reports.title")}</Link>
-                  </li>
-                ) : null}
-                {data.nav.people ? (
-                  <li>
-                    <Link to="/people">{t("directory.title")}</Link>
-                  </li>
-                ) : null}
-                {data.nav.users ? (
-                  <li>
-                    <Link to="/admin/users">{t("nav.users")}</Link>
-                  </li>
-                ) : null}
-              </>
-            ) : null}
-            {data?.nav.contributions ? (
+              ) : null}
               <li>
-                <Link to="/contributions">{t("guidelines.nav.contributions")}</Link>
+                <Link to="/guidelines">{t("guidelines.nav.guidelines")}</Link>
               </li>
-            ) : null}
-            <li>
-              <Link to="/guidelines">{t("guidelines.nav.guidelines")}</Link>
-            </li>
-            {data?.nav.mailbox ? (
-              <li>
-                <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>
-              </li>
-            ) : null}
-            {data?.user ? (
-              <li>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="link-button">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
-              </li>
-            ) : (
-              <>
+              {data?.nav.mailbox ? (
                 <li>
-                  <Link to="/login">{t("nav.login")}</Link>
+                  <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>
                 </li>
+              ) : null}
+              {data?.user ? (
                 <li>
-                  <Link to="/register">{t("nav.register")}</Link>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
                 </li>
-              </>
-            )}
-          </ul>
-        </nav>
+              ) : (
+                <>
+                  <li>
+                    <Link to="/login">{t("nav.login")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/register">{t("nav.register")}</Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </details>
         <Form method="post" action="/language" className="language-switcher" reloadDocument>
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           <label htmlFor="language-select" className="visually-hidden">
             {t("language.label")}
           </label>
-          <select id="language-select" name="locale" defaultValue={current}>
+          <select
+            id="language-select"
+            name="locale"
+            defaultValue={current}
+            onChange={(event) => event.currentTarget.form?.requestSubmit()}
+          >
             {LOCALES.map((locale) => (
               <option key={locale} value={locale} lang={LOCALE_TAGS[locale]}>
                 {LOCALE_NAMES[locale]}
               </option>
             ))}
           </select>
-          <button type="submit">{t("language.change")}</button>
+          {/* Without JavaScript (or before it runs) the choice needs a button to be sent. */}
+          {hydrated ? null : <button type="submit">{t("language.change")}</button>}
         </Form>
       </div>
     </header>
@@ -197,32 +225,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  let title = t("errors.serverErrorTitle");
-  let text = t("errors.serverError");
-  let status = 500;
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    if (error.status === 404) {
-      title = t("errors.notFoundTitle");
-      text = t("errors.notFound");
-    } else if (error.status === 403) {
-      title = t("errors.forbiddenTitle");
-      text = t("errors.forbidden");
-    } else if (error.status === 400) {
-      title = t("errors.badRequestTitle");
-      text = t("forms.refused.text");
-    } else if (error.status === 413 || error.status === 415) {
-      // A body no form of ours sends, or too large (app/utils/request.server.ts).
-      title = t("forms.refused.title");
-      text = t(error.status === 413 ? "forms.refused.tooLarge" : "forms.refused.text");
-    }
-  }
+  const { status, title, text } = errorPage(error);
   return (
     <>
       <Header />
       <main id="main" className="page">
-        <h1>{title}</h1>
-        {text ? <p>{text}</p> : null}
+        <h1>{t(title)}</h1>
+        <p>{t(text)}</p>
         <p className="muted">{status}</p>
         <p>
           <Link to="/">{t("errors.backHome")}</Link>

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Role } from "~/generated/prisma/enums";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import { appFixture, logInOverHttp } from "./helpers/e2e";
-import { createEvent, createPerson, invite } from "./helpers/factories";
+import { createEvent, createPerson, createUser, invite, TEST_PASSWORD } from "./helpers/factories";
 
 type Who = "anonymous" | Role;
 type Outcome = "allow" | "login" | "deny";
@@ -146,7 +146,7 @@ const TABLE: Record<string, Row> = {
 
 // --- Discovering the route modules -------------------------------------------
 
-type RouteModule = { file: string; pattern: string; hasLoader: boolean; hasAction: boolean; hasPage: boolean };
+type RouteModule = { file: string; pattern: string; hasLoader: boolean; hasAction: boolean; hasPage: boolean; hasMeta: boolean };
 
 /** Splits a flat-route file name at the dots that separate segments (not those escaped in [brackets]). */
 function segmentsOf(name: string): string[] {
@@ -190,7 +190,7 @@ function discoverRoutes(dir = "app/routes"): RouteModule[] {
     const source = readFileSync(join(dir, file), "utf8");
     const exports = (name: string) =>
       new RegExp(`export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+(const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(source);
-    return [{ file, pattern: urlPattern(routeId), hasLoader: exports("loader"), hasAction: exports("action"), hasPage: /export\s+default\b/.test(source) }];
+    return [{ file, pattern: urlPattern(routeId), hasLoader: exports("loader"), hasAction: exports("action"), hasPage: /export\s+default\b/.test(source), hasMeta: exports("meta") }];
   });
 }
 
@@ -240,6 +240,12 @@ function fillPattern(pattern: string, row: Row | undefined, fx: Fixtures): strin
       return encodeURIComponent(value);
     })
     .replace("*", "no-such-page");
+}
+
+/** A page's <title>, its entities decoded as a browser shows them. */
+function titleOf(html: string): string | undefined {
+  const found = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  return found?.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 // --- The test ----------------------------------------------------------------
@@ -396,6 +402,11 @@ describe("authorization: every route, every role", () => {
       expect(!!row.get, `${route.file}: GET row iff it has a loader or a page`).toBe(route.hasLoader || route.hasPage);
       expect(!!row.post, `${route.file}: POST row iff it has an action`).toBe(route.hasAction);
     }
+    // Every page names itself in its <title> (WCAG 2.4.2), through its `meta`; the two whose page is never drawn
+    // (any unknown address, and the language switch) answer with the error page, whose title is the root's.
+    const neverDrawn = ["$.tsx", "language.tsx"];
+    const untitled = ROUTES.filter((route) => route.hasPage && !route.hasMeta && !neverDrawn.includes(route.file)).map((route) => route.file);
+    expect(untitled, "page routes without a meta export (a <title>)").toEqual([]);
     console.log(`authorization: ${ROUTES.length} route modules, ${CASES.length} cases (${WHO.length} visitors each)`);
   });
 
@@ -419,10 +430,38 @@ describe("authorization: every route, every role", () => {
     const res = await request(method, url, cookie, method === "POST" ? row.body?.(fx) : undefined);
     const outcome = outcomeOf(method, res);
     expect(outcome, `${visitor} ${method} ${url}: ${res.status} ${res.headers.get("location") ?? ""}`).toBe(expected);
-    await res.arrayBuffer();
+    if (method === "GET" && res.headers.get("content-type")?.startsWith("text/html")) {
+      // Every page, error pages included, names itself: "<page> · Durable" or "<page> · <thing> · Durable".
+      const title = titleOf(await res.text());
+      expect(title, `${visitor} GET ${url}: <title>`).toMatch(/^[^·]+ · (.+ · )?Durable$/);
+    } else await res.arrayBuffer();
   });
 
   describe("rules beyond the table", () => {
+    it("titles a page in the reader's language, with the thing it shows, error pages included", async () => {
+      const inAlbanian = (path: string, cookie?: string) =>
+        fetch(`${e2e.app.url}${path}`, { headers: { "Accept-Language": "sq", ...(cookie ? { Cookie: cookie } : {}) }, redirect: "manual" });
+      const titled = async (res: Response) => {
+        const html = await res.text();
+        return { status: res.status, lang: /<html lang="([^"]+)"/.exec(html)?.[1], title: titleOf(html) };
+      };
+      expect(await titled(await inAlbanian("/login"))).toEqual({ status: 200, lang: "sq", title: "Kyçu · Durable" });
+      expect(await titled(await inAlbanian("/no-such-page"))).toEqual({ status: 404, lang: "sq", title: "Faqja nuk u gjet · Durable" });
+      expect((await titled(await inAlbanian(`/guidelines/${fx.slug}`))).title).toMatch(/ · Reintegration guideline · Durable$/);
+      // A trainer reading in Albanian: the event's pages carry its title, from the layout's summary.
+      const trainer = await createUser({ db: e2e.db, roles: ["TRAINER"], locale: "sq" });
+      const cookie = await logInOverHttp(e2e.app.url, trainer.email, TEST_PASSWORD);
+      expect(await titled(await inAlbanian(`/events/${fx.id}/checkin`, cookie))).toEqual({
+        status: 200,
+        lang: "sq",
+        title: "Regjistrimi i pjesëmarrjes · Authorization workshop · Durable",
+      });
+      // The same page for a trainer reading in English.
+      const english = await createUser({ db: e2e.db, roles: ["TRAINER"], locale: "en" });
+      const inEnglish = await logInOverHttp(e2e.app.url, english.email, TEST_PASSWORD);
+      expect((await titled(await inAlbanian(`/events/${fx.id}/checkin`, inEnglish))).title).toBe("Check-in · Authorization workshop · Durable");
+    });
+
     const get = (path: string, who: Who) => request("GET", path, cookies[who]);
     const post = (path: string, who: Who, body: Record<string, string>) => request("POST", path, cookies[who], body);
     /** The count shown in a report's row for one category (e.g. GORANI), as the page shows it. */

@@ -45,6 +45,22 @@ const en = {
     next: "Next",
     page: "Page {{page}} of {{pages}}",
   },
+  // A page's name in its <title> (app/utils/page-title.ts), where no heading of its own fits.
+  titles: {
+    person: "Person",
+    editPerson: "Edit person",
+    merge: "Merge records",
+    organisation: "Organisation",
+    commission: "Municipal commission",
+    contribution: "Contribution",
+    importPreview: "Import preview",
+    guideline: "Guideline",
+    version: "Version",
+    changes: "Changes",
+    editGuideline: "Edit guideline",
+    translate: "Translate",
+    follow: "Follow a guideline",
+  },
   roles: {
     ADMIN: "Admin",
     TRAINER: "Trainer",

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clusterChoices } from "~/models/places.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { resolveLocale } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, clusters] = await Promise.all([getSessionUser(request), resolveLocale(request).then(clusterChoices)]);

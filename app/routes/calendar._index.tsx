@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasCalendarToken, resetCalendarToken } from "~/models/event-calendar.server";
@@ -6,6 +6,9 @@ import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/url.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.feed.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
@@ -13,6 +13,9 @@ import { can, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalOf } from "~/utils/refusal";
 import { notFound, refusalReply } from "~/utils/refusal.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.commission", data?.commission.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "commissions:read");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,11 +10,14 @@ import { CONTRIBUTION_STATUSES } from "~/utils/guidelines";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, forbidden, requireUserWithRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
 const Filters = z.object({
   status: z.enum(CONTRIBUTION_STATUSES).optional().catch(undefined),
   theme: z.string().max(40).optional().catch(undefined),
 });
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "guidelines.contributions.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, "MEMBER", "TRAINER", "EDITOR", "ADMIN");

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContributionForm } from "~/components/contribution-form";
@@ -11,6 +11,9 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "guidelines.contribution.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "contributions:write");

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { mailboxVisibleTo, readMail } from "~/models/mailbox.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "mailbox.title", data?.mail.subject);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!mailboxVisibleTo(await getSessionUser(request))) throw new Response("Not Found", { status: 404 });

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventActions, resultFor, type EventPageAnswer } from "~/components/event-page/event-actions";
@@ -21,6 +21,9 @@ import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { eventTitle, pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.tabs.overview", eventTitle(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");

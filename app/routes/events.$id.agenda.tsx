@@ -1,6 +1,6 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { deleteSession, getEvent, saveSession, utcToLocal } from "~/models/event.server";
@@ -10,6 +10,9 @@ import { Field, FormErrors } from "~/components/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalReply } from "~/utils/refusal.server";
+import { eventTitle, pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.sessions.title", eventTitle(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,7 @@ import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
 import { createToken } from "~/utils/tokens.server";
+import { eventTitle, pageTitle } from "~/utils/page-title";
 
 // The door: a phone lists the invitees of one day, finds people by name
 // (accent-insensitively) or by the QR code of their invitation, and checks
@@ -29,6 +30,8 @@ import { createToken } from "~/utils/tokens.server";
 // (app/components/check-in-queue.ts), so a weak connection loses nothing.
 
 type Place = { nameSq: string; nameSr: string; nameEn: string } | null;
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.checkin.title", eventTitle(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");

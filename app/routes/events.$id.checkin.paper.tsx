@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DayLinks } from "~/components/check-in/day-links";
@@ -16,9 +16,12 @@ import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalOf, refuse } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
+import { eventTitle, pageTitle } from "~/utils/page-title";
 
 // Entering a signed paper sheet afterwards: tick who signed, write in the
 // names added by hand, save once (all or nothing; saving again adds nobody twice).
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.checkin.paper.title", eventTitle(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "attendance:manage");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useEventSummary } from "~/components/event-page/event-header";
@@ -22,6 +22,9 @@ import { notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
 import { publicOrigin } from "~/utils/url.server";
+import { eventTitle, pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.manage.title", eventTitle(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "invitations:manage");

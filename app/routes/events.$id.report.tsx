@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useEventSummary } from "~/components/event-page/event-header";
@@ -8,6 +8,9 @@ import { eventAttendees, eventReport, formatDay } from "~/models/report.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { eventTitle, pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.tabs.report", eventTitle(matches));
 
 // One event's report. Everyone with reports:read sees the aggregates; staff also see who attended, with certificates.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { EventHeader } from "~/components/event-page/event-header";
 import { eventLocation } from "~/models/event-calendar.server";
@@ -7,11 +7,14 @@ import { getSessionUser } from "~/utils/auth.server";
 import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
 // Every page of one event (overview, agenda, edit, invitations, check-in,
 // report): the event's title, time, place and status, and the tabs the reader
 // may use. A missing or hidden event gives no header; each page then answers
 // its own 404 or 403, as it checks its own permission.
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "events.tabs.overview", data?.event?.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
@@ -15,6 +15,9 @@ import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");

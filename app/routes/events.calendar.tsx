@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
 import { completeEndedEvents, eventFilterChoices, filtersFromSearch, monthGrid } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "events.title", data?.grid.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm, EventFormSchema, eventInputFromForm } from "~/components/event-form";
@@ -8,6 +8,9 @@ import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalReply } from "~/utils/refusal.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.newEvent");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:manage");

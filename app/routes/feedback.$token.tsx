@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
@@ -10,6 +10,7 @@ import { translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
+import { pageTitle } from "~/utils/page-title";
 
 // The questionnaire behind the personal link in the after-event email. The
 // link is the credential. Opening it changes nothing (mail scanners open
@@ -18,6 +19,8 @@ import { routeHeaders } from "~/utils/route-headers";
 // Never cached; the headers export passes this on (the Referrer-Policy is server.js's).
 const PRIVATE = { "Cache-Control": "no-store" };
 export const headers = routeHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.link ? "invitations.feedback.page.title" : "invitations.feedback.page.invalidTitle", data?.link?.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await feedbackByToken(params.token ?? "", await resolveLocale(request));

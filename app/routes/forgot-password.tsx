@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
@@ -11,6 +11,7 @@ import { messageWith } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/url.server";
 import { routeHeaders } from "~/utils/route-headers";
+import { pageTitle } from "~/utils/page-title";
 
 // Passes on the action's Retry-After when the rate limit answers 429.
 export const headers = routeHeaders;
@@ -28,6 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return data({ result: submission.reply(), sentTo: submission.value.email });
 }
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.forgot.title");
 
 export default function ForgotPassword() {
   const { t } = useTranslation();

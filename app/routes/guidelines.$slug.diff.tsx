@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { compareVersions, type TextPart } from "~/models/guideline-version.server";
@@ -6,6 +6,7 @@ import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { notFound } from "~/utils/refusal.server";
 import { versionNumber } from "~/utils/validation";
+import { pageTitle } from "~/utils/page-title";
 
 type Shortened = TextPart | { kind: "skipped"; count: number; head: string; tail: string };
 
@@ -17,6 +18,8 @@ function shorten(parts: TextPart[]): Shortened[] {
     return { kind: "skipped", count: part.text.length - KEEP * 2, head: part.text.slice(0, KEEP), tail: part.text.slice(-KEEP) };
   });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.changes", data?.title);
 
 // Public: what changed between two versions, section by section.
 export async function loader({ request, params }: LoaderFunctionArgs) {

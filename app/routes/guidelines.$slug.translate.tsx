@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceSelect, enumChoices, Field, FormErrors } from "~/components/forms";
@@ -11,6 +11,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { refusalReply, notFound } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
 import { versionNumber } from "~/utils/validation";
+import { pageTitle } from "~/utils/page-title";
 
 // Editors translate a published source version into another language,
 // section by section; publishing freezes the translation as a version of its own.
@@ -20,6 +21,8 @@ function choice(request: Request) {
   const from = versionNumber.safeParse(url.searchParams.get("from"));
   return { language: url.searchParams.get("lang"), number: from.success ? from.data : null };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.translate", data?.guideline.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "guidelines:publish");

@@ -6,8 +6,9 @@ import { isLocale } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/refusal.server";
 import { versionNumber } from "~/utils/validation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} (${data.page.number}) · Durable` : "Durable" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.version", data ? `${data.page.title} (${data.page.number})` : undefined);
 
 // Public: one published version. ?lang=source shows the source language instead of a translation.
 export async function loader({ request, params }: LoaderFunctionArgs) {

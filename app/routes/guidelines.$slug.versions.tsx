@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceSelect } from "~/components/forms";
@@ -6,6 +6,9 @@ import { versionHistory } from "~/models/guideline-version.server";
 import { formatDate } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/refusal.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "guidelines.versions.title", data?.title);
 
 // Public: every version of a guideline, with its changelog, and a form to compare any two.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -12,8 +12,9 @@ import { resolveLocale } from "~/utils/locale.server";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Durable" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "guidelines.guideline.title");
 
 // Public: anyone may read the list. Editors also see guidelines not yet published and the form to start one.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,10 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { confirmSubscription, subscriptionByToken, unsubscribe } from "~/models/guideline-subscription.server";
 import { SubscriptionAction } from "~/utils/guidelines";
 import { readForm } from "~/utils/request.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.follow", data?.subscription?.title);
 
 // Public: the link from a subscription email. Opening it changes nothing (mail
 // scanners open links); the reader presses a button, which posts.

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
@@ -18,6 +18,7 @@ import { LinkAnswerSchema } from "~/utils/invitations";
 import { resolveLocale } from "~/utils/locale.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
+import { pageTitle } from "~/utils/page-title";
 
 // The page behind the personal link in an invitation. Anyone holding the link
 // may answer: it is the credential. Opening it changes nothing (mail scanners
@@ -52,6 +53,8 @@ async function load(request: Request, token: string) {
 // Referrer-Policy is server.js's), and a 429 carries Retry-After.
 export const headers = routeHeaders;
 const PRIVATE = { "Cache-Control": "no-store" };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.invitation ? "invitations.page.title" : "invitations.page.invalidTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await load(request, params.token ?? "");

@@ -11,11 +11,12 @@ import { messageWith } from "~/utils/forms";
 import { publicOrigin } from "~/utils/url.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
-
-export const meta: MetaFunction = () => [{ title: "Durable" }];
+import { pageTitle } from "~/utils/page-title";
 
 // Passes on the action's Retry-After when a lockout answers 429.
 export const headers = routeHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "auth.login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/dashboard");

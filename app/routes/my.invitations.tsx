@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eventLocation } from "~/models/event-calendar.server";
@@ -14,8 +14,11 @@ import { resolveLocale } from "~/utils/locale.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";
+import { pageTitle } from "~/utils/page-title";
 
 // A member's own invitations, answered in the app (the same rules as the personal link).
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.mine.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
@@ -17,11 +17,14 @@ import { z } from "zod";
 import { readForm } from "~/utils/request.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
+import { pageTitle } from "~/utils/page-title";
 
 const ListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   type: z.enum(ORGANISATION_TYPES as [(typeof ORGANISATION_TYPES)[number], ...(typeof ORGANISATION_TYPES)[number][]]).optional().catch(undefined),
 });
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "directory.organisations.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "organisations:manage");

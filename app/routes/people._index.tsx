@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
@@ -10,6 +10,9 @@ import { ORGANISATION_TYPES, PERSON_LOCALES, readPeopleFilter } from "~/utils/di
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "directory.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");

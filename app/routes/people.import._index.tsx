@@ -6,6 +6,7 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
+  type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +20,9 @@ import { requirePermission } from "~/utils/permissions.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { BodyTooLargeError, withBodyLimit } from "~/utils/request.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "directory.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:import");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
@@ -8,6 +8,9 @@ import { COMMUNITIES, GENDERS } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "directory.summary.title");
 
 // Aggregates only: this page is open to members and editors, who never see a
 // per-person value. For them, counts of 1 to 4 are protected by the same rule

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceSelect, Field, FormErrors } from "~/components/forms";
@@ -14,9 +14,12 @@ import { minutesToWait } from "~/models/rate-limit.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/url.server";
 import { routeHeaders } from "~/utils/route-headers";
+import { pageTitle } from "~/utils/page-title";
 
 // Passes on the action's Retry-After when the rate limit answers 429.
 export const headers = routeHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "auth.register.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/dashboard");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SmallCellNote } from "~/components/report-view";
@@ -8,6 +8,9 @@ import { programmeReport, reportFiltersFrom, reportFiltersSearch } from "~/model
 import { EVENT_TYPES } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.reports.title");
 
 // Attendance across events, filtered by period, place, type and theme. Members and editors see protected counts.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,14 +1,17 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isValidToken, verifyEmail } from "~/models/user.server";
 import { VerifyEmailSchema } from "~/utils/accounts";
 import { readForm } from "~/utils/request.server";
+import { pageTitle } from "~/utils/page-title";
 
 // Opening the link changes nothing (mail scanners open links): the person
 // presses the button, which posts. A confirmation redirects to the page's
 // "done" state, so the spent link is not read again as a bad one (a 400).
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "auth.verify.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

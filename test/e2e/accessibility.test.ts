@@ -123,6 +123,8 @@ async function walk(page: Page, key: "Tab" | "Shift+Tab", limit: number): Promis
  * and on screen each time.
  */
 async function expectWholePageByKeyboard(page: Page, where: string) {
+  // The page as it runs its JavaScript: the language picker's button is there only until then.
+  await page.locator(".language-switcher button").waitFor({ state: "detached" });
   const marks = await markReachable(page);
   expect(marks.length, where).toBeGreaterThan(3);
   const forward = await walk(page, "Tab", marks.length * 2 + 10);

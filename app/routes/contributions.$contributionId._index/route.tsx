@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
@@ -7,6 +7,7 @@ import { can, forbidden, requireUserWithRole } from "~/utils/permissions.server"
 import { readForm } from "~/utils/request.server";
 import { actOnContribution, contributionPage } from "./contribution-page.server";
 import { CommentForm, DecisionForm, StartReviewForm, SubmitForm } from "./review-forms";
+import { pageTitle } from "~/utils/page-title";
 
 // A contribution's page: its text and files, its review (one small form per
 // intent, beside this file), its comments and revisions.
@@ -18,6 +19,8 @@ async function requireContributor(request: Request) {
   if (!can(user, "contributions:write") && !can(user, "contributions:review")) throw forbidden();
   return user;
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.contribution", data?.contribution.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireContributor(request);

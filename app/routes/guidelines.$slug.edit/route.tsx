@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
@@ -11,10 +11,13 @@ import { PlaceForm, UnplaceForm } from "./placement-forms";
 import { PublishForm } from "./publish-form";
 import { SectionForm } from "./section-form";
 import { SectionOrder } from "./section-order";
+import { pageTitle } from "~/utils/page-title";
 
 // The working copy of a guideline: its details, its sections with the
 // accepted contributions placed into them, and the draft of the next version
 // with the form that publishes it. One small form per intent, beside this file.
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.editGuideline", data?.guideline.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "guidelines:edit");
