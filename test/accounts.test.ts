@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import en from "~/locales/en";
 import sq from "~/locales/sq";
-import { LIMITS } from "~/models/rate-limit.server";
+import { countAttempt, LIMITS } from "~/models/rate-limit.server";
 import { privateFeed, resetCalendarToken } from "~/models/event-calendar.server";
 import { authenticate, registerMember, requestPasswordReset, resetPassword, verifyEmail } from "~/models/user.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -145,21 +145,37 @@ describe("logging in", () => {
     expect(await authenticate(disabled.email, TEST_PASSWORD, "192.0.2.21")).toEqual({ ok: false, error: "disabled" });
   });
 
-  it(`locks an account after ${LIMITS.loginAccount.max} failures, even for the right password, but not other accounts`, async () => {
+  it(`locks a stranger guessing from one address after ${LIMITS.loginAccountAddress.max} failures, never the owner on their own device`, async () => {
     const victim = await createUser();
     const bystander = await createUser();
-    for (let i = 0; i < LIMITS.loginAccount.max; i++) {
+    for (let i = 0; i < LIMITS.loginAccountAddress.max; i++) {
       expect(await authenticate(victim.email, `guess ${i}`, "198.51.100.1")).toEqual({ ok: false, error: "invalid" });
     }
     const locked = await authenticate(victim.email, TEST_PASSWORD, "198.51.100.1");
     expect(locked).toMatchObject({ ok: false, error: "locked" });
     if (locked.ok || locked.error !== "locked") return;
     expect(locked.minutes).toBeGreaterThan(0);
-    expect(locked.minutes).toBeLessThanOrEqual(LIMITS.loginAccount.windowMinutes);
-    // The lock is on the account, wherever the next try comes from.
-    expect(await authenticate(victim.email, TEST_PASSWORD, "198.51.100.99")).toMatchObject({ error: "locked" });
+    expect(locked.minutes).toBeLessThanOrEqual(LIMITS.loginAccountAddress.windowMinutes);
+    // The owner, from their usual address, is let through.
+    expect(await authenticate(victim.email, TEST_PASSWORD, "198.51.100.99")).toEqual({ ok: true, userId: victim.id });
+    expect(await authenticate(bystander.email, TEST_PASSWORD, "198.51.100.1")).toEqual({ ok: true, userId: bystander.id });
+  });
 
-    expect(await authenticate(bystander.email, TEST_PASSWORD, "198.51.100.2")).toEqual({ ok: true, userId: bystander.id });
+  it(`locks an account guessed from many addresses after ${LIMITS.loginAccount.max} failures in all`, async () => {
+    const victim = await createUser();
+    const email = victim.email.toLowerCase();
+    // As many failures as the limit, each from another address (recorded directly: the argon2 checks would take a minute).
+    for (let i = 0; i < LIMITS.loginAccount.max; i++) await countAttempt([{ limit: "loginAccount", key: email }]);
+    expect(await authenticate(victim.email, TEST_PASSWORD, "198.51.100.200")).toMatchObject({ ok: false, error: "locked" });
+  });
+
+  it(`tries at most ${LIMITS.loginAccountAddress.max} of 30 passwords guessed at the same moment`, async () => {
+    const victim = await createUser();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => authenticate(victim.email, `parallel guess ${i}`, "198.51.100.50")));
+    const tried = answers.filter((answer) => !answer.ok && answer.error === "invalid").length;
+    expect(tried).toBeGreaterThan(0);
+    expect(tried).toBeLessThanOrEqual(LIMITS.loginAccountAddress.max);
+    expect(answers.filter((answer) => !answer.ok && answer.error === "locked")).toHaveLength(30 - tried);
   });
 
   it(`locks an address after ${LIMITS.loginAddress.max} failures, for every account tried from it`, async () => {
@@ -176,7 +192,7 @@ describe("logging in", () => {
   it("a successful login forgets the account's earlier failures", async () => {
     const user = await createUser();
     const address = "192.0.2.30";
-    const failures = LIMITS.loginAccount.max - 1;
+    const failures = LIMITS.loginAccountAddress.max - 1;
     for (let i = 0; i < failures; i++) await authenticate(user.email, "typo", address);
     expect(await authenticate(user.email, TEST_PASSWORD, address)).toEqual({ ok: true, userId: user.id });
     // Without the reset these would make 2 × (max - 1) failures: a lockout.

@@ -17,10 +17,19 @@ import { hashToken } from "~/utils/tokens.server";
 export type Limit = { windowMinutes: number; max: number };
 
 export const LIMITS = {
-  /** Failed log-ins per account (a successful log-in clears them), from anywhere. */
-  loginAccount: { windowMinutes: 15, max: 5 },
+  /**
+   * Failed log-ins per account from one client address (a successful log-in
+   * there clears them): a stranger guessing locks only themselves out, never
+   * the owner on their own device.
+   */
+  loginAccountAddress: { windowMinutes: 15, max: 5 },
   /** Failed log-ins per client address, over all accounts. */
   loginAddress: { windowMinutes: 15, max: 20 },
+  /**
+   * Failed log-ins per account from anywhere: only a guess spread over many
+   * addresses meets it, and then the account waits a while (decision 007).
+   */
+  loginAccount: { windowMinutes: 60, max: 100 },
   /** Registrations per email address (one creates the account, the rest are "already registered"). */
   registerEmail: { windowMinutes: 60, max: 5 },
   /** Registrations per client address: a workshop room registering together on one network stays well under it. */
@@ -103,6 +112,43 @@ export async function retryAfterSeconds(counters: Counter[], now = new Date()): 
 export async function countAttempt(counters: Counter[], now = new Date()) {
   const rows = active(counters).map((counter) => ({ keyHash: keyHash(counter), createdAt: now }));
   if (rows.length) await prisma.loginFailure.createMany({ data: rows });
+}
+
+export type Reservation = { ok: true; release: () => Promise<void> } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts an attempt before it is made, so that attempts in flight at the same
+ * moment count against each other: of 30 guesses sent at once against a limit
+ * of 5, at most 5 are tried (each sees at least its own row and those of
+ * every attempt reserved before it). A refused attempt leaves no row.
+ * `release()` takes the attempt back once it turned out not to be a failure
+ * (the right password).
+ */
+export async function reserveAttempt(counters: Counter[], now = new Date()): Promise<Reservation> {
+  const mine: Array<{ id: string; createdAt: Date; keyHash: string; limit: LimitName }> = [];
+  for (const counter of active(counters)) {
+    const row = await prisma.loginFailure.create({ data: { keyHash: keyHash(counter), createdAt: new Date() }, select: { id: true, createdAt: true, keyHash: true } });
+    mine.push({ ...row, limit: counter.limit });
+  }
+  const release = async () => {
+    await prisma.loginFailure.deleteMany({ where: { id: { in: mine.map((row) => row.id) } } });
+  };
+  for (const row of mine) {
+    const { windowMinutes, max } = LIMITS[row.limit];
+    // This attempt's place among the window's attempts, in the order they were made.
+    const place = await prisma.loginFailure.count({
+      where: {
+        keyHash: row.keyHash,
+        createdAt: { gt: new Date(now.getTime() - windowMinutes * 60_000) },
+        OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lte: row.id } }],
+      },
+    });
+    if (place > max) {
+      await release();
+      return { ok: false, retryAfterSeconds: Math.max(1, await retryAfterSeconds(counters, now)) };
+    }
+  }
+  return { ok: true, release };
 }
 
 /** Checks every counter and, when all allow it, counts the attempt. A refused attempt is not counted. */

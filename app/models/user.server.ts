@@ -5,7 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Role, TokenPurpose } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
-import { consumeAttempt, countAttempt, forgetAttempts, minutesToWait, retryAfterSeconds, type Counter } from "~/models/rate-limit.server";
+import { consumeAttempt, forgetAttempts, minutesToWait, reserveAttempt, type Counter } from "~/models/rate-limit.server";
 import { queueEmail } from "~/models/outbox.server";
 import type { Locale } from "~/utils/i18n";
 import { ROLES } from "~/utils/roles";
@@ -174,22 +174,23 @@ export type LoginResult =
 /** Checks a login, counting failures per account and per client address. */
 export async function authenticate(emailInput: string, password: string, address: string | null): Promise<LoginResult> {
   const email = normaliseEmail(emailInput);
-  // Only failures count; too many per account or per address lock that key for a while.
+  // Each try is counted before the password is checked (so tries sent at once count against each other),
+  // and taken back when the password was right. Too many failures lock the key for a while: the account
+  // from one address, the address, or (a guess spread over many addresses) the account.
   const failures: Counter[] = [
-    { limit: "loginAccount", key: email },
+    { limit: "loginAccountAddress", key: address ? `${email}|${address}` : null },
     { limit: "loginAddress", key: address },
+    { limit: "loginAccount", key: email },
   ];
-  const wait = await retryAfterSeconds(failures);
-  if (wait > 0) return { ok: false, error: "locked", minutes: minutesToWait(wait), retryAfterSeconds: wait };
+  const reserved = await reserveAttempt(failures);
+  if (!reserved.ok) return { ok: false, error: "locked", minutes: minutesToWait(reserved.retryAfterSeconds), retryAfterSeconds: reserved.retryAfterSeconds };
   const user = await findUserByEmail(email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
-  if (!user || !valid) {
-    await countAttempt(failures);
-    return { ok: false, error: "invalid" };
-  }
+  if (!user || !valid) return { ok: false, error: "invalid" };
+  await reserved.release();
   if (user.disabledAt) return { ok: false, error: "disabled" };
   if (!user.emailVerifiedAt) return { ok: false, error: "unverified", userId: user.id };
-  await forgetAttempts({ limit: "loginAccount", key: email });
+  if (address) await forgetAttempts({ limit: "loginAccountAddress", key: `${email}|${address}` });
   return { ok: true, userId: user.id };
 }
 
