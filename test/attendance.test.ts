@@ -8,6 +8,7 @@ import {
   checkInQrPng,
   checkInWalkIn,
   checkInWithCode,
+  dayHasBegun,
   defaultCheckInDay,
   directoryMatchesForCheckIn,
   eventDays,
@@ -33,13 +34,13 @@ beforeAll(async () => {
   editor = await createUser({ roles: ["EDITOR"] });
 });
 
-/** A three-day workshop in Gjilan: 27, 28 and 29 March 2027 (Belgrade time). */
+/** A three-day workshop in Gjilan, already held: 27, 28 and 29 March 2026 (Belgrade time). */
 async function threeDayWorkshop(status: EventStatus = "PUBLISHED") {
   return createEvent({
     status,
     venueName: "Salla e Kuvendit Komunal",
-    startsAt: new Date("2027-03-27T08:00:00Z"),
-    endsAt: new Date("2027-03-29T15:00:00Z"),
+    startsAt: new Date("2026-03-27T08:00:00Z"),
+    endsAt: new Date("2026-03-29T15:00:00Z"),
     capacity: 30,
     titles: { sq: "Punëtori tri-ditore", en: "Three-day workshop" },
   });
@@ -52,7 +53,7 @@ async function invitee(eventId: string, status: "PENDING" | "ACCEPTED" | "DECLIN
   return { person, invitation };
 }
 
-const tap = (eventId: string, personId: string, day = "2027-03-27") => ({
+const tap = (eventId: string, personId: string, day = "2026-03-27") => ({
   eventId,
   personId,
   day,
@@ -70,7 +71,7 @@ describe("checking people in at the door", () => {
     expect(second).toMatchObject({ ok: true, status: "alreadyCheckedIn" });
     const rows = await prisma.attendance.findMany({ where: { eventId: event.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ invitationId: invitation.id, method: "NAME_SEARCH", checkedInById: trainer.id, day: "2027-03-27" });
+    expect(rows[0]).toMatchObject({ invitationId: invitation.id, method: "NAME_SEARCH", checkedInById: trainer.id, day: "2026-03-27" });
     const audit = await prisma.auditLog.findMany({ where: { action: "attendance.checked_in", subjectId: event.id } });
     expect(audit).toHaveLength(1);
   });
@@ -88,7 +89,7 @@ describe("checking people in at the door", () => {
     const event = await threeDayWorkshop();
     const { person } = await invitee(event.id);
     const clientRef = randomUUID();
-    const at = new Date("2027-03-27T08:05:00Z");
+    const at = new Date("2026-03-27T08:05:00Z");
     const first = await checkIn({ ...tap(event.id, person.id), clientRef, at });
     const again = await checkIn({ ...tap(event.id, person.id), clientRef, at });
     const concurrent = await Promise.all([checkIn({ ...tap(event.id, person.id), clientRef }), checkIn({ ...tap(event.id, person.id), clientRef })]);
@@ -105,24 +106,24 @@ describe("checking people in at the door", () => {
 
   it("checks in a multi-day event per local day, and refuses a day outside it", async () => {
     const event = await threeDayWorkshop();
-    expect(eventDays(event)).toEqual(["2027-03-27", "2027-03-28", "2027-03-29"]);
+    expect(eventDays(event)).toEqual(["2026-03-27", "2026-03-28", "2026-03-29"]);
     const { person } = await invitee(event.id);
-    for (const day of ["2027-03-27", "2027-03-28", "2027-03-29"]) {
+    for (const day of ["2026-03-27", "2026-03-28", "2026-03-29"]) {
       expect(await checkIn(tap(event.id, person.id, day))).toMatchObject({ ok: true, status: "checkedIn" });
     }
-    expect(await checkIn(tap(event.id, person.id, "2027-03-30"))).toEqual({ ok: false, error: "dayOutsideEvent" });
-    expect(await checkIn(tap(event.id, person.id, "2027-03-26"))).toEqual({ ok: false, error: "dayOutsideEvent" });
+    expect(await checkIn(tap(event.id, person.id, "2026-03-30"))).toEqual({ ok: false, error: "dayOutsideEvent" });
+    expect(await checkIn(tap(event.id, person.id, "2026-03-26"))).toEqual({ ok: false, error: "dayOutsideEvent" });
     expect(await prisma.attendance.count({ where: { eventId: event.id } })).toBe(3);
-    expect((await attendanceList(event.id, "2027-03-28")).map((a) => a.personId)).toEqual([person.id]);
+    expect((await attendanceList(event.id, "2026-03-28")).map((a) => a.personId)).toEqual([person.id]);
     expect(await attendanceList(event.id)).toHaveLength(3);
   });
 
   it("counts days in Belgrade time, not UTC: an event starting 00:30 local is on that local day", async () => {
-    const late = { startsAt: new Date("2027-06-30T22:30:00Z"), endsAt: new Date("2027-06-30T23:30:00Z"), timeZone: "Europe/Belgrade" };
-    expect(eventDays(late)).toEqual(["2027-07-01"]);
-    expect(defaultCheckInDay(["2027-07-01", "2027-07-02"], new Date("2027-07-01T22:30:00Z"))).toBe("2027-07-02");
-    expect(defaultCheckInDay(["2027-07-01", "2027-07-02"], new Date("2027-06-01T10:00:00Z"))).toBe("2027-07-01");
-    expect(defaultCheckInDay(["2027-07-01", "2027-07-02"], new Date("2027-08-01T10:00:00Z"))).toBe("2027-07-02");
+    const late = { startsAt: new Date("2026-06-30T22:30:00Z"), endsAt: new Date("2026-06-30T23:30:00Z"), timeZone: "Europe/Belgrade" };
+    expect(eventDays(late)).toEqual(["2026-07-01"]);
+    expect(defaultCheckInDay(["2026-07-01", "2026-07-02"], new Date("2026-07-01T22:30:00Z"))).toBe("2026-07-02");
+    expect(defaultCheckInDay(["2026-07-01", "2026-07-02"], new Date("2026-06-01T10:00:00Z"))).toBe("2026-07-01");
+    expect(defaultCheckInDay(["2026-07-01", "2026-07-02"], new Date("2026-08-01T10:00:00Z"))).toBe("2026-07-02");
   });
 
   it("refuses a draft or cancelled event, and accepts a completed one (paper sheets are entered afterwards)", async () => {
@@ -174,10 +175,57 @@ describe("checking people in at the door", () => {
     expect(await undoCheckIn(trainer.id, event.id, done.attendanceId)).toEqual({ ok: true, personId: person.id });
     expect(await prisma.attendance.count({ where: { eventId: event.id } })).toBe(0);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "attendance.undone", subjectId: event.id } });
-    expect(JSON.parse(audit.details)).toMatchObject({ personId: person.id, day: "2027-03-27", method: "NAME_SEARCH" });
+    expect(JSON.parse(audit.details)).toMatchObject({ personId: person.id, day: "2026-03-27", method: "NAME_SEARCH" });
     expect(audit.actorId).toBe(trainer.id);
     // Checked in again afterwards, it is a fresh check-in.
     expect(await checkIn(tap(event.id, person.id))).toMatchObject({ ok: true, status: "checkedIn" });
+  });
+
+  it("answers a late copy of an undone tap 'undone' instead of checking the person in again, while a new tap does", async () => {
+    const event = await threeDayWorkshop();
+    const { person } = await invitee(event.id);
+    const sent = { ...tap(event.id, person.id), clientRef: `tap-${randomUUID()}` };
+    const done = await checkIn(sent);
+    if (!done.ok) throw new Error("check-in refused");
+    await undoCheckIn(trainer.id, event.id, done.attendanceId);
+    // The phone's copy whose answer was lost arrives after the undo.
+    expect(await checkIn(sent)).toEqual({ ok: false, error: "tapUndone" });
+    expect(await checkInWithCode({ eventId: event.id, day: sent.day, checkedInById: trainer.id, clientRef: sent.clientRef, code: checkInCode((await prisma.invitation.findFirstOrThrow({ where: { eventId: event.id, personId: person.id } })).id) })).toEqual({
+      ok: false,
+      error: "tapUndone",
+    });
+    expect(await prisma.attendance.count({ where: { eventId: event.id } })).toBe(0);
+    // The same reference on another event is someone else's tap.
+    const other = await threeDayWorkshop();
+    const { person: elsewhere } = await invitee(other.id);
+    expect(await checkIn({ ...tap(other.id, elsewhere.id), clientRef: sent.clientRef })).toEqual({ ok: false, error: "clientRefReused" });
+    // A new tap for the person checks them in.
+    expect(await checkIn({ ...tap(event.id, person.id), clientRef: `tap-${randomUUID()}` })).toMatchObject({ ok: true, status: "checkedIn" });
+    // A late copy of an undone walk-in is refused the same way.
+    const walkIn = { eventId: event.id, day: "2026-03-28", clientRef: `walk-${randomUUID()}`, person: { name: "Blerta Late" } };
+    const walked = await checkInWalkIn(asSessionUser(trainer), walkIn);
+    if (!walked.ok) throw new Error("walk-in refused");
+    await undoCheckIn(trainer.id, event.id, walked.attendanceId);
+    expect(await checkInWalkIn(asSessionUser(trainer), walkIn)).toEqual({ ok: false, error: "tapUndone" });
+  });
+
+  it("refuses a day that has not come yet in the event's time zone, on the app and from a paper sheet", async () => {
+    const DAY = 86_400_000;
+    // Started yesterday, ends tomorrow (Belgrade time): today and yesterday are open, tomorrow is not.
+    const now = new Date();
+    const event = await createEvent({ status: "PUBLISHED", startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + DAY) });
+    const { person } = await invitee(event.id);
+    const [yesterday, today, tomorrow] = eventDays({ ...event, timeZone: "Europe/Belgrade" });
+    expect(await checkIn(tap(event.id, person.id, tomorrow))).toEqual({ ok: false, error: "dayNotStarted" });
+    expect(await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: tomorrow, person: { name: "Too Early" } })).toEqual({ ok: false, error: "dayNotStarted" });
+    expect(await recordPaperSheet(asSessionUser(trainer), { eventId: event.id, day: tomorrow, personIds: [person.id], walkIns: [] })).toEqual({ ok: false, error: "dayNotStarted" });
+    expect(await prisma.person.count({ where: { name: "Too Early" } })).toBe(0);
+    expect(await checkIn(tap(event.id, person.id, today))).toMatchObject({ ok: true, status: "checkedIn" });
+    expect(await recordPaperSheet(asSessionUser(trainer), { eventId: event.id, day: yesterday, personIds: [person.id], walkIns: [] })).toMatchObject({ ok: true, added: 1 });
+    // The day begins at midnight where the event is, not where the server is.
+    expect(dayHasBegun("2026-07-01", "Europe/Belgrade", new Date("2026-06-30T21:59:00Z"))).toBe(false);
+    expect(dayHasBegun("2026-07-01", "Europe/Belgrade", new Date("2026-06-30T22:00:00Z"))).toBe(true);
+    expect(dayHasBegun("2026-07-01", "America/New_York", new Date("2026-07-01T03:59:00Z"))).toBe(false);
   });
 });
 
@@ -193,7 +241,7 @@ describe("QR codes for check-in", () => {
     expect(checkInCode(invitation.id)).toBe(code);
 
     const tampered = code.slice(0, -1) + (code.endsWith("A") ? "B" : "A");
-    const base = { eventId: event.id, day: "2027-03-27", checkedInById: trainer.id };
+    const base = { eventId: event.id, day: "2026-03-27", checkedInById: trainer.id };
     expect(await checkInWithCode({ ...base, code: tampered })).toEqual({ ok: false, error: "invalidCode" });
     expect(await checkInWithCode({ ...base, code: `DURABLE-CHECKIN:${invitation.id}.${"x".repeat(22)}` })).toEqual({ ok: false, error: "invalidCode" });
     expect(await checkInWithCode({ ...base, code: "https://example.org" })).toEqual({ ok: false, error: "invalidCode" });
@@ -212,7 +260,8 @@ describe("the QR code in the invitation email", () => {
   it("arrives over SMTP as an inline image of the invitation's check-in code, shown in the HTML", async () => {
     const peer = await startSmtpPeer();
     try {
-      const event = await threeDayWorkshop();
+      // Invitations go out before the event: one two weeks ahead.
+      const event = await createEvent({ status: "PUBLISHED" });
       const { invitation } = await invitee(event.id, "PENDING");
       expect(await requestInvitationSending(trainer.id, event.id, "http://durable.test")).toMatchObject({ ok: true, queued: 1 });
       expect(await sendRequestedInvitations()).toMatchObject({ sent: 1 });
@@ -237,7 +286,7 @@ describe("walk-ins", () => {
     const clientRef = randomUUID();
     const input = {
       eventId: event.id,
-      day: "2027-03-28",
+      day: "2026-03-28",
       clientRef,
       person: { name: "Đorđe Đorđević", phone: "+383 44 000 000", municipalityId: gjilan.id, gender: "MAN" as const, community: "KOSOVO_SERB" as const },
     };
@@ -250,7 +299,7 @@ describe("walk-ins", () => {
     expect(people[0].searchText).toContain("djordjevic");
     expect(people[0].searchText).toContain("dordevic");
     const row = await prisma.attendance.findFirstOrThrow({ where: { eventId: event.id } });
-    expect(row).toMatchObject({ method: "WALK_IN", invitationId: null, day: "2027-03-28" });
+    expect(row).toMatchObject({ method: "WALK_IN", invitationId: null, day: "2026-03-28" });
     // Without an email, the same name already checked in that day is the same walk-in.
     expect(await checkInWalkIn(asSessionUser(trainer), { ...input, clientRef: randomUUID() })).toMatchObject({ ok: true, status: "alreadyCheckedIn" });
     expect(await prisma.person.count({ where: { name: "Đorđe Đorđević" } })).toBe(1);
@@ -261,7 +310,7 @@ describe("walk-ins", () => {
     const known = await createPerson({ name: "Arta Krasniqi", email: "arta@example.org" });
     const result = await checkInWalkIn(asSessionUser(trainer), {
       eventId: event.id,
-      day: "2027-03-27",
+      day: "2026-03-27",
       person: { name: "Arta K.", email: " ARTA@example.org " },
     });
     expect(result).toMatchObject({ ok: true, status: "checkedIn", personId: known.id, matched: true });
@@ -274,7 +323,7 @@ describe("walk-ins", () => {
     const event = await threeDayWorkshop();
     const result = await checkInWalkIn(asSessionUser(editor), {
       eventId: event.id,
-      day: "2027-03-27",
+      day: "2026-03-27",
       person: { name: "Besa Gashi", gender: "WOMAN", community: "ROMA" },
     });
     expect(result.ok).toBe(true);
@@ -285,7 +334,7 @@ describe("walk-ins", () => {
 
   it("refuses a walk-in on a day outside the event without adding them to the directory", async () => {
     const event = await threeDayWorkshop();
-    const result = await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2027-04-01", person: { name: "Nobody Added" } });
+    const result = await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2026-04-01", person: { name: "Nobody Added" } });
     expect(result).toEqual({ ok: false, error: "dayOutsideEvent" });
     expect(await prisma.person.count({ where: { name: "Nobody Added" } })).toBe(0);
   });
@@ -297,16 +346,16 @@ describe("paper sign-in sheets", () => {
     const a = await invitee(event.id, "ACCEPTED");
     const b = await invitee(event.id, "ACCEPTED");
     const declined = await invitee(event.id, "DECLINED");
-    await checkIn(tap(event.id, a.person.id, "2027-03-28"));
+    await checkIn(tap(event.id, a.person.id, "2026-03-28"));
     const sheet = {
       eventId: event.id,
-      day: "2027-03-28",
+      day: "2026-03-28",
       personIds: [a.person.id, b.person.id, declined.person.id],
       walkIns: [{ name: "Luan Morina" }, { name: "  " }],
     };
     expect(await recordPaperSheet(asSessionUser(trainer), sheet)).toEqual({ ok: true, added: 1, already: 1, refused: 1, walkIns: 1 });
     expect(await recordPaperSheet(asSessionUser(trainer), sheet)).toEqual({ ok: true, added: 0, already: 3, refused: 1, walkIns: 0 });
-    const rows = await attendanceList(event.id, "2027-03-28");
+    const rows = await attendanceList(event.id, "2026-03-28");
     expect(rows.map((r) => r.person.name).sort()).toEqual([a.person.name, b.person.name, "Luan Morina"].sort());
     expect(rows.find((r) => r.personId === b.person.id)?.method).toBe("PAPER");
     expect(await prisma.person.count({ where: { name: "Luan Morina" } })).toBe(1);
@@ -315,7 +364,7 @@ describe("paper sign-in sheets", () => {
   it("saves nothing when the day is wrong", async () => {
     const event = await threeDayWorkshop();
     const a = await invitee(event.id);
-    const result = await recordPaperSheet(asSessionUser(trainer), { eventId: event.id, day: "2027-05-01", personIds: [a.person.id], walkIns: [{ name: "Written In" }] });
+    const result = await recordPaperSheet(asSessionUser(trainer), { eventId: event.id, day: "2026-05-01", personIds: [a.person.id], walkIns: [{ name: "Written In" }] });
     expect(result).toEqual({ ok: false, error: "dayOutsideEvent" });
     expect(await prisma.attendance.count({ where: { eventId: event.id } })).toBe(0);
     expect(await prisma.person.count({ where: { name: "Written In" } })).toBe(0);
@@ -330,14 +379,14 @@ describe("the door's list", () => {
     await invitee(event.id, "CANCELLED", "Ana Withdrawn");
     const accepted = await invitee(event.id, "ACCEPTED", "Zana Accepted");
     await checkIn(tap(event.id, accepted.person.id));
-    await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2027-03-27", person: { name: "Ana Walk-in" } });
-    const list = await checkInList(event.id, "2027-03-27");
+    await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2026-03-27", person: { name: "Ana Walk-in" } });
+    const list = await checkInList(event.id, "2026-03-27");
     expect(list.map((row) => row.person.name)).toEqual(["Zana Accepted", "Ana Pending", "Ana Declined", "Ana Walk-in"]);
     expect(list[0].attendance).not.toBeNull();
     expect(list[1].attendance).toBeNull();
     expect(list[3].status).toBeNull();
     // Another day starts empty.
-    expect((await checkInList(event.id, "2027-03-28")).filter((row) => row.attendance)).toHaveLength(0);
+    expect((await checkInList(event.id, "2026-03-28")).filter((row) => row.attendance)).toHaveLength(0);
   });
 
   it("finds people by an unaccented part of the name, in both spellings of đ", async () => {
@@ -345,7 +394,7 @@ describe("the door's list", () => {
     const drita = await invitee(event.id, "ACCEPTED", "Drita Hoxha");
     const djordje = await createPerson({ name: "Marija Đorđević" });
     await prisma.person.update({ where: { id: djordje.id }, data: { searchText: foldForSearch(djordje.name) } });
-    const list = await checkInList(event.id, "2027-03-27");
+    const list = await checkInList(event.id, "2026-03-27");
     expect(list.find((row) => row.person.id === drita.person.id)?.searchText).toContain("drita");
     for (const query of ["djordjevic", "dordevic", "ĐORĐEVIĆ"]) {
       expect((await directoryMatchesForCheckIn(event.id, query)).map((p) => p.id)).toContain(djordje.id);
@@ -361,14 +410,14 @@ describe("merging two records of a person", () => {
     const event = await threeDayWorkshop();
     const keep = await invitee(event.id);
     const remove = await invitee(event.id);
-    await checkIn(tap(event.id, keep.person.id, "2027-03-27"));
-    await checkIn(tap(event.id, remove.person.id, "2027-03-27"));
-    await checkIn(tap(event.id, remove.person.id, "2027-03-28"));
+    await checkIn(tap(event.id, keep.person.id, "2026-03-27"));
+    await checkIn(tap(event.id, remove.person.id, "2026-03-27"));
+    await checkIn(tap(event.id, remove.person.id, "2026-03-28"));
     expect(await mergePeople(asSessionUser(trainer), keep.person.id, remove.person.id)).toMatchObject({ ok: true });
     const days = (await prisma.attendance.findMany({ where: { eventId: event.id }, orderBy: { day: "asc" } })).map((a) => [a.personId, a.day]);
     expect(days).toEqual([
-      [keep.person.id, "2027-03-27"],
-      [keep.person.id, "2027-03-28"],
+      [keep.person.id, "2026-03-27"],
+      [keep.person.id, "2026-03-28"],
     ]);
   });
 });
@@ -380,22 +429,22 @@ describe("a person's history", () => {
     const person = await createPerson({ name: "Drita Hoxha", userId: account.id });
     const invitation = await invite(event, person, "ACCEPTED");
     await prisma.invitationAnswer.create({ data: { invitationId: invitation.id, status: "ACCEPTED", channel: "TRAINER", recordedById: trainer.id } });
-    await checkIn(tap(event.id, person.id, "2027-03-27"));
-    await checkIn(tap(event.id, person.id, "2027-03-29"));
+    await checkIn(tap(event.id, person.id, "2026-03-27"));
+    await checkIn(tap(event.id, person.id, "2026-03-29"));
     const theme = await prisma.theme.findFirstOrThrow();
     const contribution = await prisma.contribution.create({
       data: { title: "Strehimi i kthyesve", themeId: theme.id, createdById: account.id, status: "SUBMITTED", authors: { create: { userId: account.id, isLead: true } } },
     });
     const history = await personHistory(person.id);
     expect(history.events).toHaveLength(1);
-    expect(history.events[0]).toMatchObject({ eventId: event.id, status: "ACCEPTED", days: ["2027-03-27", "2027-03-29"] });
+    expect(history.events[0]).toMatchObject({ eventId: event.id, status: "ACCEPTED", days: ["2026-03-27", "2026-03-29"] });
     expect(history.events[0].answers).toEqual([expect.objectContaining({ status: "ACCEPTED", channel: "TRAINER", recordedBy: trainer.name })]);
     expect(history.contributions.map((c) => c.id)).toEqual([contribution.id]);
 
     // Someone who only walked in has the event in their history too.
-    const walkIn = await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2027-03-28", person: { name: "Only Walked In" } });
+    const walkIn = await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2026-03-28", person: { name: "Only Walked In" } });
     const walkInHistory = await personHistory(walkIn.ok ? walkIn.personId : "");
-    expect(walkInHistory.events).toEqual([expect.objectContaining({ eventId: event.id, status: null, days: ["2027-03-28"] })]);
+    expect(walkInHistory.events).toEqual([expect.objectContaining({ eventId: event.id, status: null, days: ["2026-03-28"] })]);
     expect(walkInHistory.contributions).toEqual([]);
   });
 });

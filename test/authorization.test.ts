@@ -91,6 +91,7 @@ const TABLE: Record<string, Row> = {
   "events.$id.certificates.$personId[.pdf].tsx": { get: who("login", "allow", "deny", "allow", "allow") },
   "events.$id.checkin._index.tsx": { get: STAFF, post: STAFF },
   "events.$id.checkin.paper.tsx": { get: STAFF, post: STAFF },
+  "events.$id.checkin.present.ts": { get: STAFF },
   "events.$id.checkin.tap.ts": { get: STAFF, post: STAFF },
   "events.$id.edit.tsx": { get: STAFF, post: STAFF },
   "events.$id.invitations.tsx": { get: STAFF, post: STAFF },

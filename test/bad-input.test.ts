@@ -113,8 +113,10 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const CSV = Buffer.from("Name,Email,Municipality\nDrita Hoxha,drita@example.org,Gjilan\n");
 /** A day some days from now, as the forms write it (YYYY-MM-DD), so that the fixtures stay in the future. */
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-/** The first day of the event people are checked in to. */
+/** The first day of the event being invited to. */
 const DAY = dayFromNow(30);
+/** Today where the events are: the door checks people in on a day that has come. */
+const TODAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date());
 /** The day of the event being planned, and the day it is moved to. */
 const PLAN_DAY = dayFromNow(60);
 const MOVE_DAY = dayFromNow(61);
@@ -288,43 +290,52 @@ const FORMS: FormSpec[] = [
     route: "events.$id.checkin._index",
     form: "check in",
     as: "trainer",
-    path: (fx) => `/events/${fx.doorEventId}/checkin?day=${DAY}`,
+    path: (fx) => `/events/${fx.checkInEventId}/checkin?day=${TODAY}`,
     schema: CheckInForm,
-    valid: (fx) => ({ intent: "checkIn", personId: fx.inviteeId, day: DAY, method: "NAME_SEARCH", clientRef: "tap-0001" }),
+    valid: (fx) => ({ intent: "checkIn", personId: fx.inviteeId, day: TODAY, method: "NAME_SEARCH", clientRef: "tap-0001" }),
   },
-  { route: "events.$id.checkin._index", form: "undo", as: "trainer", path: (fx) => `/events/${fx.doorEventId}/checkin?day=${DAY}`, schema: UndoCheckInForm, valid: (fx) => ({ intent: "undo", attendanceId: fx.attendanceId }) },
+  { route: "events.$id.checkin._index", form: "undo", as: "trainer", path: (fx) => `/events/${fx.checkInEventId}/checkin?day=${TODAY}`, schema: UndoCheckInForm, valid: (fx) => ({ intent: "undo", attendanceId: fx.attendanceId }) },
   {
     route: "events.$id.checkin._index",
     form: "walk-in",
     as: "trainer",
-    path: (fx) => `/events/${fx.doorEventId}/checkin?day=${DAY}`,
+    path: (fx) => `/events/${fx.checkInEventId}/checkin?day=${TODAY}`,
     schema: WalkInForm,
-    valid: (fx) => ({ intent: "walkIn", day: DAY, name: "Besnik Walkin", email: "besnik@example.org", municipalityId: fx.municipalityId, gender: "MAN" }),
+    valid: (fx) => ({ intent: "walkIn", day: TODAY, name: "Besnik Walkin", email: "besnik@example.org", municipalityId: fx.municipalityId, gender: "MAN" }),
   },
   {
     route: "events.$id.checkin.paper",
     form: "paper sign-in sheet",
     as: "trainer",
-    path: (fx) => `/events/${fx.doorEventId}/checkin/paper?day=${DAY}`,
+    path: (fx) => `/events/${fx.checkInEventId}/checkin/paper?day=${TODAY}`,
     schema: PaperSheetForm,
-    valid: (fx) => ({ day: DAY, personId: [fx.inviteeId], writtenIn: "Vesa Paper, vesa@example.org" }),
+    valid: (fx) => ({ day: TODAY, personId: [fx.inviteeId], writtenIn: "Vesa Paper, vesa@example.org" }),
   },
   {
     route: "events.$id.checkin.tap",
     form: "tap from the phone",
     as: "trainer",
-    path: (fx) => `/events/${fx.doorEventId}/checkin/tap`,
+    path: (fx) => `/events/${fx.checkInEventId}/checkin/tap`,
     schema: option(CheckInTap, "kind", "checkIn"),
-    valid: (fx) => ({ kind: "checkIn", personId: fx.inviteeId, method: "NAME_SEARCH", day: DAY, clientRef: "phone-tap-0001" }),
+    valid: (fx) => ({ kind: "checkIn", personId: fx.inviteeId, method: "NAME_SEARCH", day: TODAY, clientRef: "phone-tap-0001" }),
     json: true,
   },
   {
     route: "events.$id.checkin.tap",
     form: "walk-in from the phone",
     as: "trainer",
-    path: (fx) => `/events/${fx.doorEventId}/checkin/tap`,
+    path: (fx) => `/events/${fx.checkInEventId}/checkin/tap`,
     schema: option(CheckInTap, "kind", "walkIn").extend(WalkInSchema.shape),
-    valid: (fx) => ({ kind: "walkIn", day: DAY, clientRef: "phone-walkin-0001", name: "Liridon Phone", municipalityId: fx.municipalityId }),
+    valid: (fx) => ({ kind: "walkIn", day: TODAY, clientRef: "phone-walkin-0001", name: "Liridon Phone", municipalityId: fx.municipalityId }),
+    json: true,
+  },
+  {
+    route: "events.$id.checkin.tap",
+    form: "undo from the phone",
+    as: "trainer",
+    path: (fx) => `/events/${fx.checkInEventId}/checkin/tap`,
+    schema: option(CheckInTap, "kind", "undo"),
+    valid: (fx) => ({ kind: "undo", attendanceId: fx.attendanceId }),
     json: true,
   },
   {
@@ -859,9 +870,20 @@ async function makeFixtures() {
   const invitee = await createPerson({ name: "Fatmire Invitee" });
   await invite(door, invitee, "ACCEPTED");
   const checkedIn = await createPerson({ name: "Already Here" });
-  const checkedInInvitation = await invite(door, checkedIn, "ACCEPTED");
+  await invite(door, checkedIn, "ACCEPTED");
+  // The door's forms act on an event under way (people are checked in on a day that has come).
+  const underWay = await createEventRow({
+    uid: "bad-input-under-way@durable",
+    venueName: "Salla e Kuvendit Komunal",
+    startsAt: new Date(Date.now() - 2 * 86_400_000),
+    endsAt: new Date(Date.now() + 2 * 86_400_000),
+    capacity: 30,
+    titles: { en: "Five-day workshop under way" },
+  });
+  await invite(underWay, invitee, "ACCEPTED");
+  const checkedInHere = await invite(underWay, checkedIn, "ACCEPTED");
   const attendance = await prisma.attendance.create({
-    data: { eventId: door.id, personId: checkedIn.id, invitationId: checkedInInvitation.id, day: DAY, method: "NAME_SEARCH", checkedInAt: new Date(), checkedInById: trainer.id },
+    data: { eventId: underWay.id, personId: checkedIn.id, invitationId: checkedInHere.id, day: TODAY, method: "NAME_SEARCH", checkedInAt: new Date(), checkedInById: trainer.id },
   });
   const pendingInvitation = await invite(door, await createPerson({ name: "Pending Invitee" }), "PENDING");
   const invitationToken = "bad-input-invitation-token-0123456789abcdef";
@@ -945,6 +967,7 @@ async function makeFixtures() {
     sessionId: session.sessionId,
     materialId: material.materialId,
     doorEventId: door.id,
+    checkInEventId: underWay.id,
     inviteeId: invitee.id,
     attendanceId: attendance.id,
     pendingInvitationId: pendingInvitation.id,

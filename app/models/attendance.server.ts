@@ -42,6 +42,8 @@ export const checkInRefusals = refusals<CheckInRefusal>({
   dayOutsideEvent: { status: 409, message: "invitations.checkin.refusal.dayOutsideEvent" },
   notInvited: { status: 409, message: "invitations.checkin.refusal.notInvited" },
   clientRefReused: { status: 409, message: "invitations.checkin.refusal.clientRefReused" },
+  dayNotStarted: { status: 409, message: "invitations.checkin.refusal.dayNotStarted" },
+  tapUndone: { status: 409, message: "invitations.checkin.refusal.tapUndone" },
 });
 
 export type CheckInInput = {
@@ -89,11 +91,19 @@ export function defaultCheckInDay(days: string[], now = new Date(), zone = DEFAU
   return today < days[0] ? days[0] : days[days.length - 1];
 }
 
+/** Whether a local day of an event has begun (midnight in the event's time zone has passed). */
+export function dayHasBegun(day: string, timeZone: string | null | undefined, now = new Date()): boolean {
+  const start = DateTime.fromISO(day, { zone: timeZone || DEFAULT_TIME_ZONE }).startOf("day");
+  return start.isValid && start.toMillis() <= now.getTime();
+}
+
+/** The event is open for check-in on that day: one of its own days, and one that has come. */
 async function openEventDay(tx: Tx, eventId: string, day: string): Promise<{ ok: true } | { ok: false; error: CheckInRefusal }> {
   const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, startsAt: true, endsAt: true, timeZone: true } });
   if (!event) return { ok: false, error: "eventNotFound" };
   if (!OPEN_FOR_CHECK_IN.includes(event.status)) return { ok: false, error: "eventNotOpen" };
   if (!eventDays(event).includes(day)) return { ok: false, error: "dayOutsideEvent" };
+  if (!dayHasBegun(day, event.timeZone)) return { ok: false, error: "dayNotStarted" };
   return { ok: true };
 }
 
@@ -118,11 +128,19 @@ async function withRetryOnDuplicate<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   }
 }
 
-/** The answer already given for this clientRef, if the tap was sent before. */
+/**
+ * The answer already given for this clientRef, if the tap was sent before:
+ * the same check-in, or "undone" when it was taken back since (a late copy
+ * of an undone tap must not check the person in again).
+ */
 async function earlierAnswer(tx: Tx, clientRef: string | null | undefined, same: { eventId: string; day: string; personId?: string }) {
   if (!clientRef) return null;
   const earlier = await tx.attendance.findUnique({ where: { clientRef }, include: { person: { select: { name: true } } } });
-  if (!earlier) return null;
+  if (!earlier) {
+    const undone = await tx.undoneCheckIn.findUnique({ where: { clientRef }, select: { eventId: true } });
+    if (!undone) return null;
+    return { ok: false as const, error: undone.eventId === same.eventId ? ("tapUndone" as const) : ("clientRefReused" as const) };
+  }
   const matches = earlier.eventId === same.eventId && earlier.day === same.day && (!same.personId || earlier.personId === same.personId);
   if (!matches) return { ok: false as const, error: "clientRefReused" as const };
   return { ok: true as const, status: "checkedIn" as const, attendanceId: earlier.id, personId: earlier.personId, name: earlier.person.name };
@@ -317,6 +335,7 @@ export async function undoCheckIn(actorId: string, eventId: string, attendanceId
     const attendance = await tx.attendance.findUnique({ where: { id: attendanceId } });
     if (!attendance || attendance.eventId !== eventId) return { ok: false as const, error: "notFound" as const };
     await tx.attendance.delete({ where: { id: attendanceId } });
+    if (attendance.clientRef) await tx.undoneCheckIn.create({ data: { clientRef: attendance.clientRef, eventId } });
     await recordAudit(tx, {
       actorId,
       action: "attendance.undone",
@@ -424,6 +443,30 @@ export async function checkInList(eventId: string, day: string) {
     ...row,
     // Older rows may lack the folded column; the name alone still finds them.
     searchText: row.person.searchText || foldForSearch(row.person.name),
+  }));
+}
+
+/**
+ * Who is checked in on a day, as the door's phones poll it to show the
+ * truth (check-ins from other phones, paper sheets, undos): each attendance
+ * with its person, and whether that person is on the day's list (invited,
+ * not withdrawn) or a walk-in the phone may not know yet.
+ */
+export async function presentOnDay(eventId: string, day: string) {
+  const attendances = await prisma.attendance.findMany({
+    where: { eventId, day },
+    select: {
+      id: true,
+      method: true,
+      checkedInAt: true,
+      person: { select: { ...personForList, invitations: { where: { eventId }, select: { status: true } } } },
+    },
+    orderBy: { checkedInAt: "asc" },
+  });
+  return attendances.map(({ person: { invitations, ...person }, ...attendance }) => ({
+    ...attendance,
+    person,
+    onList: invitations.some((i) => i.status !== "CANCELLED") && !person.erasedAt,
   }));
 }
 

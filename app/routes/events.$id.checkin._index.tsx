@@ -4,19 +4,18 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { checkInPageAction } from "~/components/check-in/actions.server";
 import { useEventSummary } from "~/components/event-page/event-header";
-import { CheckInList, CheckInSearch, DirectoryMatches, type CheckInRow } from "~/components/check-in/check-in-list";
+import { CheckInList, CheckInSearch, DirectoryMatches } from "~/components/check-in/check-in-list";
 import { DayLinks } from "~/components/check-in/day-links";
 import { useCheckInQueue } from "~/components/check-in/queue";
 import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
 import { WalkInForm } from "~/components/check-in/walk-in-form";
 import { QrScanner } from "~/components/qr-scanner";
-import { checkInDayOf, checkInList, directoryMatchesForCheckIn, eventForCheckIn } from "~/models/attendance.server";
+import { checkInDayOf, checkInList, dayHasBegun, directoryMatchesForCheckIn, eventForCheckIn } from "~/models/attendance.server";
 import { municipalityChoices, organisationChoices } from "~/models/places.server";
+import { checkInFormatting } from "~/components/check-in/rows.server";
 import { checkInDayLabel, invitationIdInCode } from "~/utils/attendance";
 import { translateMessage } from "~/utils/forms";
-import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName } from "~/utils/names";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { foldQuery } from "~/utils/search";
@@ -28,8 +27,6 @@ import { eventTitle, pageTitle } from "~/utils/page-title";
 // each in with one tap. Without JavaScript every tap is a form post to the
 // action below; with it, taps go through the phone's queue
 // (app/components/check-in-queue.ts), so a weak connection loses nothing.
-
-type Place = { nameSq: string; nameSr: string; nameEn: string } | null;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.checkin.title", eventTitle(matches));
 
@@ -47,14 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationChoices(),
     municipalityChoices(locale),
   ]);
-  const place = (person: { organisation: { name: string } | null; municipality: Place }) =>
-    [person.organisation?.name, person.municipality ? municipalityName(person.municipality, locale) : null].filter(Boolean).join(", ");
-  const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
+  const { place, attendance } = checkInFormatting(locale, event.timeZone);
   const dayLabel = (value: string) => checkInDayLabel(value, locale);
   return {
     event: {
       id: event.id,
       open: event.open,
+      // People are checked in from the day itself (in the event's time zone), not before.
+      started: dayHasBegun(day, event.timeZone),
       days: event.days.map((value) => ({ value, label: dayLabel(value) })),
     },
     day,
@@ -68,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: place(row.person),
       status: row.status,
       searchText: row.searchText,
-      attendance: row.attendance ? { id: row.attendance.id, method: row.attendance.method, time: time.format(row.attendance.checkedInAt) } : null,
+      attendance: attendance(row.attendance),
       // The no-JavaScript form's tap id: sending the same page's form twice records it once.
       clientRef: createToken().slice(0, 32),
     })),
@@ -94,12 +91,7 @@ export default function CheckInPage() {
   const summary = useEventSummary();
   const result = useActionData<typeof action>();
   const [query, setQuery] = useState(q);
-  const queue = useCheckInQueue(event.id, day);
-
-  const attendanceOf = (row: CheckInRow) => {
-    const confirmed = queue.confirmedId(row.personId);
-    return row.attendance ?? (confirmed ? { id: confirmed, method: null, time: null } : null);
-  };
+  const queue = useCheckInQueue(event.id, day, rows);
 
   const tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => {
     formEvent.preventDefault();
@@ -110,15 +102,13 @@ export default function CheckInPage() {
     const invitationId = invitationIdInCode(code);
     const row = invitationId ? rows.find((r) => r.invitationId === invitationId) : undefined;
     if (!row) return queue.setNotice({ ok: false, text: t("invitations.checkin.unknownCode") });
-    if (attendanceOf(row)) return queue.setNotice({ ok: true, text: t("invitations.checkin.already", { name: row.name }) });
+    if (queue.attendanceOf(row.personId)) return queue.setNotice({ ok: true, text: t("invitations.checkin.already", { name: row.name }) });
     setQuery("");
     queue.queueTap(row.personId, row.name, "QR", code);
   };
 
+  const taking = event.open && event.started;
   const shown = rows.filter((row) => matches(row.searchText, query));
-  const known = new Set(rows.map((row) => row.personId));
-  const extraWalkIns = queue.walkIns.filter((w) => !known.has(w.personId));
-  const present = rows.filter((row) => attendanceOf(row) || queue.isPending(row.personId)).length + extraWalkIns.length;
   const accepted = rows.filter((row) => row.status === "ACCEPTED").length;
   const notice = result?.notice ? (translateMessage(t, result.notice) ?? null) : null;
   const refusal = result?.result.error?.[""]?.[0];
@@ -134,9 +124,15 @@ export default function CheckInPage() {
         <p className="notice notice-error" role="alert">
           {t("invitations.checkin.closed")}
         </p>
+      ) : !event.started ? (
+        <p className="notice notice-info" data-testid="not-yet">
+          {t("invitations.checkin.refusal.dayNotStarted")}
+        </p>
       ) : null}
       <p className="checkin-counts" data-testid="checkin-counts">
-        {t("invitations.checkin.counts", { present, accepted })}
+        {queue.onlyHere
+          ? t("invitations.checkin.countsOnlyHere", { present: queue.presentCount, here: queue.onlyHere, accepted })
+          : t("invitations.checkin.counts", { present: queue.presentCount, accepted })}
       </p>
       {!queue.online ? (
         <p className="notice notice-warning" role="status" data-testid="offline">
@@ -172,10 +168,10 @@ export default function CheckInPage() {
       <CheckInSearch day={day} query={query} onQuery={setQuery} />
 
       {shown.length === 0 ? <p className="muted">{t("invitations.checkin.noMatch")}</p> : null}
-      <CheckInList rows={shown} extraWalkIns={extraWalkIns} day={day} open={event.open} queue={queue} attendanceOf={attendanceOf} onTap={tap} />
-      <DirectoryMatches people={directory} day={day} open={event.open} queue={queue} onTap={tap} />
+      <CheckInList rows={shown} day={day} open={taking} queue={queue} onTap={tap} />
+      <DirectoryMatches people={directory} day={day} open={taking} queue={queue} onTap={tap} />
 
-      {event.open ? (
+      {taking ? (
         <WalkInForm
           day={day}
           choices={choices}

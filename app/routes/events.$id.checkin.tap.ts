@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { checkIn, checkInRefusals, checkInWalkIn, checkInWithCode } from "~/models/attendance.server";
+import { checkIn, checkInRefusals, checkInWalkIn, checkInWithCode, undoCheckIn } from "~/models/attendance.server";
 import { CheckInTap, WalkInSchema } from "~/utils/attendance";
 import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalOf } from "~/utils/refusal";
 
-// The check-in endpoint the door's phone sends its queued taps to (JSON
-// answers). Without JavaScript the check-in page posts to its own action
+// The check-in endpoint the door's phone sends its queued taps, and its
+// undos, to (JSON answers). Without JavaScript the check-in page posts to its own action
 // instead; both call the same domain functions.
 
 /**
@@ -28,6 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return Response.json({ ok: false, error: "badRequest" }, { status: 400 });
   const tap = parsed.data;
   const eventId = params.id ?? "";
+  if (tap.kind === "undo") {
+    const undone = await undoCheckIn(user.id, eventId, tap.attendanceId);
+    if (!undone.ok) return Response.json({ ok: false, error: "notFound" }, { status: 404 });
+    return Response.json({ ok: true, undone: true, personId: undone.personId });
+  }
   const base = { eventId, day: tap.day, clientRef: tap.clientRef, at: tapTime(tap.at), checkedInById: user.id };
   let result;
   if (tap.kind === "walkIn") {

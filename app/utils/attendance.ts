@@ -30,8 +30,20 @@ export const CHECK_IN_REFUSALS = [
   "invalidCode",
   "wrongEvent",
   "clientRefReused",
+  "dayNotStarted",
+  "tapUndone",
 ] as const;
 export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
+
+/** A check-in as the door shows it: its id (to undo it), how, and the time in the event's time zone. */
+export type AttendanceView = { id: string; method: string | null; time: string | null };
+
+/** Who is checked in on one day, as the door's phones poll it from /events/:id/checkin/present. */
+export type PresentState = {
+  day: string;
+  /** Everyone checked in; `walkIn` (name and place) for those not on the day's list of invitees. */
+  present: Array<{ personId: string; attendance: AttendanceView; walkIn: { name: string; place: string } | null }>;
+};
 
 /** A walk-in as the door's form gives it, checked the same way in the browser and on the server. */
 export const WalkInSchema = PersonSchema.pick({
@@ -73,6 +85,8 @@ export const CheckInTap = z.discriminatedUnion("kind", [
     ...tapCommon,
   }),
   z.object({ kind: z.literal("walkIn"), ...tapCommon }),
+  // Taking back a check-in from the phone: not queued (it needs the server's answer), sent only when online.
+  z.object({ kind: z.literal("undo"), attendanceId: z.string().min(1).max(64) }),
 ]);
 
 /** Most people one paper sign-in sheet records (ticked invitees); more is not a sheet. */

@@ -15,7 +15,7 @@ import { startApp, type RunningApp } from "../helpers/app-server";
 import { browserMissing, launchBrowser, openContext } from "../helpers/browser";
 import { testEngine } from "../helpers/database";
 import { logIn, PHONE } from "../helpers/e2e";
-import { createUser } from "../helpers/factories";
+import { createEvent, createUser } from "../helpers/factories";
 
 // The issue's bar: axe-core finds no serious or critical violation on any main
 // page, in every interface language, on a phone; the key flows can be done with
@@ -368,7 +368,11 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
 
   it("checks a person in at the door by name, and takes it back through the confirm, with the keyboard alone", async () => {
     const { context, page } = await keyboardUser("TRAINER");
-    await page.goto(`${app.url}/events/${ids.comingEvent}/checkin`);
+    // The door opens on the day itself: a round table under way, with Drita Zeqiri invited.
+    const today = await createEvent({ startsAt: new Date(Date.now() - 3_600_000), hours: 4, titles: { en: "Round table under way" } });
+    const drita = await prisma.person.findFirstOrThrow({ where: { name: "Drita Zeqiri" } });
+    await prisma.invitation.create({ data: { eventId: today.id, personId: drita.id, status: "ACCEPTED", sentAt: new Date() } });
+    await page.goto(`${app.url}/events/${today.id}/checkin`);
     await page.locator(".checkin[data-ready]").waitFor();
     await expectWholePageByKeyboard(page, "check-in");
     const row = 'li[data-checkin-person="Drita Zeqiri"]';
@@ -378,7 +382,7 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
     await tabTo(page, `${row} button`);
     await page.keyboard.press("Enter");
     await page.locator(`${row} [data-testid="checked-in"]`).waitFor();
-    await expect.poll(() => prisma.attendance.count({ where: { eventId: ids.comingEvent, person: { name: "Drita Zeqiri" } } })).toBe(1);
+    await expect.poll(() => prisma.attendance.count({ where: { eventId: today.id, person: { name: "Drita Zeqiri" } } })).toBe(1);
 
     // Taking it back asks first: the summary opens with Enter, the confirm button posts.
     await tabTo(page, `${row} summary`);
@@ -387,7 +391,7 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.invitations.checkin.undo);
     await page.keyboard.press("Enter");
-    await expect.poll(() => prisma.attendance.count({ where: { eventId: ids.comingEvent, person: { name: "Drita Zeqiri" } } })).toBe(0);
+    await expect.poll(() => prisma.attendance.count({ where: { eventId: today.id, person: { name: "Drita Zeqiri" } } })).toBe(0);
     await context.close();
   });
 

@@ -25,7 +25,7 @@ describe("check-in over HTTP", () => {
   let member: string;
   let eventId: string;
   const people: Record<string, string> = {};
-  const day = "2027-05-12";
+  const day = "2026-05-12";
 
   const post = (path: string, cookie: string, body: Record<string, string>) =>
     fetch(`${e2e.app.url}${path}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body: new URLSearchParams(body), redirect: "manual" });
@@ -81,7 +81,7 @@ describe("check-in over HTTP", () => {
     }
     const unknown = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: "nobody", day, method: "NAME_SEARCH" });
     expect(unknown.status).toBe(404);
-    const wrongDay = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Milan Đorđević"], day: "2027-05-13", method: "NAME_SEARCH" });
+    const wrongDay = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Milan Đorđević"], day: "2026-05-13", method: "NAME_SEARCH" });
     expect(wrongDay.status).toBe(409);
     const garbage = await post(`/events/${eventId}/checkin`, trainer, { intent: "checkIn", personId: people["Milan Đorđević"], day: "tomorrow", method: "NAME_SEARCH" });
     expect(garbage.status).toBe(400);
@@ -111,6 +111,59 @@ describe("check-in over HTTP", () => {
     expect(await walkIn.json()).toMatchObject({ ok: true, status: "checkedIn" });
   });
 
+  it("answers a late copy of an undone tap 'undone', and tells the phones who is present, 304 when nothing changed", async () => {
+    const person = await createPerson({ db: e2e.db, name: "Late Copy", email: null, searchText: "late copy" });
+    await invite({ id: eventId }, person, "ACCEPTED", { db: e2e.db });
+    const tap = { kind: "checkIn", personId: person.id, day, method: "NAME_SEARCH", clientRef: "late-copy-0000001" };
+    const first = await (await post(`/events/${eventId}/checkin/tap`, trainer, tap)).json();
+    expect(first).toMatchObject({ ok: true, status: "checkedIn" });
+    const present = (cookie: string, etag?: string) =>
+      fetch(`${e2e.app.url}/events/${eventId}/checkin/present?day=${day}`, { headers: { Cookie: cookie, "Accept-Language": "en", ...(etag ? { "If-None-Match": etag } : {}) } });
+    const before = await present(trainer);
+    expect(before.status).toBe(200);
+    expect(before.headers.get("cache-control")).toContain("no-store");
+    const state = await before.json();
+    expect(state.day).toBe(day);
+    expect(state.present).toContainEqual({ personId: person.id, attendance: { id: first.attendanceId, method: "NAME_SEARCH", time: expect.stringMatching(/^\d\d:\d\d$/) }, walkIn: null });
+    // A walk-in carries a name, since the phone's list does not have it.
+    expect(state.present.find((p: { walkIn: { name: string } | null }) => p.walkIn?.name === "Walk-in Over JSON")).toBeTruthy();
+    const etag = before.headers.get("etag")!;
+    expect((await present(trainer, etag)).status).toBe(304);
+
+    const undone = await post(`/events/${eventId}/checkin/tap`, trainer, { kind: "undo", attendanceId: first.attendanceId });
+    expect(await undone.json()).toEqual({ ok: true, undone: true, personId: person.id });
+    expect((await post(`/events/${eventId}/checkin/tap`, trainer, { kind: "undo", attendanceId: first.attendanceId })).status).toBe(404);
+    // The copy whose answer was lost arrives: it is refused, and the person stays out.
+    const late = await post(`/events/${eventId}/checkin/tap`, trainer, tap);
+    expect(late.status).toBe(409);
+    expect(await late.json()).toEqual({ ok: false, error: "tapUndone" });
+    expect(await e2e.db.attendance.count({ where: { eventId, personId: person.id } })).toBe(0);
+    const after = await present(trainer, etag);
+    expect(after.status).toBe(200);
+    expect((await after.json()).present.some((p: { personId: string }) => p.personId === person.id)).toBe(false);
+    // Members may not read it.
+    expect((await present(member)).status).toBe(403);
+  });
+
+  it("refuses a day that has not come yet, and the door's page says so instead of offering taps", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const coming = await createEvent({ db: e2e.db, startsAt: new Date(tomorrow.getTime() - 3_600_000), hours: 30, titles: { en: "Two-day training" } });
+    const person = await createPerson({ db: e2e.db, name: "Early Bird", email: null, searchText: "early bird" });
+    await invite(coming, person, "ACCEPTED", { db: e2e.db });
+    const days = (await (await fetch(`${e2e.app.url}/events/${coming.id}/checkin/present`, { headers: { Cookie: trainer } })).json()).day as string;
+    const refused = await post(`/events/${coming.id}/checkin?day=${days}`, trainer, { intent: "checkIn", personId: person.id, day: days, method: "NAME_SEARCH" });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("This day has not come yet: people can be checked in from the day itself.");
+    const json = await post(`/events/${coming.id}/checkin/tap`, trainer, { kind: "checkIn", personId: person.id, day: days, method: "NAME_SEARCH", clientRef: "early-bird-000001" });
+    expect(await json.json()).toEqual({ ok: false, error: "dayNotStarted" });
+    const sheet = await post(`/events/${coming.id}/checkin/paper?day=${days}`, trainer, { day: days, personId: person.id });
+    expect(sheet.status).toBe(409);
+    const page = await (await fetch(`${e2e.app.url}/events/${coming.id}/checkin?day=${days}`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    expect(page).toContain('data-testid="not-yet"');
+    expect(page).not.toContain('name="intent" value="checkIn"');
+    expect(await e2e.db.attendance.count({ where: { eventId: coming.id } })).toBe(0);
+  });
+
   it("lets only trainers and admins check people in", async () => {
     const tap = { kind: "checkIn", personId: people["Milan Đorđević"], day, method: "NAME_SEARCH", clientRef: "cccccccccccccccc" };
     expect((await post(`/events/${eventId}/checkin/tap`, member, tap)).status).toBe(403);
@@ -138,7 +191,7 @@ describe("check-in over HTTP", () => {
       expect(text).toContain(latinToCyrillic("Radionica o stanovanju"));
       expect(text).toContain(latinToCyrillic("Potpis"));
       expect(text).toContain("Гњилане");
-      const badDay = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=2027-05-20`, { headers: { Cookie: trainer } });
+      const badDay = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=2026-05-20`, { headers: { Cookie: trainer } });
       expect(badDay.status).toBe(404);
     } finally {
       await e2e.db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
@@ -146,11 +199,13 @@ describe("check-in over HTTP", () => {
   });
 
   it("shows the invitee their check-in QR code on the invitation page, not to someone who declined", async () => {
-    const invitation = await e2e.db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Milan Đorđević"] } });
+    // The code is for an event still to come (this file's workshop is over).
+    const coming = await createEvent({ db: e2e.db, titles: { en: "Housing workshop, second round" } });
+    const invitation = await invite(coming, { id: people["Milan Đorđević"] }, "ACCEPTED", { db: e2e.db });
     await e2e.db.invitation.update({ where: { id: invitation.id }, data: { links: { create: { tokenHash: hashToken("milan-token") } } } });
     const html = await (await fetch(`${e2e.app.url}/invitation/milan-token`, { headers: { "Accept-Language": "en" } })).text();
     expect(html).toMatch(/data-testid="checkin-qr"[^>]*><svg[^]*<\/svg>/);
-    const declined = await e2e.db.invitation.findFirstOrThrow({ where: { eventId, personId: people["Ivana Stojanović"] } });
+    const declined = await invite(coming, { id: people["Ivana Stojanović"] }, "DECLINED", { db: e2e.db });
     await e2e.db.invitation.update({ where: { id: declined.id }, data: { links: { create: { tokenHash: hashToken("ivana-token") } } } });
     const declinedHtml = await (await fetch(`${e2e.app.url}/invitation/ivana-token`, { headers: { "Accept-Language": "en" } })).text();
     expect(declinedHtml).toContain("Your invitation");

@@ -1,7 +1,8 @@
 import en from "~/locales/en";
+import sq from "~/locales/sq";
 import { foldForSearch } from "~/utils/search";
 import { browserMissing, openContext } from "../helpers/browser";
-import { appFixture, logIn, PHONE } from "../helpers/e2e";
+import { appFixture, logIn, logInOverHttp, PHONE } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 const checkin = en.invitations.checkin;
@@ -13,7 +14,7 @@ describe.skipIf(browserMissing)("a trainer checks people in at the door on a pho
     const { app, browser, db } = e2e;
     await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
     const kamenice = await db.municipality.findUniqueOrThrow({ where: { slug: "kamenice" } });
-    const day = "2027-06-09";
+    const day = "2026-06-09";
     const event = await createEvent({
       db,
       municipality: "kamenice",
@@ -58,6 +59,8 @@ describe.skipIf(browserMissing)("a trainer checks people in at the door on a pho
     await row("Fatmir Berisha").getByRole("button", { name: checkin.checkIn }).tap();
     await row("Fatmir Berisha").getByTestId("pending").waitFor();
     expect(await page.getByTestId("pending-count").textContent()).toContain("1");
+    // The count says what only this phone has.
+    expect(await page.getByTestId("checkin-counts").textContent()).toBe("2 present (1 only on this phone so far) · 3 accepted");
     // Nothing reached the server.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await db.attendance.count({ where: { eventId: event.id } })).toBe(1);
@@ -78,4 +81,74 @@ describe.skipIf(browserMissing)("a trainer checks people in at the door on a pho
     await context.close();
     // Online, offline and back: on a busy 2-core machine it took over 30 s.
   }, 60_000);
+
+  it("shows the server's truth after an undo, a tap on another phone and a paper sheet, in Albanian", async () => {
+    const { app, browser, db } = e2e;
+    const sqCheckin = sq.invitations.checkin;
+    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "sq" } });
+    // A round table under way (Belgrade time), four people invited and accepted.
+    const started = new Date(Date.now() - 3_600_000);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(started);
+    const event = await createEvent({ db, startsAt: started, hours: 5, titles: { sq: "Tryezë e rrumbullakët", en: "Round table" } });
+    const people: Record<string, string> = {};
+    for (const name of ["Arta Krasniqi", "Besa Morina", "Dardan Shala", "Ema Gashi"]) {
+      const person = await createPerson({ db, name, email: null, searchText: foldForSearch(name) });
+      await invite(event, person, "ACCEPTED", { db });
+      people[name] = person.id;
+    }
+    const context = await openContext(browser, { ...PHONE, locale: "sq-AL" });
+    const page = await context.newPage();
+    await logIn(page, app.url, "trainer@durable.localhost");
+    await page.goto(`${app.url}/events/${event.id}/checkin?day=${day}`);
+    await page.locator(".checkin[data-ready]").waitFor();
+    const row = (name: string) => page.locator(`li[data-checkin-person="${name}"]`);
+    const counts = () => page.getByTestId("checkin-counts").textContent();
+    const present = (n: number) => `${n} të pranishëm · 4 kanë pranuar`;
+    const onServer = () => db.attendance.count({ where: { eventId: event.id, day } });
+
+    // Arta is checked in by mistake, and the check-in is taken back: her row, the count and the server agree.
+    await row("Arta Krasniqi").getByRole("button", { name: sqCheckin.checkIn }).tap();
+    await row("Arta Krasniqi").getByTestId("checked-in").waitFor();
+    await expect.poll(onServer).toBe(1);
+    expect(await counts()).toBe(present(1));
+    await row("Arta Krasniqi").locator("summary").tap();
+    await row("Arta Krasniqi").getByRole("button", { name: sqCheckin.undo }).tap();
+    await row("Arta Krasniqi").getByRole("button", { name: sqCheckin.checkIn }).waitFor();
+    await expect.poll(onServer).toBe(0);
+    expect(await counts()).toBe(present(0));
+    expect(await page.getByRole("status").first().textContent()).toBe(sqCheckin.undone);
+
+    // One more check-in: the phone says 1 present, as the server has (it used to say 2).
+    await row("Besa Morina").getByRole("button", { name: sqCheckin.checkIn }).tap();
+    await row("Besa Morina").getByTestId("checked-in").waitFor();
+    await expect.poll(onServer).toBe(1);
+    expect(await counts()).toBe(present(1));
+    expect(await row("Arta Krasniqi").getByTestId("checked-in").count()).toBe(0);
+
+    // A second phone checks Dardan in and takes Besa's check-in back; a paper sheet with Ema is entered.
+    const admin = await logInOverHttp(app.url, "admin@durable.localhost");
+    const post = (path: string, body: URLSearchParams) => fetch(`${app.url}${path}`, { method: "POST", headers: { Cookie: admin, Accept: "application/json" }, body });
+    const tapped = await post(
+      `/events/${event.id}/checkin/tap`,
+      new URLSearchParams({ kind: "checkIn", personId: people["Dardan Shala"], method: "NAME_SEARCH", day, clientRef: "second-phone-0001" }),
+    );
+    expect(tapped.status).toBe(200);
+    const besa = await db.attendance.findFirstOrThrow({ where: { eventId: event.id, personId: people["Besa Morina"] } });
+    expect((await post(`/events/${event.id}/checkin/tap`, new URLSearchParams({ kind: "undo", attendanceId: besa.id }))).status).toBe(200);
+    const sheet = await post(`/events/${event.id}/checkin/paper?day=${day}`, new URLSearchParams({ day, personId: people["Ema Gashi"] }));
+    expect(sheet.status).toBe(200);
+    await expect.poll(onServer).toBe(2);
+    // The first phone learns it by itself (it asks the server every few seconds).
+    await row("Dardan Shala").getByTestId("checked-in").waitFor({ timeout: 20_000 });
+    await row("Ema Gashi").getByTestId("checked-in").waitFor({ timeout: 20_000 });
+    await row("Besa Morina").getByRole("button", { name: sqCheckin.checkIn }).waitFor({ timeout: 20_000 });
+    expect(await counts()).toBe(present(2));
+
+    // After a reload the page shows the same.
+    await page.reload();
+    await page.locator(".checkin[data-ready]").waitFor();
+    expect(await counts()).toBe(present(2));
+    expect(await page.getByTestId("checked-in").count()).toBe(2);
+    await context.close();
+  }, 90_000);
 });

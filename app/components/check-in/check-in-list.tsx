@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckInQueue } from "~/components/check-in/queue";
 import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
+import type { AttendanceView } from "~/utils/attendance";
 
 export type CheckInRow = {
   personId: string;
@@ -11,7 +12,7 @@ export type CheckInRow = {
   place: string;
   status: string | null;
   searchText: string;
-  attendance: { id: string; method: string | null; time: string | null } | null;
+  attendance: AttendanceView | null;
   clientRef: string;
 };
 
@@ -19,30 +20,18 @@ export type DirectoryMatch = { personId: string; name: string; place: string; cl
 
 type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => void;
 
-/** The invitees of the day (those shown by the search), walk-ins taken since, and walk-ins still waiting to be sent. */
-export function CheckInList({
-  rows,
-  extraWalkIns,
-  day,
-  open,
-  queue,
-  attendanceOf,
-  onTap,
-}: {
-  rows: CheckInRow[];
-  /** Walk-ins the server confirmed since the page loaded, not among the rows. */
-  extraWalkIns: Array<{ personId: string; name: string }>;
-  day: string;
-  open: boolean;
-  queue: CheckInQueue;
-  attendanceOf: (row: CheckInRow) => CheckInRow["attendance"];
-  onTap: Tap;
-}) {
+/**
+ * The invitees of the day (those shown by the search), walk-ins checked in
+ * since the page loaded (here or on another phone), and walk-ins still
+ * waiting on this phone. A row shows what the server has; a tap that only
+ * this phone has yet is marked so.
+ */
+export function CheckInList({ rows, day, open, queue, onTap }: { rows: CheckInRow[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap }) {
   const { t } = useTranslation();
   return (
     <ul className="checkin-list">
       {rows.map((row) => {
-        const attendance = attendanceOf(row);
+        const attendance = queue.ready ? queue.attendanceOf(row.personId) : row.attendance;
         const pending = !attendance && queue.isPending(row.personId);
         const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
         return (
@@ -62,7 +51,7 @@ export function CheckInList({
                     ✓ {t("invitations.checkin.checkedIn")}
                     {attendance.time ? ` ${attendance.time}` : ""}
                   </span>
-                  <UndoForm name={row.name} attendanceId={attendance.id} />
+                  <UndoForm name={row.name} attendanceId={attendance.id} queue={queue} />
                 </>
               ) : pending ? (
                 <span className="checkin-pending" data-testid="pending">
@@ -75,14 +64,19 @@ export function CheckInList({
           </li>
         );
       })}
-      {extraWalkIns.map((w) => (
-        <li key={w.personId} className="is-present">
+      {queue.walkIns.map((w) => (
+        <li key={w.personId} data-checkin-person={w.name} className="is-present">
           <div className="checkin-who">
             <strong>{w.name}</strong>
+            {w.place ? <span className="muted">{w.place}</span> : null}
             <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
           </div>
           <div className="checkin-state">
-            <span className="checkin-done">✓ {t("invitations.checkin.checkedIn")}</span>
+            <span className="checkin-done" data-testid="checked-in">
+              ✓ {t("invitations.checkin.checkedIn")}
+              {w.attendance.time ? ` ${w.attendance.time}` : ""}
+            </span>
+            <UndoForm name={w.name} attendanceId={w.attendance.id} queue={queue} />
           </div>
         </li>
       ))}
@@ -103,12 +97,20 @@ export function CheckInList({
   );
 }
 
-function UndoForm({ name, attendanceId }: { name: string; attendanceId: string }) {
+/** Takes back a check-in, after asking: a form post without JavaScript, the phone's own request with it (so the door shows the answer). */
+function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: string; queue: CheckInQueue }) {
   const { t } = useTranslation();
   return (
     <details className="checkin-undo">
       <summary>{t("invitations.checkin.undo")}</summary>
-      <Form method="post">
+      <Form
+        method="post"
+        onSubmit={(submitted) => {
+          if (!queue.ready) return;
+          submitted.preventDefault();
+          void queue.undo(attendanceId, name);
+        }}
+      >
         <p>{t("invitations.checkin.confirmUndo", { name })}</p>
         <input type="hidden" name="intent" value="undo" />
         <input type="hidden" name="attendanceId" value={attendanceId} />
@@ -135,7 +137,7 @@ export function DirectoryMatches({ people, day, open, queue, onTap }: { people: 
               {person.place ? <span className="muted">{person.place}</span> : null}
             </div>
             <div className="checkin-state">
-              {queue.confirmedId(person.personId) ? (
+              {queue.attendanceOf(person.personId) ? (
                 <span className="checkin-done">✓ {t("invitations.checkin.checkedIn")}</span>
               ) : queue.isPending(person.personId) ? (
                 <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>

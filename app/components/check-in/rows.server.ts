@@ -1,0 +1,22 @@
+import type { AttendanceView } from "~/utils/attendance";
+import type { Locale } from "~/utils/i18n";
+import { LOCALE_TAGS } from "~/utils/i18n";
+import { municipalityName } from "~/utils/names";
+
+// How the door shows a person and a check-in, the same in the page's list
+// and in the state its phones poll: "organisation, municipality" and the
+// time of the check-in in the event's time zone.
+
+type Place = { nameSq: string; nameSr: string; nameEn: string } | null;
+type PersonForPlace = { organisation: { name: string } | null; municipality: Place };
+type AttendanceForRow = { id: string; method: string; checkedInAt: Date };
+
+export function checkInFormatting(locale: Locale, timeZone: string) {
+  const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeStyle: "short", hourCycle: "h23", timeZone });
+  return {
+    place: (person: PersonForPlace) =>
+      [person.organisation?.name, person.municipality ? municipalityName(person.municipality, locale) : null].filter(Boolean).join(", "),
+    attendance: (attendance: AttendanceForRow | null): AttendanceView | null =>
+      attendance ? { id: attendance.id, method: attendance.method, time: time.format(attendance.checkedInAt) } : null,
+  };
+}
