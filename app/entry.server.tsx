@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "~/utils/i18n";
+import { messages } from "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
 import { resolveLocale } from "~/utils/locale.server";
 import { prisma } from "~/db.server";
@@ -63,7 +64,7 @@ export default async function handleRequest(
   // server.js names this nonce in the Content-Security-Policy header; every inline script must carry it.
   const nonce = String((loadContext as { cspNonce?: unknown }).cspNonce ?? "");
   const locale = await resolveLocale(request);
-  const i18n = createI18n(locale);
+  const i18n = createI18n(locale, messages[locale]);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

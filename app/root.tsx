@@ -15,10 +15,9 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import styles from "~/styles.css";
 import { getSessionUser } from "~/utils/auth.server";
-import { i18nFor, LOCALE_NAMES, LOCALE_TAGS, LOCALES, type Locale } from "~/utils/i18n";
+import { hasMessages, i18nFor, loadMessages, LOCALE_NAMES, LOCALE_TAGS, LOCALES, messagesFailed, type Locale } from "~/utils/i18n";
+import { messagesUrl } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/use-locale";
-// zod's own messages as translation keys, in the browser and on the server (see validation.ts).
-import "~/utils/validation";
 import { useNonce } from "~/utils/nonce";
 import { resolveLocale } from "~/utils/locale.server";
 import { mailboxVisibleTo } from "~/models/mailbox.server";
@@ -38,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getSessionUser(request), resolveLocale(request)]);
   return {
     locale,
+    // The file of this language's messages, which the browser loads (app/entry.client.tsx).
+    messages: messagesUrl(locale),
     user: user ? { name: user.name, email: user.email, roles: user.roles } : null,
     nav: {
       people: can(user, "people:read"),
@@ -54,18 +55,37 @@ export function Layout({ children }: { children: ReactNode }) {
   // The language the root loader chose for this request (the account's saved
   // one once logged in); it changes without a full page load too, e.g. on
   // the client-side navigation that follows a log-in.
-  const chosen = useRouteLoaderData<typeof loader>("root")?.locale;
-  const fallback = useLocale();
-  const locale = chosen ?? fallback;
+  const data = useRouteLoaderData<typeof loader>("root");
+  const current = useLocale();
+  const locale = pageLocale(data?.locale ?? current, data?.messages, current);
   return (
     <I18nextProvider i18n={i18nFor(locale)}>
-      <Document locale={locale}>{children}</Document>
+      <Document locale={locale} messages={data?.messages}>
+        {children}
+      </Document>
     </I18nextProvider>
   );
 }
 
-function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+/**
+ * The language to draw the page in. The server has every language's
+ * messages; the browser has the page's language, and fetches another when a
+ * navigation brings one (a log-in with a saved language): until it is in,
+ * the page suspends, and since Remix navigates in a React transition, the
+ * reader goes on seeing the previous page meanwhile rather than the new one
+ * in the old language. Should the file not come, the page keeps the language
+ * it has.
+ */
+function pageLocale(chosen: Locale, url: string | undefined, current: Locale): Locale {
+  if (hasMessages(chosen)) return chosen;
+  if (!url || messagesFailed(url)) return current;
+  throw loadMessages(chosen, url);
+}
+
+function Document({ locale, messages, children }: { locale: Locale; messages?: string; children: ReactNode }) {
   const nonce = useNonce();
+  // The file the page was loaded with; a later language's file is fetched by pageLocale, not preloaded again.
+  const [preloaded] = useState(messages);
   return (
     <html lang={LOCALE_TAGS[locale]}>
       <head>
@@ -77,6 +97,8 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
         <Meta />
         <Links />
+        {/* Fetched while the scripts load; entry.client.tsx reads its address. */}
+        {preloaded ? <link rel="preload" as="fetch" href={preloaded} crossOrigin="anonymous" data-messages="" /> : null}
       </head>
       <body>
         {children}

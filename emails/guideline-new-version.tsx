@@ -1,5 +1,6 @@
 import { Link, Text } from "@react-email/components";
-import { translator, type Locale } from "../app/utils/i18n";
+import type { Locale } from "../app/utils/i18n";
+import { translator } from "../app/utils/i18n.server";
 import { ActionButton, EmailLayout, paragraph } from "./_components/email-layout";
 
 export type GuidelineNewVersionProps = {

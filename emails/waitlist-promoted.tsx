@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { translator, type Locale } from "../app/utils/i18n";
+import type { Locale } from "../app/utils/i18n";
+import { translator } from "../app/utils/i18n.server";
 import { EmailLayout, paragraph } from "./_components/email-layout";
 
 /** Sent when someone declines and the first person on the waitlist gets the seat. */

@@ -214,9 +214,9 @@ try {
   say();
   say(
     markdownTable(
-      ["page", "path", "script files", "JS raw kB", "JS gzip kB", "inline script kB", "HTML gzip kB"],
+      ["page", "path", "script files", "JS raw kB", "JS gzip kB", "messages gzip kB", "inline script kB", "HTML gzip kB"],
       weights,
-      ["left", "left", "right", "right", "right", "right", "right"],
+      ["left", "left", "right", "right", "right", "right", "right", "right"],
     ),
   );
   say();
@@ -227,7 +227,12 @@ try {
   db.remove();
 }
 
-/** What a page makes the browser download up front: its script files (src and modulepreload, gzipped as the server sends them), inline scripts, and the HTML. */
+/**
+ * What a page makes the browser download up front: its script files (src and
+ * modulepreload, gzipped as the server sends them), the file of its
+ * language's messages (the preload link marked data-messages; the browser
+ * keeps it, so a second page does not fetch it again), inline scripts, and the HTML.
+ */
 async function pageWeight(base: string, path: string, cookie: string): Promise<string[]> {
   const response = await fetch(`${base}${path}`, { headers: { cookie } });
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
@@ -246,9 +251,11 @@ async function pageWeight(base: string, path: string, cookie: string): Promise<s
     raw += body.length;
     gzip += gzipSync(body).length;
   }
+  const messagesHref = html.match(/<link\b[^>]*\bdata-messages=""[^>]*>/)?.[0].match(/\bhref="([^"]+)"/)?.[1];
+  const messages = messagesHref ? gzipSync(Buffer.from(await (await fetch(new URL(messagesHref, base))).arrayBuffer())).length : 0;
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
   const kB = (bytes: number) => (bytes / 1024).toFixed(1);
-  return [String(urls.size), kB(raw), kB(gzip), kB(inline), kB(gzipSync(Buffer.from(html)).length)];
+  return [String(urls.size), kB(raw), kB(gzip), kB(messages), kB(inline), kB(gzipSync(Buffer.from(html)).length)];
 }
 
 function osName(): string {

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Role } from "~/generated/prisma/enums";
+import { messagesFile } from "~/utils/i18n.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import { appFixture, logInOverHttp } from "./helpers/e2e";
 import { createEvent, createPerson, createUser, invite, TEST_PASSWORD } from "./helpers/factories";
@@ -116,6 +117,8 @@ const TABLE: Record<string, Row> = {
   "healthz.ts": { get: ANYONE },
   "invitation.$token.tsx": { get: ANYONE, post: ANYONE, params: { token: "invitationToken" } },
   "language.tsx": { get: ANYONE, post: ANYONE },
+  // The messages of one language for the browser; the file's name holds a hash of its content.
+  "locales.$file.ts": { get: ANYONE, params: { file: "messagesFile" } },
   "login.tsx": { get: ANYONE, post: ANYONE },
   "logout.tsx": { get: ANYONE, post: ANYONE, ownSession: true },
   "my.invitations.tsx": { get: SIGNED_IN, post: SIGNED_IN },
@@ -316,6 +319,7 @@ describe("authorization: every route, every role", () => {
     fx.feedbackToken = createToken();
     await db.feedbackRequest.create({ data: { eventId: event.id, personId: memberPerson.id, tokenHash: hashToken(fx.feedbackToken) } });
     fx.calendarToken = createToken();
+    fx.messagesFile = messagesFile("sq").name;
     await db.user.update({ where: { id: users.MEMBER.id }, data: { calendarTokenHash: hashToken(fx.calendarToken) } });
 
     const material = await db.eventMaterial.create({

@@ -34,7 +34,7 @@ import {
   OrganisationSchema,
   PersonSchema,
 } from "~/utils/directory";
-import { EventAction, MaterialUploadForm, SessionAction } from "~/utils/events";
+import { EventAction, MaterialUploadForm, SessionAction } from "~/utils/event-forms";
 import { FeedbackSchema } from "~/utils/feedback";
 import {
   CommentSchema,
@@ -49,7 +49,8 @@ import {
   SubscribeSchema,
   TranslationSchema,
 } from "~/utils/guidelines";
-import { localeFromTag, messages, type MessageTree } from "~/utils/i18n";
+import { localeFromTag, type MessageTree } from "~/utils/i18n";
+import { messages } from "~/utils/i18n.server";
 import { InvitationListAction, LinkAnswerSchema, MyAnswerSchema } from "~/utils/invitations";
 import { hashToken } from "~/utils/tokens.server";
 import { DEMO_PASSWORD } from "../prisma/seed-data";

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import { composeEmail, type EmailTemplate } from "~/models/email.server";
-import { LOCALE_TAGS, LOCALES, messages, type MessageTree } from "~/utils/i18n";
+import { LOCALE_TAGS, LOCALES, type MessageTree } from "~/utils/i18n";
+import { messages } from "~/utils/i18n.server";
 
 const emailsDir = fileURLToPath(new URL("../emails/", import.meta.url));
 

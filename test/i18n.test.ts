@@ -5,7 +5,8 @@ import sq from "~/locales/sq";
 import sr from "~/locales/sr";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { formatDateTime } from "~/utils/dates";
-import { LOCALES, messages, type MessageTree } from "~/utils/i18n";
+import { LOCALES, type MessageTree } from "~/utils/i18n";
+import { messages } from "~/utils/i18n.server";
 import { localeFromAcceptLanguage } from "~/utils/locale.server";
 
 /** Every message as "a.b.c" → text. */

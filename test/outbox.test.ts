@@ -8,7 +8,8 @@ import sq from "~/locales/sq";
 import { composeEmail } from "~/models/email.server";
 import { listMailbox, readMail } from "~/models/mailbox.server";
 import { deliverDueEmails, OUTBOX, queueEmail, redactOldFailedEmails, retryDelayMs } from "~/models/outbox.server";
-import { messages, type Locale } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
+import { messages } from "~/utils/i18n.server";
 import { createMailTransport, mailboxDir, removeFromMailbox, type MailTransport } from "~/utils/mailer.server";
 import { startSmtpPeer, type SmtpPeer } from "./helpers/smtp";
 

@@ -9,7 +9,7 @@ import { prisma } from "~/db.server";
 import type { Community, EventType, Gender, OrganisationType } from "~/generated/prisma/enums";
 import { certificateFor } from "~/models/certificate.server";
 import { attendanceListPdf } from "~/models/report-pdf.server";
-import { eventReport, exportReport, programmeReport, protectCounts, SMALL_CELL, type ShownCount } from "~/models/report.server";
+import { eventAttendees, eventAttendeesPage, eventReport, exportReport, programmeReport, protectCounts, SMALL_CELL, type ShownCount } from "~/models/report.server";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { seed } from "../prisma/seed";
 import { asSessionUser, createEvent, createUser } from "./helpers/factories";
@@ -241,6 +241,29 @@ describe("an event's report", () => {
     expect(await firstTime(whole)).toEqual([count(2), count(0)]);
     expect(whole.totals.participations).toBe(4);
     expect(whole.totals.people).toBe(2);
+  });
+});
+
+describe("an event's list of who came, for staff", () => {
+  it("comes a page at a time, in the whole list's order, a page beyond the last giving the last", async () => {
+    const conference = await event({ start: "2027-09-10T08:00:00Z", days: 2, title: "Conference" });
+    const people = await Promise.all(Array.from({ length: 7 }, (_, i) => person({ name: `Attendee ${String.fromCharCode(71 - i)}` })));
+    for (const p of people) await attend(conference.id, p.id, "2027-09-10");
+    await attend(conference.id, people[0].id, "2027-09-11");
+
+    const whole = await eventAttendees(conference.id);
+    const first = await eventAttendeesPage(conference.id, 1, 3);
+    const second = await eventAttendeesPage(conference.id, 2, 3);
+    const last = await eventAttendeesPage(conference.id, 3, 3);
+    expect([first.total, first.pages, first.page]).toEqual([7, 3, 1]);
+    expect(first.attendees.map((a) => a.person.name)).toEqual(["Attendee A", "Attendee B", "Attendee C"]);
+    expect([...first.attendees, ...second.attendees, ...last.attendees]).toEqual(whole);
+    expect(last.attendees.map((a) => a.person.name)).toEqual(["Attendee G"]);
+    expect(last.attendees[0].days).toEqual(["2027-09-10", "2027-09-11"]);
+    expect(await eventAttendeesPage(conference.id, 9, 3)).toEqual(last);
+    expect(await eventAttendeesPage(conference.id, 0, 3)).toEqual(first);
+    // The page's default: a hundred.
+    expect((await eventAttendeesPage(conference.id, 1)).attendees).toEqual(whole);
   });
 });
 

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ChoiceSelect, enumChoices, Field, FormErrors, MunicipalitySelect } from "~/components/forms";
 import type { EventInput } from "~/models/event.server";
 import type { Choice, ClusterChoice } from "~/utils/choices";

@@ -5,7 +5,8 @@ import { formatDay } from "~/models/report.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { eventText } from "~/utils/events";
-import { isLocale, LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
+import { isLocale, LOCALE_TAGS, type Locale } from "~/utils/i18n";
+import { translator } from "~/utils/i18n.server";
 import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 import { can } from "~/utils/permissions.server";
 

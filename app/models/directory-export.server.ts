@@ -4,7 +4,8 @@ import { prisma } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { peopleWhere, redactPerson, type PeopleFilter } from "~/models/person.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { translator, type Locale } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
+import { translator } from "~/utils/i18n.server";
 import { placeName } from "~/utils/names";
 
 export type ExportFormat = "csv" | "xlsx";

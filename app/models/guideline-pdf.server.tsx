@@ -1,7 +1,8 @@
 import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReadableVersion } from "~/models/guideline-version.server";
 import { formatDate } from "~/utils/dates";
-import { translator, type Locale } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
+import { translator } from "~/utils/i18n.server";
 import { markdownBlocks, type TextBlock } from "~/utils/markdown.server";
 import { latinToCyrillic } from "~/locales/transliterate";
 import { municipalityName } from "~/utils/names";

@@ -13,7 +13,8 @@ import type { SessionUser } from "~/utils/auth.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { COMMUNITIES, GENDERS, ORGANISATION_TYPES } from "~/utils/directory";
 import { EVENT_TYPES, eventText } from "~/utils/events";
-import { LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
+import { LOCALE_TAGS, type Locale } from "~/utils/i18n";
+import { translator } from "~/utils/i18n.server";
 import { municipalityName } from "~/utils/names";
 import { can } from "~/utils/permissions.server";
 
@@ -435,6 +436,22 @@ export async function eventAttendees(eventId: string) {
   return people
     .map((person) => ({ person, days: days.get(person.id) ?? [] }))
     .sort((a, b) => a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id));
+}
+
+/** How many people one page of an event's report lists by name. */
+export const ATTENDEES_PER_PAGE = 100;
+
+/**
+ * One page of an event's list of who came, in the list's order (a page
+ * beyond the last is the last): a thousand people at a conference reach the
+ * report's reader a hundred at a time, not all in the page's HTML and again
+ * in its data. The attendance PDF lists them all.
+ */
+export async function eventAttendeesPage(eventId: string, page: number, perPage = ATTENDEES_PER_PAGE) {
+  const all = await eventAttendees(eventId);
+  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { attendees: all.slice((current - 1) * perPage, current * perPage), page: current, pages, total: all.length };
 }
 
 export { formatDay };

@@ -1,7 +1,8 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { eventForCheckIn, signInSheetPeople } from "~/models/attendance.server";
 import { eventText } from "~/utils/events";
-import { LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
+import { LOCALE_TAGS, type Locale } from "~/utils/i18n";
+import { translator } from "~/utils/i18n.server";
 import { municipalityName } from "~/utils/names";
 import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 

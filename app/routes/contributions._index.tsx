@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ChoiceSelect, enumChoices } from "~/components/forms";
 import { listContributionsOf, reviewQueue } from "~/models/contribution.server";
 import { themeChoices } from "~/models/places.server";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { deleteSession, getEvent, saveSession, utcToLocal } from "~/models/event.server";
-import { SessionAction } from "~/utils/events";
+import { SessionAction } from "~/utils/event-forms";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { Field, FormErrors } from "~/components/forms";
 import { requirePermission } from "~/utils/permissions.server";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DayLinks } from "~/components/check-in/day-links";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { Field, FormErrors } from "~/components/forms";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { checkedInPersonIds, checkInRefusals, checkInDayOf, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
 import { checkInDayLabel, PaperSheetForm } from "~/utils/attendance";
 import { messageWith, translateMessage } from "~/utils/forms";

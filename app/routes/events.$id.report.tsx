@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useEventSummary } from "~/components/event-page/event-header";
+import { Pager, pageFromSearch } from "~/components/pager";
 import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SmallCellNote } from "~/components/report-view";
 import { eventVisibleTo, getEvent } from "~/models/event.server";
-import { eventAttendees, eventReport, formatDay } from "~/models/report.server";
+import { eventAttendeesPage, eventReport, formatDay } from "~/models/report.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
 import { can, requirePermission } from "~/utils/permissions.server";
@@ -12,21 +13,24 @@ import { eventTitle, pageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.tabs.report", eventTitle(matches));
 
-// One event's report. Everyone with reports:read sees the aggregates; staff also see who attended, with certificates.
+// One event's report. Everyone with reports:read sees the aggregates; staff also see who attended, with
+// certificates, a page of them at a time (?page=).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");
   const locale = await resolveLocale(request);
   const event = await getEvent(params.id ?? "");
   if (!event || !eventVisibleTo(event, can(user, "events:manage"))) throw new Response("Not found", { status: 404 });
   const showNames = can(user, "reports:attendance-list");
-  const [report, attendees] = await Promise.all([eventReport(user, event.id, locale), showNames ? eventAttendees(event.id) : Promise.resolve(null)]);
+  const page = pageFromSearch(new URL(request.url).searchParams);
+  const [report, listed] = await Promise.all([eventReport(user, event.id, locale), showNames ? eventAttendeesPage(event.id, page) : Promise.resolve(null)]);
   if (!report) throw new Response("Not found", { status: 404 });
   return {
     event: { id: event.id },
     report,
     certificates: can(user, "certificates:any"),
+    pages: listed ? { page: listed.page, pages: listed.pages } : null,
     attendees:
-      attendees?.map(({ person, days }) => ({
+      listed?.attendees.map(({ person, days }) => ({
         id: person.id,
         erased: !!person.erasedAt,
         name: person.name,
@@ -39,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function EventReport() {
   const { t } = useTranslation();
-  const { event, report, attendees, certificates } = useLoaderData<typeof loader>();
+  const { event, report, attendees, certificates, pages } = useLoaderData<typeof loader>();
   const summary = useEventSummary();
   return (
     <>
@@ -99,6 +103,7 @@ export default function EventReport() {
               </table>
             </div>
           )}
+          {pages ? <Pager page={pages.page} pages={pages.pages} /> : null}
         </section>
       ) : null}
 

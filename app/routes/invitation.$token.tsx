@@ -1,20 +1,15 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
-import { eventLocation } from "~/models/event-calendar.server";
-import { formatEventTimes } from "~/models/event.server";
-import { checkInQrSvg } from "~/models/attendance.server";
 import { answerInvitation, answerRefusals } from "~/models/invitation.server";
-import { invitationByToken } from "~/models/invitation-list.server";
+import { invitationForLink } from "~/models/invitation-link.server";
 import { admitLinkAnswer, minutesToWait } from "~/models/rate-limit.server";
-import { eventText } from "~/utils/events";
 import { messageWith } from "~/utils/forms";
+import { LinkAnswerSchema, parseWithZod } from "~/utils/forms.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { LOCALE_NAMES } from "~/utils/i18n";
-import { LinkAnswerSchema } from "~/utils/invitations";
 import { resolveLocale } from "~/utils/locale.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
@@ -22,32 +17,8 @@ import { pageTitle } from "~/utils/page-title";
 
 // The page behind the personal link in an invitation. Anyone holding the link
 // may answer: it is the credential. Opening it changes nothing (mail scanners
-// open links); pressing a button posts the answer.
-
-async function load(request: Request, token: string) {
-  const invitation = await invitationByToken(token);
-  if (!invitation) return null;
-  const locale = await resolveLocale(request);
-  const { event } = invitation;
-  const text = eventText(event.translations, locale);
-  const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
-  return {
-    name: invitation.person.name,
-    status: invitation.status,
-    title: text.title,
-    description: text.description,
-    when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
-    where: eventLocation(event, locale),
-    agenda: event.sessions.map((s) => ({ time: `${timeOnly.format(s.startsAt)}–${timeOnly.format(s.endsAt)}`, title: s.title, room: s.room })),
-    needs: { interpretation: invitation.interpretation ?? "", accessibilityNeeds: invitation.accessibilityNeeds ?? "", needsTransport: invitation.needsTransport },
-    open: event.status === "PUBLISHED" && event.startsAt > new Date(),
-    // Why there is nothing to answer, when there is not.
-    closed: event.status === "CANCELLED" ? "invitations.page.cancelled" : event.startsAt <= new Date() ? "invitations.page.started" : null,
-    invitationId: invitation.id,
-    // The code to show at the door, for anyone still expected (not for a declined invitation).
-    checkInQr: event.status === "PUBLISHED" && invitation.status !== "DECLINED" ? await checkInQrSvg(invitation.id) : null,
-  };
-}
+// open links); pressing a button posts the answer. The form is checked on
+// the server only, so the page's JavaScript holds neither zod nor conform.
 
 // The page behind a personal link is never cached (Cache-Control below; the
 // Referrer-Policy is server.js's), and a 429 carries Retry-After.
@@ -57,7 +28,7 @@ const PRIVATE = { "Cache-Control": "no-store" };
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.invitation ? "invitations.page.title" : "invitations.page.invalidTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const invitation = await load(request, params.token ?? "");
+  const invitation = await invitationForLink(params.token ?? "", await resolveLocale(request));
   if (!invitation) return data({ invitation: null }, { status: 404, headers: PRIVATE });
   const { invitationId: _id, ...shown } = invitation;
   return data({ invitation: shown }, { headers: PRIVATE });
@@ -67,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: LinkAnswerSchema });
   const refused = (message: string, status: number, headers?: HeadersInit) =>
     data({ result: submission.reply({ formErrors: [message] }), notice: null as string | null }, { status, headers });
-  const invitation = await load(request, params.token ?? "");
+  const invitation = await invitationForLink(params.token ?? "", await resolveLocale(request));
   const admitted = await admitLinkAnswer({ token: invitation ? (params.token ?? "") : null, address: clientAddress(context) });
   if (!admitted.ok) {
     const message = messageWith("security.tooMany.answer", { count: minutesToWait(admitted.retryAfterSeconds) });

@@ -1,13 +1,12 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { authenticate, resendVerification } from "~/models/user.server";
-import { LoginSchema } from "~/utils/accounts";
 import { getSessionUser, safeRedirect, startSession } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
+import { LoginSchema, parseWithZod } from "~/utils/forms.server";
 import { publicOrigin } from "~/utils/url.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
@@ -57,28 +56,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status, headers });
 }
 
+// The form is checked on the server only (there is nothing to check before
+// sending but that the fields are there), so that the page's JavaScript,
+// the first a visitor loads, holds neither zod nor conform: the action's
+// answer (conform's `{ result }`) is read here directly.
 export default function Login() {
   const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: "onBlur",
-  });
+  const password = useRef<HTMLInputElement>(null);
+  // A refused log-in never sends the password back (hideFields); once JavaScript runs, the field is emptied too, as on a new page.
+  useEffect(() => {
+    if (result && password.current) password.current.value = "";
+  }, [result]);
+  const errors = result?.error ?? {};
+  const email = typeof result?.initialValue?.email === "string" ? result.initialValue.email : undefined;
   return (
     <div className="narrow">
       <h1>{t("auth.login.title")}</h1>
       <div className="card">
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
+        <Form method="post" id="login" className="stack" noValidate aria-describedby={errors[""]?.length ? "login-error" : undefined}>
+          <FormErrors id="login-error" errors={errors[""] ?? undefined} />
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Field id={fields.email.id} label={t("auth.email")} errors={fields.email.errors}>
-            <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus />
+          <Field id="login-email" label={t("auth.email")} errors={errors.email ?? undefined}>
+            <input id="login-email" name="email" type="email" defaultValue={email} autoComplete="email" autoFocus />
           </Field>
-          <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors}>
-            <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
+          <Field id="login-password" label={t("auth.password")} errors={errors.password ?? undefined}>
+            <input id="login-password" name="password" type="password" ref={password} autoComplete="current-password" />
           </Field>
           <button type="submit">{t("auth.login.submit")}</button>
         </Form>

@@ -13,7 +13,7 @@ import { messageWith, translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { placeName } from "~/utils/names";
 import { requirePermission } from "~/utils/permissions.server";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { readForm } from "~/utils/request.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";

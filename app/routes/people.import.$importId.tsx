@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { DirectoryNav } from "~/components/directory-nav";
 import { ChoiceSelect, enumChoices, FormErrors } from "~/components/forms";
 import { CONFIRM_REFUSALS, confirmImport, getImportPreview, setImportMapping, type Mapping } from "~/models/directory-import.server";

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { DirectoryNav } from "~/components/directory-nav";
 import { Field } from "~/components/forms";
 import { IMPORT_REFUSALS, startImport } from "~/models/directory-import.server";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ROLES } from "./roles";
 import { emailField, localeField, passwordField, requiredText, withPasswordConfirmation } from "./validation";
 

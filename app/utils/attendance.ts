@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { PERSON_LOCALES, PersonSchema } from "./directory";
 import { LOCALE_TAGS, type Locale } from "./i18n";
 

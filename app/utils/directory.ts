@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { CommissionRole, Community, Gender, OrganisationType } from "~/generated/prisma/enums";
 
 // Choices of the directory's forms, shared by server and browser (labels are

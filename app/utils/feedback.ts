@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 /** The after-event questionnaire, checked the same way in the browser and on the server. */
 export const FeedbackSchema = z.object({

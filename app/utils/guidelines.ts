@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { ContributionStatus } from "~/generated/prisma/enums";
 import { requiredText, versionNumber } from "./validation";
 

@@ -1,8 +1,10 @@
-import i18next, { type i18n as I18n, type TFunction } from "i18next";
-import en from "../locales/en";
-import sq from "../locales/sq";
-import sr from "../locales/sr";
-import { latinToCyrillic } from "../locales/transliterate";
+import i18next, { type i18n as I18n } from "i18next";
+
+// The languages and the i18next instances that speak them. This module holds
+// no messages: the server has every language's (app/utils/i18n.server.ts,
+// which hands them to `provideMessages` when it loads); the browser fetches
+// the page's language only, from the file the root route names
+// (app/routes/locales.$file.ts), before it hydrates the page.
 
 /** The interface languages. Serbian Cyrillic is derived from Serbian Latin. */
 export const LOCALES = ["en", "sq", "sr", "sr-Cyrl"] as const;
@@ -41,29 +43,15 @@ export function localeFromTag(tag: string | null | undefined): Locale | null {
   return null;
 }
 
-function mapTree(tree: MessageTree, fn: (text: string) => string): MessageTree {
-  return Object.fromEntries(
-    Object.entries(tree).map(([key, value]) => [key, typeof value === "string" ? fn(value) : mapTree(value, fn)]),
-  );
-}
-
-export const messages: Record<Locale, MessageTree> = {
-  en,
-  sq,
-  sr,
-  "sr-Cyrl": mapTree(sr, latinToCyrillic),
-};
-
-const resources = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: messages[locale] }]));
-
-/** A ready i18next instance for one locale (synchronous: all messages are bundled). */
-export function createI18n(locale: Locale): I18n {
+/** A ready i18next instance for one locale and its messages (synchronous: the messages are at hand). */
+export function createI18n(locale: Locale, messages: MessageTree): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
-    fallbackLng: DEFAULT_LOCALE,
+    // Every language has every key (test/i18n.test.ts), so nothing falls back to another language.
+    fallbackLng: false,
     supportedLngs: [...LOCALES],
-    resources,
+    resources: { [locale]: { translation: messages } },
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -71,24 +59,66 @@ export function createI18n(locale: Locale): I18n {
   return instance;
 }
 
+const provided = new Map<Locale, MessageTree>();
 const instances = new Map<Locale, I18n>();
+
+/** Makes a language's messages available to `i18nFor`. */
+export function provideMessages(locale: Locale, messages: MessageTree) {
+  provided.set(locale, messages);
+  instances.delete(locale);
+}
+
+/** Whether `i18nFor(locale)` can answer (on the server always; in the browser once the language's file is in). */
+export function hasMessages(locale: Locale): boolean {
+  return provided.has(locale);
+}
+
+/** `locale` if its messages are at hand, else a language whose are (the browser has the page's language at least). */
+export function loadedLocale(locale: Locale): Locale {
+  return provided.has(locale) ? locale : (provided.keys().next().value ?? locale);
+}
+
 /** One shared instance per locale, for the page's provider: switching language is switching instance. */
 export function i18nFor(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
-    instance = createI18n(locale);
+    const messages = provided.get(locale);
+    if (!messages) throw new Error(`The messages of "${locale}" are not loaded`);
+    instance = createI18n(locale, messages);
     instances.set(locale, instance);
   }
   return instance;
 }
 
-const fixed = new Map<Locale, TFunction>();
-/** A translate function for one locale, for emails, calendar texts and other server work. */
-export function translator(locale: Locale): TFunction {
-  let t = fixed.get(locale);
-  if (!t) {
-    t = createI18n(locale).t;
-    fixed.set(locale, t);
+const loading = new Map<string, Promise<boolean>>();
+const failed = new Set<string>();
+
+/**
+ * Fetches a language's messages from `url` (the root route's `messages`) and
+ * provides them; resolves to whether they came. Asked again, it fetches no
+ * more: a file that failed to come is not asked for a second time.
+ */
+export function loadMessages(locale: Locale, url: string): Promise<boolean> {
+  if (hasMessages(locale)) return Promise.resolve(true);
+  let pending = loading.get(url);
+  if (!pending) {
+    pending = fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<MessageTree>) : Promise.reject(new Error(`${url}: ${response.status}`))))
+      .then((messages) => {
+        provideMessages(locale, messages);
+        return true;
+      })
+      .catch((error: unknown) => {
+        console.error("The page's messages could not be loaded", error);
+        failed.add(url);
+        return false;
+      });
+    loading.set(url, pending);
   }
-  return t;
+  return pending;
+}
+
+/** Whether the messages at `url` were asked for and did not come. */
+export function messagesFailed(url: string): boolean {
+  return failed.has(url);
 }

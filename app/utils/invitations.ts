@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ORGANISATION_TYPES } from "./directory";
 
 // The invitation forms, checked the same way in the browser and on the server.

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, type MetaDescriptor } from "@remix-run/react";
-import { DEFAULT_LOCALE, isLocale, translator, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, i18nFor, isLocale, loadedLocale, type Locale } from "./i18n";
 
 // Every page's <title>, in the page's language: "<page> · <thing> · Durable",
 // or "<page> · Durable" where the page shows no one thing (an event, a person,
@@ -23,7 +23,8 @@ export function metaLocale(matches: Matches): Locale {
 
 /** The `meta` of a page: its name (a message key) and, where the page shows one, the thing it is about. */
 export function pageTitle(matches: Matches, page: string, thing?: string | null): MetaDescriptor[] {
-  const t = translator(metaLocale(matches));
+  // In the browser, the page's language is loaded before the page is drawn (root.tsx); should its file not have come, the title speaks the language the page is in.
+  const { t } = i18nFor(loadedLocale(metaLocale(matches)));
   return [{ title: [t(page), thing?.trim(), t("app.name")].filter(Boolean).join(" · ") }];
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { LOCALES } from "./i18n";
 
 // Shared field rules. Messages are keys into the translations (validation.*),
@@ -30,29 +30,3 @@ export function withPasswordConfirmation<T extends z.ZodObject<{ password: z.Zod
     path: ["confirmPassword"],
   });
 }
-
-/**
- * zod's own messages, for the checks a schema gives none (a field sent
- * twice, a number where text was expected, an item of a list too long), as
- * translation keys like every other message, so that a refused form always
- * shows something the reader can read. root.tsx loads this module, so it
- * holds on the server and in the browser.
- */
-z.config({
-  customError: (issue) => {
-    switch (issue.code) {
-      case "invalid_type":
-        return issue.input === undefined ? "validation.required" : "forms.invalid";
-      case "too_big":
-        return issue.origin === "string" ? "validation.tooLong" : "forms.tooBig";
-      case "too_small":
-        return issue.origin === "string" && issue.minimum === 1 ? "validation.required" : "forms.tooSmall";
-      case "invalid_value":
-        return "validation.invalidChoice";
-      case "invalid_format":
-        return issue.format === "email" ? "validation.email" : "forms.invalid";
-      default:
-        return "forms.invalid";
-    }
-  },
-});

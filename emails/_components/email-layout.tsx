@@ -1,6 +1,7 @@
 import { Body, Button, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { LOCALE_TAGS, translator, type Locale } from "../../app/utils/i18n";
+import { LOCALE_TAGS, type Locale } from "../../app/utils/i18n";
+import { translator } from "../../app/utils/i18n.server";
 
 export function EmailLayout({ locale, preview, children }: { locale: Locale; preview: string; children: ReactNode }) {
   const t = translator(locale);

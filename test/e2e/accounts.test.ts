@@ -121,3 +121,27 @@ describe.skipIf(browserMissing)("a new member in Albanian, and the admin who mak
     await context.close();
   });
 });
+
+describe.skipIf(browserMissing)("a refused log-in (Chromium)", () => {
+  const e2e = appFixture({ browser: true });
+
+  // The log-in page checks its form on the server only (its JavaScript holds no form library): the answer must read the same either way.
+  for (const javaScriptEnabled of [true, false]) {
+    it(`says why above the form, keeps the email and empties the password (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async () => {
+      const context = await openContext(e2e.browser, { locale: "en-GB", javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${e2e.app.url}/login`);
+      // Hydrated (or not): the language picker's button goes only when JavaScript runs.
+      await expect.poll(() => page.locator(".language-switcher button").count()).toBe(javaScriptEnabled ? 0 : 1);
+      await page.getByLabel(en.auth.email).fill("trainer@durable.localhost");
+      await page.getByLabel(en.auth.password).fill("not-the-password");
+      const response = await submitAndWait(page, page.getByRole("button", { name: en.auth.login.submit }));
+      expect(response.status()).toBe(400);
+      await expect.poll(() => page.locator("#login [role=alert]").textContent()).toBe(en.auth.login.invalid);
+      expect(await page.getByLabel(en.auth.email).inputValue()).toBe("trainer@durable.localhost");
+      expect(await page.getByLabel(en.auth.password).inputValue()).toBe("");
+      expect(await page.locator("#login").getAttribute("aria-describedby")).toBe("login-error");
+      await context.close();
+    });
+  }
+});

@@ -20,7 +20,8 @@ import { municipalityChoices } from "~/models/places.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { COMMUNITIES, GENDERS, ORGANISATION_TYPES } from "~/utils/directory";
 import { eventText } from "~/utils/events";
-import { LOCALE_TAGS, translator, type Locale } from "~/utils/i18n";
+import { LOCALE_TAGS, type Locale } from "~/utils/i18n";
+import { translator } from "~/utils/i18n.server";
 import { municipalityName } from "~/utils/names";
 
 type Viewer = Pick<SessionUser, "roles"> | null | undefined;

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { uploadMaterial } from "~/components/event-page/material-upload.server";
 import { deleteMaterial } from "~/models/event-material.server";
 import { cancelEvent, moveEvent, publishEvent } from "~/models/event.server";
-import { EventAction, type EventPageAction } from "~/utils/events";
+import { EventAction, type EventPageAction } from "~/utils/event-forms";
 import type { Refusal } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { readForm } from "~/utils/request.server";

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import { MATERIAL_MAX_BYTES, MATERIAL_MAX_MB, saveMaterial } from "~/models/event-material.server";
 import { readUpload } from "~/models/uploaded-file.server";
-import { MaterialUploadForm } from "~/utils/events";
+import { MaterialUploadForm } from "~/utils/event-forms";
 import { messageWith } from "~/utils/forms";
 import { refuse } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import type { z } from "~/utils/zod";
 import { answerInvitation, answerRefusals } from "~/models/invitation.server";
 import {
   addToInvitationList,
