@@ -50,7 +50,10 @@ function contentSecurityPolicy(nonce, path) {
   const styles = path.startsWith("/dev/mailbox/") ? "'self' 'unsafe-inline'" : "'self'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    // 'wasm-unsafe-eval' lets WebAssembly compile (the check-in page's QR reader), and nothing else:
+    // JavaScript's eval and new Function stay refused. On every page, since the check-in page
+    // is often reached by a client-side navigation that keeps the first page's policy.
+    `script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `style-src ${styles}`,
     "img-src 'self' data:",
     "connect-src 'self'",

@@ -374,6 +374,8 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
     await prisma.invitation.create({ data: { eventId: today.id, personId: drita.id, status: "ACCEPTED", sentAt: new Date() } });
     await page.goto(`${app.url}/events/${today.id}/checkin`);
     await page.locator(".checkin[data-ready]").waitFor();
+    // The scanner shows its button, or (no camera here) its notice and link, once the browser has said what camera it has.
+    await page.locator(".checkin-scanner").waitFor();
     await expectWholePageByKeyboard(page, "check-in");
     const row = 'li[data-checkin-person="Drita Zeqiri"]';
     await tabTo(page, "#checkin-q");

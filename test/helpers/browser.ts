@@ -13,7 +13,8 @@ if (browserMissing) {
 }
 
 // Playwright gives every launch a fresh, empty profile of its own.
-export function launchBrowser(): Promise<Browser> {
+// `extraArgs` add Chromium switches, e.g. a fake camera that films a file.
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -25,6 +26,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
