@@ -91,6 +91,15 @@ app.use((req, res, next) => {
 });
 
 app.use(compression());
+// The check-in page's service worker (built by `npm run build`), from the
+// site's root so that its scope covers /events/…/checkin; revalidated on
+// every check, so a new release reaches phones at their next visit. See
+// docs/decisions/018-check-in-page-offline.md.
+app.get("/sw.js", (req, res) => {
+  res.sendFile("build/sw.js", { root: process.cwd(), headers: { "Cache-Control": "no-cache", "Content-Type": "text/javascript; charset=utf-8" } }, (error) => {
+    if (error && !res.headersSent) res.status(404).type("text/plain").send("Not Found");
+  });
+});
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -n "${SKIP_BUILD:-}" ] || npx remix build >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || npm run --silent build >/dev/null
 
 if [ -z "${TEST_POSTGRESQL_URL:-}" ]; then
   dir=$(mktemp -d /tmp/durable-postgresql-XXXXXX)

@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-npx remix build || exit 1
+npm run --silent build || exit 1
 
 have_postgresql() {
   [ -n "${TEST_POSTGRESQL_URL:-}" ] && return 0

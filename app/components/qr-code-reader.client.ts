@@ -5,7 +5,7 @@
 // page itself never carries it. The .wasm file is one of the app's built
 // assets (/build/_assets/, cached for a year like every hashed build file),
 // never a CDN: a door on a venue's network may reach nothing but this app.
-// Why this library: docs/decisions/016-qr-code-reading.md.
+// Why this library: docs/decisions/017-qr-code-reading.md.
 import { prepareZXingModule, purgeZXingModule, readBarcodes } from "zxing-wasm/reader";
 import readerWasm from "zxing-wasm/reader/zxing_reader.wasm";
 

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 // without it. Where no camera can be used (no getUserMedia, as on a page
 // served over plain http; no camera; the camera refused), the page says so and
 // points to the name search. Without JavaScript nothing is shown: the name
-// search is the way in. See docs/decisions/016-qr-code-reading.md.
+// search is the way in. See docs/decisions/017-qr-code-reading.md.
 
 type Detector = { detect(source: HTMLVideoElement): Promise<Array<{ rawValue: string }>> };
 type DetectorClass = { new (options: { formats: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> };

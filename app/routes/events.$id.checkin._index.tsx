@@ -6,6 +6,7 @@ import { checkInPageAction } from "~/components/check-in/actions.server";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { CheckInList, CheckInSearch, DirectoryMatches } from "~/components/check-in/check-in-list";
 import { DayLinks } from "~/components/check-in/day-links";
+import { KeptCopyNotice } from "~/components/check-in/kept-copy";
 import { useCheckInQueue } from "~/components/check-in/queue";
 import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
 import { WalkInForm } from "~/components/check-in/walk-in-form";
@@ -120,6 +121,7 @@ export default function CheckInPage() {
       </h1>
       <p className="muted">{dayLabel}</p>
       <DayLinks days={event.days} day={day} />
+      <KeptCopyNotice />
       {!event.open ? (
         <p className="notice notice-error" role="alert">
           {t("invitations.checkin.closed")}

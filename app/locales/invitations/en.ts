@@ -252,6 +252,10 @@ const invitations = {
     withdrawnBody: "The organisers have withdrawn your invitation to {{title}}, so no place is held for you any more.",
     withdrawnCalendar: "The attached calendar file removes the event from your calendar.",
   },
+  // The check-in page shown from the copy kept on the phone (app/components/check-in/kept-copy.tsx).
+  checkinCopy: {
+    shown: "Shown from this phone's copy of {{time}}: check-ins made since on other phones are not in it.",
+  },
   checkin: {
     title: "Check-in",
     back: "Back to the event",

@@ -252,6 +252,10 @@ const invitations = {
     withdrawnBody: "Organizatorët e kanë tërhequr ftesën tuaj për {{title}}, prandaj vendi nuk mbahet më për ju.",
     withdrawnCalendar: "Skedari i kalendarit i bashkëngjitur e heq ngjarjen nga kalendari juaj.",
   },
+  // The check-in page shown from the copy kept on the phone (app/components/check-in/kept-copy.tsx).
+  checkinCopy: {
+    shown: "Kjo faqe shfaqet nga kopja e ruajtur në këtë telefon më {{time}}: regjistrimet e bëra që atëherë në telefona të tjerë nuk duken këtu.",
+  },
   checkin: {
     title: "Regjistrimi i pjesëmarrjes",
     back: "Kthehu te ngjarja",

@@ -258,6 +258,10 @@ const invitations = {
     withdrawnBody: "Organizatori su povukli vaš poziv za {{title}}, tako da vam mesto više nije rezervisano.",
     withdrawnCalendar: "Priložena kalendarska datoteka uklanja događaj iz vašeg kalendara.",
   },
+  // The check-in page shown from the copy kept on the phone (app/components/check-in/kept-copy.tsx).
+  checkinCopy: {
+    shown: "Ova stranica je prikazana iz kopije sačuvane na ovom telefonu {{time}}: evidentiranja obavljena od tada na drugim telefonima ovde se ne vide.",
+  },
   checkin: {
     title: "Evidencija prisustva",
     back: "Nazad na događaj",
