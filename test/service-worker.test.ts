@@ -43,9 +43,9 @@ describe("the check-in pages a phone keeps", () => {
     for (const path of ["/language", "/events/ev1/checkin", "/login/help", "/register"]) expect(changesSession(at(path)), path).toBe(false);
   });
 
-  it("keeps the build files the page loads: its scripts, module preloads and style sheet, once each", () => {
+  it("keeps the build files the page loads: its scripts, module preloads, style sheet and language file, once each", () => {
     const html = [
-      '<link rel="stylesheet" href="/build/_assets/styles-ABC123.css"/>',
+      '<link rel="stylesheet" href="/build/_assets/styles-ABC123.css"/><link rel="preload" as="fetch" href="/locales/sq.0a1b2c.json" crossorigin="anonymous"/>',
       '<link rel="modulepreload" href="/build/entry.client-DEF.js"/><link rel="modulepreload" href="/build/_shared/chunk-GHI.js"/>',
       '<p>Drita Hoxha</p><a href="/events/ev1/checkin/paper?day=2027-06-09">paper</a><a href="https://example.org/build/x.js">x</a>',
       '<script type="module" async="">import "/build/manifest-1A2B.js"; import * as route0 from "/build/root-3C4D.js";',
@@ -59,6 +59,7 @@ describe("the check-in pages a phone keeps", () => {
         "/build/manifest-1A2B.js",
         "/build/root-3C4D.js",
         "/build/routes/events.$id.checkin._index-5E6F.js",
+        "/locales/sq.0a1b2c.json",
       ].map((path) => `${ORIGIN}${path}`),
     );
   });

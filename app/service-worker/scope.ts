@@ -51,9 +51,13 @@ export function mayKeep(url: URL): boolean {
   return checkInPageKey(url) !== null && [...url.searchParams.keys()].every((name) => name === "day");
 }
 
-/** The build's files: their names carry a hash of their content, so a kept copy never goes stale. */
+/**
+ * The build's files, and the file of the page's language (without which the
+ * page does not hydrate): their names carry a hash of their content, so a
+ * kept copy never goes stale.
+ */
 export function isBuildAsset(url: URL): boolean {
-  return url.pathname.startsWith("/build/");
+  return url.pathname.startsWith("/build/") || /^\/locales\/[^/]+\.json$/.test(url.pathname);
 }
 
 /**
@@ -65,10 +69,10 @@ export function changesSession(url: URL): boolean {
   return /^\/(login|logout)(\.data)?$/.test(url.pathname);
 }
 
-/** The build files a page loads (scripts, module preloads, style sheets), as absolute addresses. */
+/** The build files a page loads (scripts, module preloads, style sheets, its language's messages), as absolute addresses. */
 export function buildAssetsIn(html: string, origin: string): string[] {
   const found = new Set<string>();
-  for (const match of html.matchAll(/["'](\/build\/[^"'\s?#]+)["']/g)) found.add(new URL(match[1], origin).href);
+  for (const match of html.matchAll(/["'](\/(?:build\/[^"'\s?#]+|locales\/[^"'\s?#/]+\.json))["']/g)) found.add(new URL(match[1], origin).href);
   return [...found];
 }
 
