@@ -107,6 +107,11 @@ export default function People() {
             empty={t("directory.any")}
           />
         </div>
+        <div className="field directory-to-complete">
+          <label>
+            <input type="checkbox" name="toComplete" value="1" defaultChecked={!!f.toComplete} /> {t("directory.list.toComplete")}
+          </label>
+        </div>
         <div className="directory-filter-actions">
           <button type="submit">{t("directory.list.filter")}</button>
           <Link to="/people">{t("directory.list.clear")}</Link>

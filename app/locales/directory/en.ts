@@ -87,6 +87,7 @@ const directory = {
     exportXlsx: "Download Excel",
     imported_one: "{{count}} person imported.",
     imported_other: "{{count}} people imported.",
+    toComplete: "Only people added at check-in with details missing",
   },
   person: {
     newTitle: "Add a person",

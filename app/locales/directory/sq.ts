@@ -87,6 +87,7 @@ const directory = {
     exportXlsx: "Shkarko Excel",
     imported_one: "U importua {{count}} person.",
     imported_other: "U importuan {{count}} persona.",
+    toComplete: "Vetëm të shtuarit në regjistrim me të dhëna që mungojnë",
   },
   person: {
     newTitle: "Shto një person",

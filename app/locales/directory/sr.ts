@@ -89,6 +89,7 @@ const directory = {
     imported_one: "Uvezena je {{count}} osoba.",
     imported_few: "Uvezene su {{count}} osobe.",
     imported_other: "Uvezeno je {{count}} osoba.",
+    toComplete: "Samo dodati na evidenciji kojima nedostaju podaci",
   },
   person: {
     newTitle: "Dodaj osobu",
