@@ -100,6 +100,11 @@ export function missingDetails(
   return missing;
 }
 
+/** How many people created at check-in are still to complete: the people list points to them. */
+export function countPeopleToComplete(viewer: Viewer): Promise<number> {
+  return prisma.person.count({ where: toCompleteWhere(viewer) });
+}
+
 /** The filter as a Prisma condition; erased people are never listed. */
 export function peopleWhere(filter: PeopleFilter, viewer?: Viewer): Prisma.PersonWhereInput {
   const and: Prisma.PersonWhereInput[] = [{ erasedAt: null }];

@@ -298,7 +298,9 @@ describe("check-in over HTTP", () => {
     const sadete = await e2e.db.person.findFirstOrThrow({ where: { name: "Sadete Nothing" } });
     expect(page).toContain(`href="/people/${sadete.id}/edit"`);
     expect(page).toContain("missing: Municipality, Gender, Community");
-    // And so does the people list, with its filter.
+    // The people list points to them, and its filter lists them.
+    const everyone = await (await fetch(`${e2e.app.url}/people`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    expect(everyone).toMatch(/<a [^>]*href="\/people\?toComplete=1">4 people added at check-in need their details completed<\/a>/);
     const list = await (await fetch(`${e2e.app.url}/people?toComplete=1`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
     expect(list).toContain(`/people/${sadete.id}`);
     expect(list).not.toContain("Dragana Petrović");
