@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { prisma } from "~/db.server";
 import type { EventStatus } from "~/generated/prisma/enums";
 import {
@@ -12,10 +13,13 @@ import {
   defaultCheckInDay,
   directoryMatchesForCheckIn,
   eventDays,
+  peopleToCompleteFromEvent,
   recordPaperSheet,
   undoCheckIn,
 } from "~/models/attendance.server";
 import { personHistory } from "~/models/person-history.server";
+import { listPeople } from "~/models/person.server";
+import { PaperSheetForm, writtenInPeople } from "~/utils/attendance";
 import { foldForSearch } from "~/utils/search";
 import { requestInvitationSending, sendRequestedInvitations } from "~/models/invitation-list.server";
 import { deliverDueEmails } from "~/models/outbox.server";
@@ -368,6 +372,96 @@ describe("paper sign-in sheets", () => {
     expect(result).toEqual({ ok: false, error: "dayOutsideEvent" });
     expect(await prisma.attendance.count({ where: { eventId: event.id } })).toBe(0);
     expect(await prisma.person.count({ where: { name: "Written In" } })).toBe(0);
+  });
+});
+
+describe("gender and community from a paper sheet", () => {
+  it("records what was ticked on the sheet on the people it creates, marked as created from a sheet", async () => {
+    const event = await threeDayWorkshop("COMPLETED");
+    const result = await recordPaperSheet(asSessionUser(trainer), {
+      eventId: event.id,
+      day: "2026-03-29",
+      personIds: [],
+      walkIns: [
+        { name: "Shpresa Ticked", gender: "WOMAN", community: "ASHKALI" },
+        { name: "Gani Blank", gender: null, community: null },
+      ],
+    });
+    expect(result).toMatchObject({ ok: true, walkIns: 2 });
+    const ticked = await prisma.person.findFirstOrThrow({ where: { name: "Shpresa Ticked" } });
+    expect(ticked).toMatchObject({ gender: "WOMAN", community: "ASHKALI", createdVia: "PAPER" });
+    expect(await prisma.person.findFirstOrThrow({ where: { name: "Gani Blank" } })).toMatchObject({ gender: null, community: null, createdVia: "PAPER" });
+  });
+
+  it("does not record them for someone who may not see them, whatever the sheet carried", async () => {
+    const event = await threeDayWorkshop("COMPLETED");
+    const result = await recordPaperSheet(asSessionUser(editor), {
+      eventId: event.id,
+      day: "2026-03-29",
+      personIds: [],
+      walkIns: [{ name: "Valbona Hidden", gender: "WOMAN", community: "ROMA" }],
+    });
+    expect(result).toMatchObject({ ok: true, walkIns: 1 });
+    expect(await prisma.person.findFirstOrThrow({ where: { name: "Valbona Hidden" } })).toMatchObject({ gender: null, community: null });
+  });
+
+  it("reads the entering form's rows by position, leaves out empty rows, and refuses a row with no name", () => {
+    const form = new FormData();
+    for (const [name, email, gender, community] of [
+      ["Ana Row", "", "WOMAN", "ROMA"],
+      ["", "", "", ""],
+      ["Burim Row", "burim@example.org", "", "GORANI"],
+    ]) {
+      form.append("writtenName", name);
+      form.append("writtenEmail", email);
+      form.append("writtenGender", gender);
+      form.append("writtenCommunity", community);
+    }
+    form.append("day", "2026-03-29");
+    const sheet = parseWithZod(form, { schema: PaperSheetForm });
+    expect(sheet.status).toBe("success");
+    expect(writtenInPeople(sheet.status === "success" ? sheet.value : { writtenName: [], writtenEmail: [], writtenGender: [], writtenCommunity: [] })).toEqual([
+      { name: "Ana Row", email: null, gender: "WOMAN", community: "ROMA" },
+      { name: "Burim Row", email: "burim@example.org", gender: null, community: "GORANI" },
+    ]);
+    form.set("writtenName", "");
+    const halfTyped = parseWithZod(form, { schema: PaperSheetForm });
+    // The first row now has only the gender and community: refused beside its name.
+    expect(halfTyped.status).toBe("error");
+    expect(halfTyped.status === "error" ? halfTyped.error?.["writtenName[0]"] : null).toEqual(["invitations.checkin.paper.nameRequired"]);
+  });
+});
+
+describe("people created at check-in, to complete", () => {
+  it("lists those created at this event's check-in with a detail missing, until a trainer completes them", async () => {
+    const event = await threeDayWorkshop("COMPLETED");
+    const gjilan = await prisma.municipality.findUniqueOrThrow({ where: { slug: "gjilan" } });
+    const { person: invited } = await invitee(event.id, "ACCEPTED", "Invited Without Details");
+    await recordPaperSheet(asSessionUser(trainer), {
+      eventId: event.id,
+      day: "2026-03-27",
+      personIds: [invited.id],
+      walkIns: [
+        { name: "Dardan Nothing" },
+        { name: "Flaka Everything", gender: "WOMAN", community: "KOSOVO_ALBANIAN", municipalityId: gjilan.id },
+      ],
+    });
+    await checkInWalkIn(asSessionUser(trainer), { eventId: event.id, day: "2026-03-28", person: { name: "Ermal Door", municipalityId: gjilan.id, gender: "MAN" } });
+    const list = await peopleToCompleteFromEvent(asSessionUser(trainer), event.id);
+    // Invitees are completed in the directory as before; only people the door created are listed.
+    expect(list.map((p) => [p.name, p.missing])).toEqual([
+      ["Dardan Nothing", ["municipality", "gender", "community"]],
+      ["Ermal Door", ["community"]],
+    ]);
+    const inDirectory = await listPeople(asSessionUser(trainer), { toComplete: true });
+    expect(inDirectory.people.map((p) => p.name)).toEqual(expect.arrayContaining(["Dardan Nothing", "Ermal Door"]));
+    expect(inDirectory.people.map((p) => p.name)).not.toContain("Flaka Everything");
+    expect(inDirectory.people.map((p) => p.name)).not.toContain("Invited Without Details");
+    // Someone who may not see gender and community is not told they are missing.
+    expect((await peopleToCompleteFromEvent(asSessionUser(editor), event.id)).map((p) => [p.name, p.missing])).toEqual([["Dardan Nothing", ["municipality"]]]);
+    const dardan = list[0];
+    await prisma.person.update({ where: { id: dardan.id }, data: { municipalityId: gjilan.id, gender: "MAN", community: "PREFER_NOT_TO_SAY" } });
+    expect((await peopleToCompleteFromEvent(asSessionUser(trainer), event.id)).map((p) => p.name)).toEqual(["Ermal Door"]);
   });
 });
 

@@ -310,7 +310,15 @@ const FORMS: FormSpec[] = [
     as: "trainer",
     path: (fx) => `/events/${fx.checkInEventId}/checkin/paper?day=${TODAY}`,
     schema: PaperSheetForm,
-    valid: (fx) => ({ day: TODAY, personId: [fx.inviteeId], writtenIn: "Vesa Paper, vesa@example.org" }),
+    valid: (fx) => ({
+      day: TODAY,
+      intent: "save",
+      personId: [fx.inviteeId],
+      writtenName: ["Vesa Paper", ""],
+      writtenEmail: ["vesa@example.org", ""],
+      writtenGender: ["WOMAN", ""],
+      writtenCommunity: ["ROMA", ""],
+    }),
   },
   {
     route: "events.$id.checkin.tap",

@@ -118,6 +118,57 @@ describe("prisma/migrations", () => {
   );
 });
 
+describe("the migration that marks people created at check-in", () => {
+  it(
+    "marks those the audit log says check-in created, by the method of their first check-in, and nobody else",
+    async () => {
+      const folder = "20261205124019_person_created_via";
+      const before = join(tmp, "migrations");
+      mkdirSync(before);
+      copyFileSync(join(migrationsDir, "migration_lock.toml"), join(before, "migration_lock.toml"));
+      for (const name of migrationNames().filter((name) => name < folder)) {
+        mkdirSync(join(before, name));
+        copyFileSync(join(migrationsDir, name, "migration.sql"), join(before, name, "migration.sql"));
+      }
+      const file = join(tmp, "older.db");
+      await applyMigrations({ url: `file:${file}`, migrationsDir: before });
+      const db = new Database(file);
+      try {
+        // Rows as the app wrote them before the column (foreign keys off: no event row is needed for this).
+        db.pragma("foreign_keys = OFF");
+        const person = db.prepare(`INSERT INTO "Person" ("id", "name", "updatedAt") VALUES (?, ?, CURRENT_TIMESTAMP)`);
+        const audit = db.prepare(`INSERT INTO "AuditLog" ("id", "action", "subjectType", "subjectId", "details") VALUES (?, 'person.created', 'Person', ?, ?)`);
+        const attended = db.prepare(`INSERT INTO "Attendance" ("id", "eventId", "personId", "day", "method", "checkedInAt") VALUES (?, 'event-1', ?, ?, ?, ?)`);
+        for (const id of ["from-sheet", "at-door", "no-attendance-left", "imported"]) person.run(id, id);
+        audit.run("a1", "from-sheet", '{"via":"check-in"}');
+        audit.run("a2", "at-door", '{"via":"check-in"}');
+        audit.run("a3", "no-attendance-left", '{"via":"check-in"}');
+        audit.run("a4", "imported", '{"via":"import"}');
+        attended.run("t1", "from-sheet", "2026-03-27", "PAPER", "2026-03-27T10:00:00.000Z");
+        attended.run("t2", "from-sheet", "2026-03-28", "WALK_IN", "2026-03-28T10:00:00.000Z");
+        attended.run("t3", "at-door", "2026-03-27", "WALK_IN", "2026-03-27T09:00:00.000Z");
+        attended.run("t4", "imported", "2026-03-27", "PAPER", "2026-03-27T09:00:00.000Z");
+      } finally {
+        db.close();
+      }
+      expect(await applyMigrations({ url: `file:${file}`, migrationsDir })).toEqual([folder, ...migrationNames().filter((name) => name > folder)]);
+      const after = new Database(file, { readonly: true });
+      try {
+        const rows = after.prepare(`SELECT "id", "createdVia" FROM "Person" ORDER BY "id"`).all();
+        expect(rows).toEqual([
+          { id: "at-door", createdVia: "WALK_IN" },
+          { id: "from-sheet", createdVia: "PAPER" },
+          { id: "imported", createdVia: null },
+          { id: "no-attendance-left", createdVia: "WALK_IN" },
+        ]);
+      } finally {
+        after.close();
+      }
+    },
+    TIMEOUT,
+  );
+});
+
 describe("createMigration", () => {
   it(
     "writes the first migration and the lock file, then refuses when nothing changed",

@@ -5,7 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { CheckInMethod, Community, EventStatus, Gender, InvitationStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/models/audit.server";
 import type { Attachment } from "~/models/outbox.server";
-import { personSearchText } from "~/models/person.server";
+import { missingDetails, personSearchText, toCompleteWhere } from "~/models/person.server";
 import type { CheckInRefusal } from "~/utils/attendance";
 import type { SessionUser } from "~/utils/auth.server";
 import { DEFAULT_TIME_ZONE } from "~/utils/dates";
@@ -290,6 +290,8 @@ async function walkInPerson(tx: Tx, actor: SessionUser, input: WalkInInput): Pro
       municipalityId: municipality?.id ?? null,
       ...sensitive,
       createdById: actor.id,
+      // Marks the record as one to complete later (people.server's toCompleteWhere).
+      createdVia: input.method ?? "WALK_IN",
       searchText: personSearchText({ name, email, organisation, municipality }),
     },
   });
@@ -511,6 +513,20 @@ export async function signInSheetPeople(eventId: string) {
   return invitations
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.person.name.localeCompare(b.person.name))
     .map((i) => ({ ...i.person, status: i.status }));
+}
+
+/**
+ * People created at this event's check-in (walk-ins, names written on a
+ * sheet) whose details are still to complete, with what each lacks: the
+ * paper sheet's page lists them for the trainer who just entered it.
+ */
+export async function peopleToCompleteFromEvent(viewer: SessionUser, eventId: string) {
+  const people = await prisma.person.findMany({
+    where: { AND: [toCompleteWhere(viewer), { attendances: { some: { eventId } } }] },
+    select: { id: true, name: true, municipalityId: true, gender: true, community: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return people.map((person) => ({ id: person.id, name: person.name, missing: missingDetails(viewer, person) }));
 }
 
 /** The day a check-in page shows: the one asked for if it is one of the event's, else the default one. */

@@ -31,7 +31,7 @@ export function safeCell(value: string): string {
 export async function exportPeople(actor: SessionUser, filter: PeopleFilter, format: ExportFormat, locale: Locale) {
   const t = translator(locale);
   const people = await prisma.person.findMany({
-    where: peopleWhere(filter),
+    where: peopleWhere(filter, actor),
     include: {
       organisation: true,
       municipality: true,

@@ -66,10 +66,47 @@ export type PeopleFilter = {
   organisationType?: OrganisationType;
   commission?: string;
   language?: PersonLocale;
+  /** Only people created at check-in whose details are still to complete. */
+  toComplete?: boolean;
 };
 
+// --- People created at the door, to complete --------------------------------
+
+/**
+ * A person created at an event's check-in (a walk-in, or a name written on a
+ * paper sheet) is to complete while a detail the programme's reports count
+ * by is missing: municipality, and for a viewer who may see them, gender and
+ * community. Organisation is not asked: some participants have none, and the
+ * list must be one a trainer can empty (docs/decisions/019-sign-in-sheet-disaggregation.md).
+ */
+export function toCompleteWhere(viewer: Viewer): Prisma.PersonWhereInput {
+  const missing: Prisma.PersonWhereInput[] = [{ municipalityId: null }];
+  if (maySeeSensitive(viewer)) missing.push({ gender: null }, { community: null });
+  return { erasedAt: null, createdVia: { not: null }, OR: missing };
+}
+
+export type MissingDetail = "municipality" | "gender" | "community";
+
+/** Which of those details a person lacks, as the viewer may know it. */
+export function missingDetails(
+  viewer: Viewer,
+  person: { municipalityId: string | null; gender: Gender | null; community: Community | null },
+): MissingDetail[] {
+  const missing: MissingDetail[] = person.municipalityId ? [] : ["municipality"];
+  if (maySeeSensitive(viewer)) {
+    if (!person.gender) missing.push("gender");
+    if (!person.community) missing.push("community");
+  }
+  return missing;
+}
+
+/** How many people created at check-in are still to complete: the people list points to them. */
+export function countPeopleToComplete(viewer: Viewer): Promise<number> {
+  return prisma.person.count({ where: toCompleteWhere(viewer) });
+}
+
 /** The filter as a Prisma condition; erased people are never listed. */
-export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
+export function peopleWhere(filter: PeopleFilter, viewer?: Viewer): Prisma.PersonWhereInput {
   const and: Prisma.PersonWhereInput[] = [{ erasedAt: null }];
   const terms = filter.q ? foldQuery(filter.q).split(" ").filter(Boolean) : [];
   // Every word must appear somewhere: "ana gjilan" finds Ana in Gjilan.
@@ -79,6 +116,7 @@ export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
   if (filter.organisationType) and.push({ organisation: { type: filter.organisationType } });
   if (filter.commission) and.push({ commissions: { some: { commissionId: filter.commission } } });
   if (filter.language) and.push({ locale: filter.language });
+  if (filter.toComplete) and.push(toCompleteWhere(viewer));
   return { AND: and };
 }
 
@@ -88,7 +126,7 @@ const listInclude = {
 } satisfies Prisma.PersonInclude;
 
 export async function listPeople(viewer: Viewer, filter: PeopleFilter, page = 1) {
-  const where = peopleWhere(filter);
+  const where = peopleWhere(filter, viewer);
   const [people, total] = await Promise.all([
     prisma.person.findMany({
       where,

@@ -1,5 +1,8 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { TFunction } from "i18next";
 import { eventForCheckIn, signInSheetPeople } from "~/models/attendance.server";
+import { WRITE_IN_ROWS } from "~/utils/attendance";
+import { COMMUNITIES, GENDERS } from "~/utils/directory";
 import { eventText } from "~/utils/events";
 import { LOCALE_TAGS, type Locale } from "~/utils/i18n";
 import { translator } from "~/utils/i18n.server";
@@ -9,15 +12,15 @@ import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 /**
  * A printable sign-in sheet for one day of an event: the people still
  * invited (accepted first) with an empty cell to sign, and empty rows for
- * names written in. In the trainer's language; DejaVu Sans is embedded
- * because the standard PDF fonts have no Cyrillic.
+ * names written in, each with tick boxes for gender and community (short
+ * labels of the programme's lists) so that walk-ins count in the donors'
+ * disaggregated totals; invitees' rows have none
+ * (docs/decisions/019-sign-in-sheet-disaggregation.md). In the trainer's
+ * language; DejaVu Sans is embedded because the standard PDF fonts have no Cyrillic.
  */
 
 // Fonts (DejaVu Sans, for Cyrillic) and the one-at-a-time rendering are shared: app/utils/pdf.server.ts.
 const FAMILY = PDF_FONT;
-
-/** Empty rows for people who came without being on the list. */
-const WRITE_IN_ROWS = 8;
 
 const styles = StyleSheet.create({
   page: { fontFamily: FAMILY, fontSize: 10, paddingTop: 40, paddingBottom: 48, paddingHorizontal: 36, color: "#1f2933" },
@@ -33,6 +36,13 @@ const styles = StyleSheet.create({
   organisation: { width: 130 },
   municipality: { width: 90 },
   signature: { flexGrow: 1 },
+  writeIn: { flexDirection: "row", minHeight: 50 },
+  writeInBody: { flexGrow: 1, flexShrink: 1 },
+  ticks: { flexDirection: "row", flexWrap: "wrap", alignItems: "center", fontSize: 7.5, borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#5b6470", paddingHorizontal: 4, paddingVertical: 3 },
+  tickGroup: { fontWeight: "bold", marginRight: 4 },
+  tick: { flexDirection: "row", alignItems: "center", marginRight: 6, marginVertical: 1 },
+  box: { width: 7, height: 7, borderWidth: 0.8, borderColor: "#1f2933", marginRight: 2 },
+  groupGap: { width: 8 },
   note: { marginTop: 10, fontSize: 9, color: "#5b6470" },
   footer: { position: "absolute", bottom: 24, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#5b6470" },
 });
@@ -62,10 +72,15 @@ function sheetDocument(event: SheetEvent, day: string, people: SheetPerson[], lo
       <Text style={[styles.cell, styles.signature]}>{t("invitations.checkin.sheet.signature")}</Text>
     </View>
   );
-  const rows = [
-    ...people.map((p) => ({ name: p.name, organisation: p.organisation?.name ?? "", municipality: p.municipality ? municipalityName(p.municipality, locale) : "" })),
-    ...Array.from({ length: WRITE_IN_ROWS }, () => ({ name: "", organisation: "", municipality: "" })),
-  ];
+  const listed = people.map((p) => ({ name: p.name, organisation: p.organisation?.name ?? "", municipality: p.municipality ? municipalityName(p.municipality, locale) : "" }));
+  const cells = (row: { name: string; organisation: string; municipality: string }) => (
+    <>
+      <Text style={[styles.cell, styles.name]}>{row.name}</Text>
+      <Text style={[styles.cell, styles.organisation]}>{row.organisation}</Text>
+      <Text style={[styles.cell, styles.municipality]}>{row.municipality}</Text>
+      <Text style={[styles.cell, styles.signature]}>{""}</Text>
+    </>
+  );
   return (
     <Document title={`${t("invitations.checkin.sheet.title")}: ${title}`} author="Durable" language={locale} creator="Durable">
       <Page size="A4" style={styles.page}>
@@ -75,22 +90,49 @@ function sheetDocument(event: SheetEvent, day: string, people: SheetPerson[], lo
         <Text style={styles.meta}>{t("invitations.checkin.sheet.venue", { venue })}</Text>
         <View style={styles.table}>
           {header}
-          {rows.map((row, index) => (
+          {listed.map((row, index) => (
             <View key={index} style={styles.row} wrap={false}>
               <Text style={[styles.cell, styles.number]}>{String(index + 1)}</Text>
-              <Text style={[styles.cell, styles.name]}>{row.name}</Text>
-              <Text style={[styles.cell, styles.organisation]}>{row.organisation}</Text>
-              <Text style={[styles.cell, styles.municipality]}>{row.municipality}</Text>
-              <Text style={[styles.cell, styles.signature]}>{""}</Text>
+              {cells(row)}
+            </View>
+          ))}
+          {Array.from({ length: WRITE_IN_ROWS }, (_, index) => (
+            <View key={`write-in-${index}`} style={styles.writeIn} wrap={false}>
+              <Text style={[styles.cell, styles.number]}>{String(listed.length + index + 1)}</Text>
+              <View style={styles.writeInBody}>
+                <View style={styles.row}>{cells({ name: "", organisation: "", municipality: "" })}</View>
+                <TickBoxes t={t} />
+              </View>
             </View>
           ))}
         </View>
         <Text style={styles.note}>{t("invitations.checkin.sheet.writeIn")}</Text>
+        <Text style={styles.note}>{t("invitations.checkin.sheet.ticksNote")}</Text>
         <View style={styles.footer} fixed>
           <Text>{`${title} · ${date}`}</Text>
           <Text render={({ pageNumber, totalPages }) => t("invitations.checkin.sheet.page", { page: pageNumber, pages: totalPages })} />
         </View>
       </Page>
     </Document>
+  );
+}
+
+/** A written-in row's tick boxes: gender, then community, each value with its short label. */
+function TickBoxes({ t }: { t: TFunction }) {
+  const group = (label: string, values: readonly string[], prefix: string) => [
+    <Text key={`${prefix}-label`} style={styles.tickGroup}>{`${label}:`}</Text>,
+    ...values.map((value) => (
+      <View key={`${prefix}-${value}`} style={styles.tick}>
+        <View style={styles.box} />
+        <Text>{t(`invitations.checkin.sheet.${prefix}.${value}`)}</Text>
+      </View>
+    )),
+  ];
+  return (
+    <View style={styles.ticks}>
+      {group(t("directory.fields.gender"), GENDERS, "gender")}
+      <View style={styles.groupGap} />
+      {group(t("directory.fields.community"), COMMUNITIES, "community")}
+    </View>
   );
 }

@@ -4,37 +4,49 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DayLinks } from "~/components/check-in/day-links";
+import { PeopleToComplete, WrittenInRows } from "~/components/check-in/written-in-rows";
 import { useEventSummary } from "~/components/event-page/event-header";
-import { Field, FormErrors } from "~/components/forms";
-import { z } from "~/utils/zod";
-import { checkedInPersonIds, checkInRefusals, checkInDayOf, eventForCheckIn, recordPaperSheet, signInSheetPeople } from "~/models/attendance.server";
-import { checkInDayLabel, PaperSheetForm } from "~/utils/attendance";
+import { FormErrors } from "~/components/forms";
+import {
+  checkedInPersonIds,
+  checkInRefusals,
+  checkInDayOf,
+  eventForCheckIn,
+  peopleToCompleteFromEvent,
+  recordPaperSheet,
+  signInSheetPeople,
+} from "~/models/attendance.server";
+import { checkInDayLabel, PaperSheetForm, WRITE_IN_MAX_ROWS, WRITE_IN_ROWS, writtenInPeople, type PaperSheetFields } from "~/utils/attendance";
 import { messageWith, translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
-import { requirePermission } from "~/utils/permissions.server";
+import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { refusalOf, refuse } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { eventTitle, pageTitle } from "~/utils/page-title";
 
-// Entering a signed paper sheet afterwards: tick who signed, write in the
-// names added by hand, save once (all or nothing; saving again adds nobody twice).
+// Entering a signed paper sheet afterwards: tick who signed, copy the rows
+// written in by hand (with gender and community as ticked, for those who may
+// see them), save once (all or nothing; saving again adds nobody twice).
+// People the door created with details missing are listed to complete.
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "invitations.checkin.paper.title", eventTitle(matches));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "attendance:manage");
+  const user = await requirePermission(request, "attendance:manage");
   const locale = await resolveLocale(request);
   const event = await eventForCheckIn(params.id ?? "");
   if (!event) throw new Response("Not Found", { status: 404 });
   const day = checkInDayOf(event, new URL(request.url).searchParams.get("day"));
-  const [people, here] = await Promise.all([signInSheetPeople(event.id), checkedInPersonIds(event.id, day)]);
+  const [people, here, toComplete] = await Promise.all([signInSheetPeople(event.id), checkedInPersonIds(event.id, day), peopleToCompleteFromEvent(user, event.id)]);
   const dayLabel = (value: string) => checkInDayLabel(value, locale);
   return {
     event: { id: event.id, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
     day,
     dayLabel: dayLabel(day),
+    sensitive: maySeeSensitive(user),
+    toComplete,
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
@@ -44,49 +56,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const email = z.string().trim().max(254).pipe(z.email());
+const COLUMNS = ["writtenName", "writtenEmail", "writtenGender", "writtenCommunity"] as const;
 
-/** "Name, email" per line; the email is optional. Returns the line numbers that could not be read. */
-function readWrittenIn(text: string) {
-  const people: Array<{ name: string; email: string | null }> = [];
-  const invalid: number[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (!line.trim()) return;
-    const [name, address, ...rest] = line.split(",").map((part) => part.trim());
-    if (!name || name.length > 200 || rest.length || (address && !email.safeParse(address).success)) invalid.push(index + 1);
-    else people.push({ name, email: address || null });
-  });
-  return { people, invalid };
+/** The rows a sent form had (a browser sends every row's fields, empty or not), and `more` besides. */
+function rowsOf(sheet: Record<string, unknown> | undefined, more = 0) {
+  const sent = Math.max(...COLUMNS.map((column) => (Array.isArray(sheet?.[column]) ? sheet[column].length : sheet?.[column] ? 1 : 0)));
+  return Math.min(WRITE_IN_MAX_ROWS, Math.max(WRITE_IN_ROWS, sent) + more);
 }
 
-/** A problem anywhere but the written-in names (the day, the ticks: `personId`, `personId[3]`) is a request the page did not send, said above the form. */
+/** A problem anywhere but a written-in row's field (the day, the ticks, a whole column) is a request the page did not send, said above the form. */
 function outsideWrittenIn(error: Record<string, unknown> | null | undefined) {
-  return Object.keys(error ?? {}).some((name) => name !== "writtenIn") ? { formErrors: ["errors.badRequestTitle"] } : undefined;
+  return Object.keys(error ?? {}).some((name) => !/^written[A-Za-z]+\[\d+\]$/.test(name)) ? { formErrors: ["errors.badRequestTitle"] } : undefined;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "attendance:manage");
   const submission = parseWithZod(await readForm(request), { schema: PaperSheetForm });
-  if (submission.status !== "success") return data({ result: submission.reply(outsideWrittenIn(submission.error)), notice: null, refused: 0 }, { status: 400 });
-  const { day, personId: personIds, writtenIn } = submission.value;
-  const { people, invalid } = readWrittenIn(writtenIn);
-  const refused = { notice: null, refused: 0 };
-  if (invalid.length) return refusalReply(submission, refuse("writtenIn", messageWith("invitations.checkin.paper.invalidLines", { lines: invalid.join(", ") })), refused);
-  if (personIds.length === 0 && people.length === 0) return refusalReply(submission, refuse(null, "invitations.checkin.paper.nothing"), refused);
-  const result = await recordPaperSheet(user, { eventId: params.id ?? "", day, personIds, walkIns: people });
+  const sent = { rows: rowsOf(submission.payload), notice: null, refused: 0 };
+  if (submission.status !== "success") return data({ result: submission.reply(outsideWrittenIn(submission.error)), ...sent }, { status: 400 });
+  const { day, intent, personId: personIds } = submission.value;
+  // More rows than the sheet's empty ones: the same form back, all it had kept, and more rows.
+  if (intent === "moreRows") return data({ result: submission.reply(), ...sent, rows: rowsOf(submission.payload, WRITE_IN_ROWS) });
+  const walkIns = writtenInPeople(submission.value);
+  if (personIds.length === 0 && walkIns.length === 0) return refusalReply(submission, refuse(null, "invitations.checkin.paper.nothing"), sent);
+  const result = await recordPaperSheet(user, { eventId: params.id ?? "", day, personIds, walkIns });
   // The sheet says any refusal above the form (the table's fields are the phone's).
-  if (!result.ok) return refusalReply(submission, { ...refusalOf(checkInRefusals, result.error), field: null }, refused);
+  if (!result.ok) return refusalReply(submission, { ...refusalOf(checkInRefusals, result.error), field: null }, sent);
   const { ok: _ok, ...counts } = result;
-  return data({ result: submission.reply({ resetForm: true }), notice: messageWith("invitations.checkin.paper.saved", counts), refused: counts.refused });
+  return data({ result: submission.reply({ resetForm: true }), rows: WRITE_IN_ROWS, notice: messageWith("invitations.checkin.paper.saved", counts), refused: counts.refused });
 }
 
 export default function PaperSheetPage() {
   const { t } = useTranslation();
-  const { event, day, dayLabel, people } = useLoaderData<typeof loader>();
+  const { event, day, dayLabel, people, sensitive, toComplete } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const summary = useEventSummary();
-  const [form, fields] = useForm<{ day: string; personId: string[]; writtenIn: string }>({ id: "paper-sheet", lastResult: answer?.result });
+  const [form, fields] = useForm<Pick<PaperSheetFields, "day" | "personId" | "writtenName" | "writtenEmail" | "writtenGender" | "writtenCommunity">>({
+    id: "paper-sheet",
+    lastResult: answer?.result,
+  });
   const ticked = new Set([fields.personId.initialValue ?? []].flat());
   return (
     <div className="narrow-wide">
@@ -104,6 +113,7 @@ export default function PaperSheetPage() {
           {answer.refused ? <p>{t("invitations.checkin.paper.refused", { count: answer.refused })}</p> : null}
         </div>
       ) : null}
+      <PeopleToComplete people={toComplete} />
       <FormErrors errors={form.errors} />
       {!event.open ? (
         <p className="notice notice-error" role="alert">
@@ -134,12 +144,20 @@ export default function PaperSheetPage() {
               ))}
             </ul>
           </fieldset>
-          <Field id="writtenIn" label={t("invitations.checkin.paper.writtenIn")} hint={t("invitations.checkin.paper.writtenInHint")} errors={fields.writtenIn.errors}>
-            <textarea key={fields.writtenIn.key} id="writtenIn" name="writtenIn" rows={5} defaultValue={fields.writtenIn.initialValue ?? ""} />
-          </Field>
-          <button type="submit" disabled={busy}>
-            {t("invitations.checkin.paper.save")}
-          </button>
+          <fieldset>
+            <legend>{t("invitations.checkin.paper.writtenIn")}</legend>
+            <p className="hint">{t(sensitive ? "invitations.checkin.paper.writtenInHint" : "invitations.checkin.paper.writtenInHintPlain")}</p>
+            <WrittenInRows rows={answer?.rows ?? WRITE_IN_ROWS} sensitive={sensitive} columns={fields} errors={form.allErrors} />
+          </fieldset>
+          {/* Save comes first: it is the button Enter presses. */}
+          <div className="checkin-paper">
+            <button type="submit" name="intent" value="save" disabled={busy}>
+              {t("invitations.checkin.paper.save")}
+            </button>
+            <button type="submit" name="intent" value="moreRows" className="secondary" disabled={busy}>
+              {t("invitations.checkin.paper.moreRows")}
+            </button>
+          </div>
         </Form>
       )}
     </div>

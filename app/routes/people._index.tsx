@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
 import { ChoiceSelect, enumChoices, MunicipalitySelect } from "~/components/forms";
 import { Pager, pageFromSearch } from "~/components/pager";
-import { directoryLinksFor, listPeople } from "~/models/person.server";
+import { countPeopleToComplete, directoryLinksFor, listPeople } from "~/models/person.server";
 import { clusterChoices, commissionChoices } from "~/models/places.server";
 import { ORGANISATION_TYPES, PERSON_LOCALES, readPeopleFilter } from "~/utils/directory";
 import { resolveLocale } from "~/utils/locale.server";
@@ -20,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = readPeopleFilter(url.searchParams);
   const page = pageFromSearch(url.searchParams);
   const locale = await resolveLocale(request);
-  const [{ people, total, pages }, clusters, commissions] = await Promise.all([listPeople(user, filter, page), clusterChoices(locale), commissionChoices(locale)]);
+  const [{ people, total, pages }, clusters, commissions, toComplete] = await Promise.all([
+    listPeople(user, filter, page),
+    clusterChoices(locale),
+    commissionChoices(locale),
+    filter.toComplete ? 0 : countPeopleToComplete(user),
+  ]);
   return {
     filter,
     page,
@@ -29,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     imported: url.searchParams.has("imported") ? Number(url.searchParams.get("imported")) || 0 : null,
     links: directoryLinksFor(user),
     canEdit: can(user, "people:edit"),
+    toComplete,
     canExport: can(user, "people:export"),
     people: people.map((p) => ({
       id: p.id,
@@ -70,6 +76,11 @@ export default function People() {
           {t("directory.list.imported", { count: data.imported })}
         </p>
       ) : null}
+      {data.toComplete > 0 ? (
+        <p className="notice notice-warning" data-testid="people-to-complete">
+          <Link to="/people?toComplete=1">{t("directory.list.toCompleteCount", { count: data.toComplete })}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="card directory-filters" role="search">
         <div className="field directory-search">
           <label htmlFor="people-q">{t("directory.list.search")}</label>
@@ -106,6 +117,11 @@ export default function People() {
             choices={enumChoices(PERSON_LOCALES, t, "directory.language")}
             empty={t("directory.any")}
           />
+        </div>
+        <div className="field directory-to-complete">
+          <label>
+            <input type="checkbox" name="toComplete" value="1" defaultChecked={!!f.toComplete} /> {t("directory.list.toComplete")}
+          </label>
         </div>
         <div className="directory-filter-actions">
           <button type="submit">{t("directory.list.filter")}</button>

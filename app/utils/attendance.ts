@@ -1,5 +1,6 @@
 import { z } from "~/utils/zod";
-import { PERSON_LOCALES, PersonSchema } from "./directory";
+import type { Community, Gender } from "~/generated/prisma/enums";
+import { COMMUNITIES, GENDERS, PERSON_LOCALES, PersonSchema } from "./directory";
 import { LOCALE_TAGS, type Locale } from "./i18n";
 
 // Check-in constants and small rules shared by the server and the phone at the door.
@@ -92,12 +93,47 @@ export const CheckInTap = z.discriminatedUnion("kind", [
 /** Most people one paper sign-in sheet records (ticked invitees); more is not a sheet. */
 export const PAPER_SHEET_MAX_PEOPLE = 10_000;
 
-/** A paper sign-in sheet entered after the event: the invitees ticked, and people written in ("Name, email" per line). */
-export const PaperSheetForm = z.object({
-  day: z.string().regex(DAY_PATTERN),
-  personId: z.array(z.string().min(1).max(64)).max(PAPER_SHEET_MAX_PEOPLE).default([]),
-  writtenIn: z.string().max(20_000, "validation.tooLong").default(""),
-});
+/** Empty rows printed at the end of a sign-in sheet, and so the rows the entering form offers for written-in names at first. */
+export const WRITE_IN_ROWS = 8;
+/** Most written-in rows one sheet's form takes ("more rows" adds WRITE_IN_ROWS at a time). */
+export const WRITE_IN_MAX_ROWS = 200;
+
+const writtenInColumn = <T extends z.ZodType>(item: T) => z.array(item.optional()).max(WRITE_IN_MAX_ROWS).default([]);
+
+/**
+ * A paper sign-in sheet entered after the event: the invitees ticked, and
+ * the people written in, one row each (the name, and if written the email,
+ * gender and community). A row is the same position in each of the four
+ * lists: a browser sends every row's fields, empty ones too.
+ */
+export const PaperSheetForm = z
+  .object({
+    day: z.string().regex(DAY_PATTERN),
+    intent: z.enum(["save", "moreRows"]).default("save"),
+    personId: z.array(z.string().min(1).max(64)).max(PAPER_SHEET_MAX_PEOPLE).default([]),
+    writtenName: writtenInColumn(z.string().trim().max(200, "validation.tooLong")),
+    writtenEmail: writtenInColumn(z.string().trim().max(254, "validation.tooLong").pipe(z.email("validation.email"))),
+    writtenGender: writtenInColumn(z.enum(GENDERS as [Gender, ...Gender[]], { error: "validation.invalidChoice" })),
+    writtenCommunity: writtenInColumn(z.enum(COMMUNITIES as [Community, ...Community[]], { error: "validation.invalidChoice" })),
+  })
+  .superRefine((sheet, ctx) => {
+    // Something written on a row without a name is a row half typed: say so beside the name.
+    const rows = Math.max(sheet.writtenName.length, sheet.writtenEmail.length, sheet.writtenGender.length, sheet.writtenCommunity.length);
+    for (let row = 0; row < rows; row++) {
+      if (sheet.writtenName[row]) continue;
+      if (sheet.writtenEmail[row] || sheet.writtenGender[row] || sheet.writtenCommunity[row]) {
+        ctx.addIssue({ code: "custom", path: ["writtenName", row], message: "invitations.checkin.paper.nameRequired" });
+      }
+    }
+  });
+export type PaperSheetFields = z.infer<typeof PaperSheetForm>;
+
+/** The written-in people of an entered sheet, row by row, leaving out empty rows. */
+export function writtenInPeople(sheet: Pick<PaperSheetFields, "writtenName" | "writtenEmail" | "writtenGender" | "writtenCommunity">) {
+  return sheet.writtenName.flatMap((name, row) =>
+    name ? [{ name, email: sheet.writtenEmail[row] ?? null, gender: sheet.writtenGender[row] ?? null, community: sheet.writtenCommunity[row] ?? null }] : [],
+  );
+}
 
 /** A walk-in entered on the check-in page without JavaScript: the person, and the day and tap reference of the page. */
 export const WalkInForm = WalkInSchema.extend({

@@ -65,14 +65,19 @@ export const PeopleFilterSchema = z.object({
   organisationType: z.enum(ORGANISATION_TYPES as [OrganisationType, ...OrganisationType[]]).optional().catch(undefined),
   commission: optionalId,
   language: z.enum(PERSON_LOCALES).optional().catch(undefined),
+  /** "1": only people created at check-in whose details are still to complete. */
+  toComplete: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || undefined),
 });
 
 export type PeopleFilterValues = z.infer<typeof PeopleFilterSchema>;
 
 export function readPeopleFilter(params: URLSearchParams): PeopleFilterValues {
-  const raw = Object.fromEntries(["q", "cluster", "municipality", "organisationType", "commission", "language"].map((k) => [k, params.get(k) ?? undefined]));
+  const raw = Object.fromEntries(["q", "cluster", "municipality", "organisationType", "commission", "language", "toComplete"].map((k) => [k, params.get(k) ?? undefined]));
   const parsed = PeopleFilterSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { q: undefined, cluster: undefined, municipality: undefined, commission: undefined };
+  return parsed.success ? parsed.data : { q: undefined, cluster: undefined, municipality: undefined, commission: undefined, toComplete: undefined };
 }
 
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();

@@ -191,11 +191,30 @@ describe("check-in over HTTP", () => {
       expect(text).toContain(latinToCyrillic("Radionica o stanovanju"));
       expect(text).toContain(latinToCyrillic("Potpis"));
       expect(text).toContain("Гњилане");
+      // The written-in rows' tick boxes, with the short labels.
+      expect(text).toContain(`${latinToCyrillic("Pol")}:`);
+      expect(text).toContain(`${latinToCyrillic("Zajednica")}:`);
+      for (const label of ["Žena", "Muškarac", "Albanac", "Srbin", "Aškalija", "Egipćanin", "Bošnjak", "Goranac", "Turčin", "Ne želim da kažem"]) expect(text).toContain(latinToCyrillic(label));
+      expect(text).toContain(latinToCyrillic("Označavanje je dobrovoljno."));
       const badDay = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=2026-05-20`, { headers: { Cookie: trainer } });
       expect(badDay.status).toBe(404);
     } finally {
       await e2e.db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
     }
+  });
+
+  it.skipIf(pdftotextMissing && process.env.CI !== "true")("prints tick boxes for gender and community on the written-in rows only, in English", async () => {
+    const res = await fetch(`${e2e.app.url}/events/${eventId}/sign-in-sheet.pdf?day=${day}`, { headers: { Cookie: trainer } });
+    expect(res.status).toBe(200);
+    const file = join(mkdtempSync(join(tmpdir(), "sheet-")), "sheet.pdf");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString().replace(/\s+/g, " ");
+    // One line of boxes per empty row (8), none beside the printed invitees.
+    expect(text.match(/Gender:/g)).toHaveLength(8);
+    expect(text.match(/Community:/g)).toHaveLength(8);
+    for (const label of ["Woman", "Man", "Rather not say", "Albanian", "Serb", "Roma", "Ashkali", "Egyptian", "Bosniak", "Gorani", "Turkish"]) expect(text).toContain(label);
+    expect(text).toContain("Ticking them is voluntary.");
+    expect(text.indexOf("Milan Đorđević")).toBeLessThan(text.indexOf("Gender:"));
   });
 
   it("shows the invitee their check-in QR code on the invitation page, not to someone who declined", async () => {
@@ -212,21 +231,85 @@ describe("check-in over HTTP", () => {
     expect(declinedHtml).not.toContain('data-testid="checkin-qr"');
   });
 
-  it("enters a paper sheet once, keeping what was typed when a line cannot be read", async () => {
-    const bad = await post(`/events/${eventId}/checkin/paper`, trainer, { day, writtenIn: "Arben Krasniqi, not-an-email" });
-    expect(bad.status).toBe(400);
-    const html = await bad.text();
-    expect(html).toContain("Line 1 could not be read");
-    expect(html).toContain("Arben Krasniqi, not-an-email");
-    const body = new URLSearchParams({ day, writtenIn: "Arben Krasniqi, arben@example.org\nLirie Gashi" });
-    body.append("personId", people["Dragana Petrović"]);
-    const save = () =>
-      fetch(`${e2e.app.url}/events/${eventId}/checkin/paper`, { method: "POST", headers: { Cookie: trainer, "Accept-Language": "en" }, body });
-    const saved = await save();
+  /** A paper sheet's form as a browser sends it: every written-in row sends its four fields, empty ones too. */
+  const sheetBody = (fields: Record<string, string>, rows: Array<[string, string, string, string]>, ticked: string[] = []) => {
+    const body = new URLSearchParams(fields);
+    for (const personId of ticked) body.append("personId", personId);
+    for (const [name, email, gender, community] of rows) {
+      body.append("writtenName", name);
+      body.append("writtenEmail", email);
+      body.append("writtenGender", gender);
+      body.append("writtenCommunity", community);
+    }
+    return body;
+  };
+  const empty = (count: number) => Array.from({ length: count }, () => ["", "", "", ""] as [string, string, string, string]);
+  const sendSheet = (cookie: string, body: URLSearchParams) =>
+    fetch(`${e2e.app.url}/events/${eventId}/checkin/paper?day=${day}`, { method: "POST", headers: { Cookie: cookie, "Accept-Language": "en" }, body, redirect: "manual" });
+
+  it("enters a paper sheet without JavaScript, with gender and community of the written-in rows, once", async () => {
+    const form = await (await fetch(`${e2e.app.url}/events/${eventId}/checkin/paper?day=${day}`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    // As many rows as the printed sheet's empty ones, each with its gender and community.
+    expect(form.match(/name="writtenName"/g)).toHaveLength(8);
+    expect(form.match(/<select[^>]*name="writtenCommunity"/g)).toHaveLength(8);
+    expect(form).toContain("Written-in name 8");
+
+    // A row with a tick but no name is sent back with what was typed.
+    const halfTyped = await sendSheet(trainer, sheetBody({ day }, [["", "arben@example.org", "MAN", ""], ...empty(7)]));
+    expect(halfTyped.status).toBe(400);
+    const halfHtml = await halfTyped.text();
+    expect(halfHtml).toContain("Write the name of this row, or clear its other fields.");
+    expect(halfHtml).toContain('value="arben@example.org"');
+    expect(halfHtml).toMatch(/<option value="MAN" selected="">/);
+
+    // "More rows" keeps what was typed and adds eight.
+    const more = await sendSheet(trainer, sheetBody({ day, intent: "moreRows" }, [["Arben Krasniqi", "arben@example.org", "MAN", "KOSOVO_ALBANIAN"], ...empty(7)]));
+    expect(more.status).toBe(200);
+    const moreHtml = await more.text();
+    expect(moreHtml.match(/name="writtenName"/g)).toHaveLength(16);
+    expect(moreHtml).toContain('value="Arben Krasniqi"');
+    expect(await e2e.db.person.count({ where: { name: "Arben Krasniqi" } })).toBe(0);
+
+    const rows: Array<[string, string, string, string]> = [
+      ["Arben Krasniqi", "arben@example.org", "MAN", "KOSOVO_ALBANIAN"],
+      ["", "", "", ""],
+      ["Lirie Gashi", "", "WOMAN", "ROMA"],
+      ["Sadete Nothing", "", "", ""],
+      ...empty(12),
+    ];
+    const body = sheetBody({ day, intent: "save" }, rows, [people["Dragana Petrović"]]);
+    const saved = await sendSheet(trainer, body);
     expect(saved.status).toBe(200);
-    expect(await saved.text()).toContain("Saved: 0 checked in, 2 written-in names added, 1 already checked in.");
-    await save();
-    expect(await e2e.db.person.count({ where: { name: { in: ["Arben Krasniqi", "Lirie Gashi"] } } })).toBe(2);
-    expect(await e2e.db.attendance.count({ where: { eventId, method: "PAPER" } })).toBe(2);
+    const savedHtml = await saved.text();
+    expect(savedHtml).toContain("Saved: 0 checked in, 3 written-in names added, 1 already checked in.");
+    await sendSheet(trainer, body);
+    expect(await e2e.db.person.findMany({ where: { name: { in: ["Arben Krasniqi", "Lirie Gashi", "Sadete Nothing"] } }, select: { name: true, gender: true, community: true, createdVia: true }, orderBy: { name: "asc" } })).toEqual([
+      { name: "Arben Krasniqi", gender: "MAN", community: "KOSOVO_ALBANIAN", createdVia: "PAPER" },
+      { name: "Lirie Gashi", gender: "WOMAN", community: "ROMA", createdVia: "PAPER" },
+      { name: "Sadete Nothing", gender: null, community: null, createdVia: "PAPER" },
+    ]);
+    expect(await e2e.db.attendance.count({ where: { eventId, method: "PAPER" } })).toBe(3);
+
+    // The page now lists the people to complete (none has a municipality yet), each with a link to their edit page:
+    // the three from the sheet and the walk-in taken at the door by the phone above.
+    const page = await (await fetch(`${e2e.app.url}/events/${eventId}/checkin/paper?day=${day}`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    expect(page).toContain("4 people added at this event&#x27;s check-in need their details completed");
+    expect(page).toContain("Walk-in Over JSON");
+    const sadete = await e2e.db.person.findFirstOrThrow({ where: { name: "Sadete Nothing" } });
+    expect(page).toContain(`href="/people/${sadete.id}/edit"`);
+    expect(page).toContain("missing: Municipality, Gender, Community");
+    // The people list points to them, and its filter lists them.
+    const everyone = await (await fetch(`${e2e.app.url}/people`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    expect(everyone).toMatch(/<a [^>]*href="\/people\?toComplete=1">4 people added at check-in need their details completed<\/a>/);
+    const list = await (await fetch(`${e2e.app.url}/people?toComplete=1`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    expect(list).toContain(`/people/${sadete.id}`);
+    expect(list).not.toContain("Dragana Petrović");
+    expect(list).toMatch(/<input type="checkbox" name="toComplete"[^>]* checked=""/);
+  });
+
+  it("does not let a member enter a sheet, gender and community least of all", async () => {
+    const res = await sendSheet(member, sheetBody({ day }, [["Member Typed", "", "WOMAN", "ROMA"]]));
+    expect(res.status).toBe(403);
+    expect(await e2e.db.person.count({ where: { name: "Member Typed" } })).toBe(0);
   });
 });

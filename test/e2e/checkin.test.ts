@@ -2,7 +2,7 @@ import en from "~/locales/en";
 import sq from "~/locales/sq";
 import { foldForSearch } from "~/utils/search";
 import { browserMissing, openContext } from "../helpers/browser";
-import { appFixture, logIn, logInOverHttp, PHONE } from "../helpers/e2e";
+import { appFixture, logIn, logInOverHttp, PHONE, submitAndWait } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
 
 const checkin = en.invitations.checkin;
@@ -149,6 +149,42 @@ describe.skipIf(browserMissing)("a trainer checks people in at the door on a pho
     await page.locator(".checkin[data-ready]").waitFor();
     expect(await counts()).toBe(present(2));
     expect(await page.getByTestId("checked-in").count()).toBe(2);
+    await context.close();
+  }, 90_000);
+
+  it("enters a signed sheet on a phone without JavaScript: written-in rows with gender and community, more rows, and who is left to complete", async () => {
+    const { app, browser, db } = e2e;
+    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "en" } });
+    const day = "2026-06-11";
+    const event = await createEvent({ db, startsAt: new Date(`${day}T07:00:00Z`), endsAt: new Date(`${day}T12:00:00Z`), titles: { en: "Workshop with a paper sheet" } });
+    const context = await openContext(browser, { ...PHONE, locale: "en-GB", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await logIn(page, app.url, "trainer@durable.localhost");
+    await page.goto(`${app.url}/events/${event.id}/checkin/paper?day=${day}`);
+    const paper = checkin.paper;
+    expect(await page.locator('input[name="writtenName"]').count()).toBe(8);
+    await page.locator("#written-0-name").fill("Merita Sheet");
+    await page.locator("#written-0-gender").selectOption("WOMAN");
+    await page.locator("#written-0-community").selectOption("EGYPTIAN");
+    // The sheet had more names than empty rows: eight more, and what was typed is still there.
+    await submitAndWait(page, page.getByRole("button", { name: paper.moreRows }));
+    expect(await page.locator('input[name="writtenName"]').count()).toBe(16);
+    expect(await page.locator("#written-0-name").inputValue()).toBe("Merita Sheet");
+    expect(await page.locator("#written-0-community").inputValue()).toBe("EGYPTIAN");
+    await page.getByRole("group", { name: paper.row.replace("{{number}}", "12"), exact: true }).getByLabel(en.directory.fields.name, { exact: true }).fill("Blerim Late Row");
+    // Nothing is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: "/tmp/wt-sheet-phone.png", fullPage: false });
+    await submitAndWait(page, page.getByRole("button", { name: paper.save }));
+    expect(await page.getByRole("status").textContent()).toContain("Saved: 0 checked in, 2 written-in names added, 0 already checked in.");
+    const merita = await db.person.findFirstOrThrow({ where: { name: "Merita Sheet" } });
+    expect(merita).toMatchObject({ gender: "WOMAN", community: "EGYPTIAN", createdVia: "PAPER" });
+    // Both lack a municipality, Blerim his gender and community too: the page lists them, each a link to complete.
+    const toComplete = page.getByTestId("people-to-complete");
+    expect(await toComplete.getByRole("heading").textContent()).toBe("2 people added at this event's check-in need their details completed");
+    await toComplete.getByRole("link", { name: "Blerim Late Row" }).click();
+    await page.waitForURL(/\/people\/[^/]+\/edit$/);
+    expect(await page.locator("h1").textContent()).toContain("Blerim Late Row");
     await context.close();
   }, 90_000);
 });

@@ -87,6 +87,9 @@ const directory = {
     exportXlsx: "Download Excel",
     imported_one: "{{count}} person imported.",
     imported_other: "{{count}} people imported.",
+    toComplete: "Only people added at check-in with details missing",
+    toCompleteCount_one: "{{count}} person added at check-in needs their details completed",
+    toCompleteCount_other: "{{count}} people added at check-in need their details completed",
   },
   person: {
     newTitle: "Add a person",

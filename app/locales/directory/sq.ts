@@ -87,6 +87,9 @@ const directory = {
     exportXlsx: "Shkarko Excel",
     imported_one: "U importua {{count}} person.",
     imported_other: "U importuan {{count}} persona.",
+    toComplete: "Vetëm të shtuarit në regjistrim me të dhëna që mungojnë",
+    toCompleteCount_one: "{{count}} person i shtuar në regjistrim ka nevojë të plotësohen të dhënat",
+    toCompleteCount_other: "{{count}} persona të shtuar në regjistrim kanë nevojë të plotësohen të dhënat",
   },
   person: {
     newTitle: "Shto një person",

@@ -89,6 +89,10 @@ const directory = {
     imported_one: "Uvezena je {{count}} osoba.",
     imported_few: "Uvezene su {{count}} osobe.",
     imported_other: "Uvezeno je {{count}} osoba.",
+    toComplete: "Samo dodati na evidenciji kojima nedostaju podaci",
+    toCompleteCount_one: "{{count}} osobi dodatoj na evidenciji treba dopuniti podatke",
+    toCompleteCount_few: "{{count}} osobama dodatim na evidenciji treba dopuniti podatke",
+    toCompleteCount_other: "{{count}} osoba dodatih na evidenciji treba dopuniti podatke",
   },
   person: {
     newTitle: "Dodaj osobu",
