@@ -6,6 +6,7 @@ import {
   attendanceList,
   checkIn,
   checkInList,
+  checkInMany,
   checkInQrPng,
   checkInWalkIn,
   checkInWithCode,
@@ -462,6 +463,64 @@ describe("people created at check-in, to complete", () => {
     const dardan = list[0];
     await prisma.person.update({ where: { id: dardan.id }, data: { municipalityId: gjilan.id, gender: "MAN", community: "PREFER_NOT_TO_SAY" } });
     expect((await peopleToCompleteFromEvent(asSessionUser(trainer), event.id)).map((p) => p.name)).toEqual(["Ermal Door"]);
+  });
+});
+
+describe("checking in several people at once from the door's list", () => {
+  it("checks in the ticked invitees by the rules of a single tap, counting those already in and naming those refused", async () => {
+    const event = await threeDayWorkshop();
+    const accepted = await invitee(event.id, "ACCEPTED");
+    const pending = await invitee(event.id, "PENDING");
+    const waitlisted = await invitee(event.id, "WAITLISTED");
+    const alreadyIn = await invitee(event.id, "ACCEPTED");
+    const declined = await invitee(event.id, "DECLINED", "Vesa Refuzoi");
+    const withdrawn = await invitee(event.id, "CANCELLED", "Ilir Tërhequr");
+    const stranger = await createPerson({ name: "Nuk Është Ftuar" });
+    const erased = await invitee(event.id, "ACCEPTED");
+    await prisma.person.update({ where: { id: erased.person.id }, data: { name: "", erasedAt: new Date() } });
+    await checkIn(tap(event.id, alreadyIn.person.id));
+
+    const ticked = [accepted, pending, waitlisted, alreadyIn, declined, withdrawn].map((i) => i.person.id);
+    const list = { eventId: event.id, day: "2026-03-27", personIds: [...ticked, stranger.id, erased.person.id, accepted.person.id] };
+    expect(await checkInMany(trainer, list)).toEqual({
+      ok: true,
+      checkedIn: 3,
+      already: 1,
+      refused: [
+        { personId: declined.person.id, name: "Vesa Refuzoi", error: "notInvited" },
+        { personId: withdrawn.person.id, name: "Ilir Tërhequr", error: "notInvited" },
+        { personId: stranger.id, name: "Nuk Është Ftuar", error: "notInvited" },
+        { personId: erased.person.id, name: "", error: "personNotFound" },
+      ],
+    });
+    const rows = await prisma.attendance.findMany({ where: { eventId: event.id, day: "2026-03-27" } });
+    expect(rows.map((r) => r.personId).sort()).toEqual([accepted, pending, waitlisted, alreadyIn].map((i) => i.person.id).sort());
+    const added = rows.filter((r) => r.personId !== alreadyIn.person.id);
+    expect(added.every((r) => r.method === "NAME_SEARCH" && r.checkedInById === trainer.id && r.invitationId !== null)).toBe(true);
+    expect(await prisma.auditLog.count({ where: { subjectId: event.id, action: "attendance.checked_in" } })).toBe(4);
+
+    // The same list sent again (a form posted twice) adds nobody.
+    expect(await checkInMany(trainer, list)).toMatchObject({ ok: true, checkedIn: 0, already: 4 });
+    expect(await prisma.attendance.count({ where: { eventId: event.id } })).toBe(4);
+    // Another day of the event is another check-in.
+    expect(await checkInMany(trainer, { eventId: event.id, day: "2026-03-28", personIds: [accepted.person.id] })).toEqual({ ok: true, checkedIn: 1, already: 0, refused: [] });
+  });
+
+  it("refuses the whole list, recording nobody, when the day is not open: not come yet, outside the event, or the event not published", async () => {
+    const now = new Date();
+    const coming = await createEvent({ status: "PUBLISHED", startsAt: new Date(now.getTime() + 2 * 86_400_000), hours: 4 });
+    const early = await invitee(coming.id);
+    const [firstDay] = eventDays({ ...coming, timeZone: "Europe/Belgrade" });
+    expect(await checkInMany(trainer, { eventId: coming.id, day: firstDay, personIds: [early.person.id] })).toEqual({ ok: false, error: "dayNotStarted" });
+
+    const held = await threeDayWorkshop();
+    const a = await invitee(held.id);
+    expect(await checkInMany(trainer, { eventId: held.id, day: "2026-03-30", personIds: [a.person.id] })).toEqual({ ok: false, error: "dayOutsideEvent" });
+    const draft = await threeDayWorkshop("DRAFT");
+    const b = await invitee(draft.id);
+    expect(await checkInMany(trainer, { eventId: draft.id, day: "2026-03-27", personIds: [b.person.id] })).toEqual({ ok: false, error: "eventNotOpen" });
+    expect(await checkInMany(trainer, { eventId: "no-such-event", day: "2026-03-27", personIds: [a.person.id] })).toEqual({ ok: false, error: "eventNotFound" });
+    expect(await prisma.attendance.count({ where: { eventId: { in: [coming.id, held.id, draft.id] } } })).toBe(0);
   });
 });
 

@@ -90,6 +90,8 @@ const TABLE: Record<string, Row> = {
   "events.$id.calendar[.]ics.tsx": { get: SIGNED_IN },
   // One's own certificate, or any for staff.
   "events.$id.certificates.$personId[.pdf].tsx": { get: who("login", "allow", "deny", "allow", "allow") },
+  // Every certificate of the event at once: staff only.
+  "events.$id.certificates[.pdf].tsx": { get: STAFF },
   "events.$id.checkin._index.tsx": { get: STAFF, post: STAFF },
   "events.$id.checkin.paper.tsx": { get: STAFF, post: STAFF },
   "events.$id.checkin.present.ts": { get: STAFF },

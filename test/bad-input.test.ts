@@ -24,7 +24,7 @@ import { publishVersion } from "~/models/guideline-version.server";
 import { subscribe } from "~/models/guideline-subscription.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { ForgotPasswordSchema, LoginSchema, RegisterSchema, ResetPasswordSchema, UserAdminAction, VerifyEmailSchema } from "~/utils/accounts";
-import { CheckInForm, CheckInTap, PaperSheetForm, UndoCheckInForm, WalkInForm, WalkInSchema } from "~/utils/attendance";
+import { CheckInForm, CheckInManyForm, CheckInTap, PaperSheetForm, UndoCheckInForm, WalkInForm, WalkInSchema } from "~/utils/attendance";
 import {
   CommissionMemberAction,
   CommissionsAction,
@@ -294,6 +294,14 @@ const FORMS: FormSpec[] = [
     path: (fx) => `/events/${fx.checkInEventId}/checkin?day=${TODAY}`,
     schema: CheckInForm,
     valid: (fx) => ({ intent: "checkIn", personId: fx.inviteeId, day: TODAY, method: "NAME_SEARCH", clientRef: "tap-0001" }),
+  },
+  {
+    route: "events.$id.checkin._index",
+    form: "several ticked on the list",
+    as: "trainer",
+    path: (fx) => `/events/${fx.checkInEventId}/checkin?day=${TODAY}`,
+    schema: CheckInManyForm,
+    valid: (fx) => ({ intent: "checkInMany", day: TODAY, personId: [fx.inviteeId] }),
   },
   { route: "events.$id.checkin._index", form: "undo", as: "trainer", path: (fx) => `/events/${fx.checkInEventId}/checkin?day=${TODAY}`, schema: UndoCheckInForm, valid: (fx) => ({ intent: "undo", attendanceId: fx.attendanceId }) },
   {

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { prisma } from "~/db.server";
 import type { Community, EventType, Gender, OrganisationType } from "~/generated/prisma/enums";
-import { certificateFor } from "~/models/certificate.server";
+import { certificateFor, eventCertificates } from "~/models/certificate.server";
 import { attendanceListPdf } from "~/models/report-pdf.server";
 import { eventAttendees, eventAttendeesPage, eventReport, exportReport, programmeReport, protectCounts, SMALL_CELL, type ShownCount } from "~/models/report.server";
 import { latinToCyrillic } from "~/locales/transliterate";
@@ -406,6 +406,58 @@ describe.skipIf(pdftotextMissing && process.env.CI !== "true")("certificates and
     expect(await certificateFor(self, gathering.id, serbian.id)).toEqual({ ok: false, error: "notFound" });
     expect(await certificateFor(editor, gathering.id, serbian.id)).toEqual({ ok: false, error: "notFound" });
     expect(await certificateFor(trainer, gathering.id, absent.id)).toEqual({ ok: false, error: "notFound" });
+  });
+
+  it("puts every certificate of an event in one PDF for staff: a page per person who attended, in their language, without the erased", async () => {
+    const workshop = await createEvent({
+      municipality: "gjilan",
+      type: "WORKSHOP",
+      status: "COMPLETED",
+      startsAt: new Date("2026-09-21T07:00:00Z"),
+      endsAt: new Date("2026-09-22T14:00:00Z"),
+      capacity: 30,
+      titles: { sq: "Punëtori për dokumentet civile", sr: "Radionica o ličnim dokumentima", en: "Workshop on civil documents" },
+    });
+    const zana = await person({ name: "Zana Berisha", locale: "sq" });
+    const dusan = await person({ name: "Dušan Nikolić", locale: "sr" });
+    const vesna = await person({ name: "Vesna Đurić", locale: "sr-Cyrl" });
+    const gone = await person({ name: "Gone Erased" });
+    const stayedHome = await person({ name: "Qëndroi Shtëpi" });
+    await invite(workshop.id, stayedHome.id, "ACCEPTED");
+    await attend(workshop.id, zana.id, "2026-09-21", "2026-09-22");
+    await attend(workshop.id, dusan.id, "2026-09-22");
+    await attend(workshop.id, vesna.id, "2026-09-21");
+    await attend(workshop.id, gone.id, "2026-09-21");
+    await prisma.person.update({ where: { id: gone.id }, data: { name: "", erasedAt: new Date() } });
+
+    const all = await eventCertificates(trainer, workshop.id, "en");
+    expect(all.ok).toBe(true);
+    const pdf = all.ok ? all.pdf : Buffer.alloc(0);
+    const file = join(dir, `${randomUUID()}.pdf`);
+    writeFileSync(file, pdf);
+    // pdftotext ends each page with a form feed: one page per attendee, by name (Dušan, Vesna, Zana).
+    const pages = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString().split("\f").slice(0, -1).map((page) => page.replace(/\s+/g, " "));
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain("Dušan Nikolić");
+    expect(pages[0]).toContain("Potvrda o učešću");
+    expect(pages[0]).toContain("Radionica o ličnim dokumentima");
+    expect(pages[1]).toContain("Vesna Đurić");
+    expect(pages[1]).toContain(latinToCyrillic("Potvrda o učešću"));
+    expect(pages[2]).toContain("Zana Berisha");
+    expect(pages[2]).toContain("Certifikatë pjesëmarrjeje");
+    expect(pages[2]).toMatch(/21 sht 2026.*22 sht 2026/);
+    // Each page is the person's own certificate.
+    const own = await certificateFor(trainer, workshop.id, zana.id);
+    expect(pdfText(own.ok ? own.pdf : Buffer.alloc(0)).trim()).toBe(pages[2].trim());
+    expect(pages.join(" ")).not.toContain("Qëndroi Shtëpi");
+
+    // Admins too; nobody else, and no file for an event nobody attended.
+    expect((await eventCertificates(admin, workshop.id, "sq")).ok).toBe(true);
+    expect(await eventCertificates(member, workshop.id, "sq")).toEqual({ ok: false, error: "notFound" });
+    expect(await eventCertificates(editor, workshop.id, "sq")).toEqual({ ok: false, error: "notFound" });
+    const empty = await createEvent({ status: "COMPLETED", startsAt: new Date("2026-09-25T07:00:00Z"), titles: { en: "Nobody came" } });
+    expect(await eventCertificates(trainer, empty.id, "en")).toEqual({ ok: false, error: "notFound" });
+    expect(await eventCertificates(trainer, "no-such-event", "en")).toEqual({ ok: false, error: "notFound" });
   });
 
   it("lists who attended each day, with gender and community only for those allowed to see them", async () => {

@@ -401,6 +401,47 @@ export async function recordPaperSheet(actor: SessionUser, input: PaperSheetInpu
   });
 }
 
+// --- Several at once from the door's list -------------------------------------------------
+
+export type CheckInManyInput = {
+  eventId: string;
+  day: string;
+  /** The people ticked on the door's list. */
+  personIds: string[];
+  at?: Date;
+};
+
+export type CheckInManyResult =
+  | { ok: true; checkedIn: number; already: number; refused: Array<{ personId: string; name: string; error: CheckInRefusal }> }
+  | { ok: false; error: CheckInRefusal };
+
+/**
+ * Checks in the people ticked on the door's list, in one transaction, each
+ * by the rules of a single tap (an invitee still invited; the event open on
+ * a day that has come). A refusal of the day refuses them all; a refusal of
+ * one person (no longer invited, erased) is answered with their name, so
+ * nobody is left out without the trainer seeing it. Ticking someone already
+ * checked in, or sending the same list twice, adds nobody twice.
+ */
+export async function checkInMany(actor: Pick<SessionUser, "id">, input: CheckInManyInput): Promise<CheckInManyResult> {
+  const at = input.at ?? new Date();
+  return withRetryOnDuplicate(async (tx) => {
+    const open = await openEventDay(tx, input.eventId, input.day);
+    if (!open.ok) return open;
+    const result = { ok: true as const, checkedIn: 0, already: 0, refused: [] as Array<{ personId: string; name: string; error: CheckInRefusal }> };
+    for (const personId of new Set(input.personIds)) {
+      const answer = await checkInTx(tx, { eventId: input.eventId, personId, day: input.day, method: "NAME_SEARCH", checkedInById: actor.id }, at);
+      if (answer.ok && answer.status === "checkedIn") result.checkedIn++;
+      else if (answer.ok) result.already++;
+      else {
+        const person = await tx.person.findUnique({ where: { id: personId }, select: { name: true, erasedAt: true } });
+        result.refused.push({ personId, name: person && !person.erasedAt ? person.name : "", error: answer.error });
+      }
+    }
+    return result;
+  });
+}
+
 // --- Lists ------------------------------------------------------------------------------
 
 const STATUS_ORDER: Record<InvitationStatus, number> = { ACCEPTED: 0, PENDING: 1, WAITLISTED: 2, DECLINED: 3, CANCELLED: 4 };

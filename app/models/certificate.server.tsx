@@ -14,7 +14,8 @@ import { can } from "~/utils/permissions.server";
  * Certificates of attendance: one per person and event, for anyone with at
  * least one attendance row at that event, in the person's own language (not
  * the reader's: the trainer prints it for them). Trainers and admins may
- * download anyone's; a member only their own (Person.userId).
+ * download anyone's, or every one of an event at once; a member only their
+ * own (Person.userId).
  */
 
 type Viewer = Pick<SessionUser, "id" | "roles">;
@@ -39,41 +40,104 @@ export async function certificateFor(viewer: Viewer, eventId: string, personId: 
   if (!can(viewer, "certificates:any") && person.userId !== viewer.id) return { ok: false, error: "notFound" };
   const days = await prisma.attendance.findMany({ where: { eventId, personId }, select: { day: true }, orderBy: { day: "asc" } });
   if (days.length === 0) return { ok: false, error: "notFound" };
-  const event = await prisma.event.findUniqueOrThrow({
+  const event = await certificateEvent(eventId);
+  if (!event) return { ok: false, error: "notFound" };
+  const certificate = certificateOf(event, { ...person, days: days.map((d) => d.day) });
+  const pdf = await renderPdf(() => (
+    <Document title={`${certificate.t("invitations.certificate.title")}: ${person.name}`} author="Durable" creator="Durable" language={LOCALE_TAGS[certificate.locale]}>
+      <CertificatePage certificate={certificate} now={now} />
+    </Document>
+  ));
+  return { ok: true, pdf, fileName: `certificate-${fileSlug(certificate.title)}.pdf` };
+}
+
+/**
+ * Every certificate of an event in one file, for staff to print after it:
+ * one page per person checked in on at least one day, each the same page as
+ * their own certificate, in their own language; people erased since are left
+ * out. notFound for a viewer who may not have everyone's, or when nobody attended.
+ */
+export async function eventCertificates(viewer: Viewer, eventId: string, readerLocale: Locale, now = new Date()): Promise<CertificateResult> {
+  if (!can(viewer, "certificates:any")) return { ok: false, error: "notFound" };
+  const event = await certificateEvent(eventId);
+  if (!event) return { ok: false, error: "notFound" };
+  const rows = await prisma.attendance.findMany({
+    where: { eventId, person: { erasedAt: null } },
+    select: { day: true, person: { select: { id: true, name: true, locale: true } } },
+    orderBy: { day: "asc" },
+  });
+  const people = new Map<string, { id: string; name: string; locale: string | null; days: string[] }>();
+  for (const { day, person } of rows) {
+    const known = people.get(person.id) ?? { ...person, days: [] };
+    known.days.push(day);
+    people.set(person.id, known);
+  }
+  if (people.size === 0) return { ok: false, error: "notFound" };
+  const collator = new Intl.Collator(LOCALE_TAGS[readerLocale]);
+  const certificates = [...people.values()].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)).map((person) => certificateOf(event, person));
+  const title = eventText(event.translations, readerLocale).title;
+  const pdf = await renderPdf(() => (
+    <Document title={translator(readerLocale)("invitations.certificate.allTitle", { title })} author="Durable" creator="Durable" language={LOCALE_TAGS[readerLocale]}>
+      {certificates.map((certificate) => (
+        <CertificatePage key={certificate.personId} certificate={certificate} now={now} />
+      ))}
+    </Document>
+  ));
+  return { ok: true, pdf, fileName: `certificates-${fileSlug(title)}.pdf` };
+}
+
+function certificateEvent(eventId: string) {
+  return prisma.event.findUnique({
     where: { id: eventId },
     include: { translations: true, municipality: true, organisers: { include: { user: { select: { name: true } } } } },
   });
+}
+
+type CertificateEvent = NonNullable<Awaited<ReturnType<typeof certificateEvent>>>;
+
+/** What one certificate says, in the person's language (Albanian when theirs is not known). */
+function certificateOf(event: CertificateEvent, person: { id: string; name: string; locale: string | null; days: string[] }) {
   const locale: Locale = isLocale(person.locale) ? person.locale : "sq";
-  const t = translator(locale);
-  const title = eventText(event.translations, locale).title;
-  const dates = days.map((d) => formatDay(d.day, locale));
-  const organisers = event.organisers.map((o) => o.user.name).sort((a, b) => a.localeCompare(b, LOCALE_TAGS[locale]));
-  const pdf = await renderPdf(() => (
-    <Document title={`${t("invitations.certificate.title")}: ${person.name}`} author="Durable" creator="Durable" language={LOCALE_TAGS[locale]}>
-      <Page size="A4" orientation="landscape" style={styles.page}>
-        <View style={styles.frame}>
-          <Text style={styles.kicker}>{t("app.name").toUpperCase()}</Text>
-          <Text style={styles.programme}>{t("invitations.certificate.programme")}</Text>
-          <Text style={styles.title}>{t("invitations.certificate.title")}</Text>
-          <Text style={styles.line}>{t("invitations.certificate.certifies")}</Text>
-          <Text style={styles.name}>{person.name}</Text>
-          <Text style={styles.line}>{t("invitations.certificate.attended")}</Text>
-          <Text style={styles.event}>{title}</Text>
-          <Text style={styles.line}>{t("invitations.certificate.heldIn", { place: eventLocation(event, locale) })}</Text>
-          <Text style={styles.line}>{t("invitations.certificate.days", { count: dates.length, dates: dates.join(", ") })}</Text>
-          {organisers.length ? <Text style={styles.line}>{t("invitations.certificate.organisers", { names: organisers.join(", ") })}</Text> : null}
-          <View style={styles.footer}>
-            <Text>{t("invitations.certificate.issued", { date: formatDate(now, locale) })}</Text>
-            <View style={styles.signature}>
-              <Text> </Text>
-            </View>
+  return {
+    personId: person.id,
+    name: person.name,
+    locale,
+    t: translator(locale),
+    title: eventText(event.translations, locale).title,
+    place: eventLocation(event, locale),
+    dates: person.days.map((day) => formatDay(day, locale)),
+    organisers: event.organisers.map((o) => o.user.name).sort((a, b) => a.localeCompare(b, LOCALE_TAGS[locale])),
+  };
+}
+
+function CertificatePage({ certificate, now }: { certificate: ReturnType<typeof certificateOf>; now: Date }) {
+  const { t, name, title, place, dates, organisers, locale } = certificate;
+  return (
+    <Page size="A4" orientation="landscape" style={styles.page}>
+      <View style={styles.frame}>
+        <Text style={styles.kicker}>{t("app.name").toUpperCase()}</Text>
+        <Text style={styles.programme}>{t("invitations.certificate.programme")}</Text>
+        <Text style={styles.title}>{t("invitations.certificate.title")}</Text>
+        <Text style={styles.line}>{t("invitations.certificate.certifies")}</Text>
+        <Text style={styles.name}>{name}</Text>
+        <Text style={styles.line}>{t("invitations.certificate.attended")}</Text>
+        <Text style={styles.event}>{title}</Text>
+        <Text style={styles.line}>{t("invitations.certificate.heldIn", { place })}</Text>
+        <Text style={styles.line}>{t("invitations.certificate.days", { count: dates.length, dates: dates.join(", ") })}</Text>
+        {organisers.length ? <Text style={styles.line}>{t("invitations.certificate.organisers", { names: organisers.join(", ") })}</Text> : null}
+        <View style={styles.footer}>
+          <Text>{t("invitations.certificate.issued", { date: formatDate(now, locale) })}</Text>
+          <View style={styles.signature}>
+            <Text> </Text>
           </View>
         </View>
-      </Page>
-    </Document>
-  ));
-  const slug = (title || "event").normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, 40) || "event";
-  return { ok: true, pdf, fileName: `certificate-${slug}.pdf` };
+      </View>
+    </Page>
+  );
+}
+
+function fileSlug(title: string) {
+  return (title || "event").normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, 40) || "event";
 }
 
 const BRAND = "#0b4f6c";

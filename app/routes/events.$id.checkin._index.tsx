@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { checkInPageAction } from "~/components/check-in/actions.server";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { CheckInList, CheckInSearch, DirectoryMatches } from "~/components/check-in/check-in-list";
+import { CheckManyForm, manySummary, usePicked } from "~/components/check-in/check-many";
 import { DayLinks } from "~/components/check-in/day-links";
 import { KeptCopyNotice } from "~/components/check-in/kept-copy";
 import { useCheckInQueue } from "~/components/check-in/queue";
@@ -25,7 +26,8 @@ import { eventTitle, pageTitle } from "~/utils/page-title";
 
 // The door: a phone lists the invitees of one day, finds people by name
 // (accent-insensitively) or by the QR code of their invitation, and checks
-// each in with one tap. Without JavaScript every tap is a form post to the
+// each in with one tap, or several ticked on the list with one button.
+// Without JavaScript every tap (and the ticked list) is a form post to the
 // action below; with it, taps go through the phone's queue
 // (app/components/check-in-queue.ts), so a weak connection loses nothing.
 
@@ -93,6 +95,7 @@ export default function CheckInPage() {
   const result = useActionData<typeof action>();
   const [query, setQuery] = useState(q);
   const queue = useCheckInQueue(event.id, day, rows);
+  const picked = usePicked();
 
   const tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => {
     formEvent.preventDefault();
@@ -110,8 +113,16 @@ export default function CheckInPage() {
 
   const taking = event.open && event.started;
   const shown = rows.filter((row) => matches(row.searchText, query));
+  // Ticked and still to be checked in (a row hidden by the search, or checked in meanwhile, is not sent).
+  const ticked = shown.filter((row) => picked.picked.has(row.personId) && !queue.attendanceOf(row.personId) && !queue.isPending(row.personId));
+  const sendTicked = (formEvent: FormEvent<HTMLFormElement>) => {
+    if (!queue.ready) return;
+    formEvent.preventDefault();
+    for (const row of ticked) queue.queueTap(row.personId, row.name, "NAME_SEARCH");
+    picked.clear();
+  };
   const accepted = rows.filter((row) => row.status === "ACCEPTED").length;
-  const notice = result?.notice ? (translateMessage(t, result.notice) ?? null) : null;
+  const notice = result?.many ? manySummary(t, result.many) : result?.notice ? (translateMessage(t, result.notice) ?? null) : null;
   const refusal = result?.result.error?.[""]?.[0];
 
   return (
@@ -151,7 +162,7 @@ export default function CheckInPage() {
           {queue.notice.text}
         </p>
       ) : result && result.intent !== "walkIn" && (notice || refusal) ? (
-        <p className={notice ? "notice notice-ok" : "notice notice-error"} role={notice ? "status" : "alert"}>
+        <p className={notice && !result.many?.refused.length ? "notice notice-ok" : "notice notice-error"} role={notice ? "status" : "alert"}>
           {notice ?? translateMessage(t, refusal!)}
         </p>
       ) : null}
@@ -170,7 +181,8 @@ export default function CheckInPage() {
       <CheckInSearch day={day} query={query} onQuery={setQuery} />
 
       {shown.length === 0 ? <p className="muted">{t("invitations.checkin.noMatch")}</p> : null}
-      <CheckInList rows={shown} day={day} open={taking} queue={queue} onTap={tap} />
+      <CheckInList rows={shown} day={day} open={taking} queue={queue} onTap={tap} picked={picked} />
+      {taking ? <CheckManyForm day={day} count={ticked.length} ready={queue.ready} onSend={sendTicked} /> : null}
       <DirectoryMatches people={directory} day={day} open={taking} queue={queue} onTap={tap} />
 
       {taking ? (

@@ -14,7 +14,7 @@ import { eventTitle, pageTitle } from "~/utils/page-title";
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "events.tabs.report", eventTitle(matches));
 
 // One event's report. Everyone with reports:read sees the aggregates; staff also see who attended, with
-// certificates, a page of them at a time (?page=).
+// certificates, a page of them at a time (?page=), and every certificate in one PDF.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");
   const locale = await resolveLocale(request);
@@ -55,6 +55,12 @@ export default function EventReport() {
           <>
             {" "}
             <a href={`/events/${event.id}/attendance.pdf`}>{t("invitations.reports.attendanceList")}</a>
+          </>
+        ) : null}
+        {certificates && attendees?.length ? (
+          <>
+            {" "}
+            <a href={`/events/${event.id}/certificates.pdf`}>{t("invitations.certificate.all")}</a>
           </>
         ) : null}
       </p>

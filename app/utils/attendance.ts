@@ -67,6 +67,19 @@ export const CheckInForm = z.object({
   clientRef: z.string().max(64).optional(),
 });
 
+/** Most people the door's list checks in with one button; a list longer than that is a paper sheet's. */
+export const CHECK_IN_MANY_MAX = 1000;
+
+/** The people ticked on the check-in page's list, checked in with one button (the page posts to its own action). */
+export const CheckInManyForm = z.object({
+  intent: z.literal("checkInMany"),
+  day: z.string().regex(DAY_PATTERN),
+  personId: z.array(z.string().min(1).max(64)).max(CHECK_IN_MANY_MAX).default([]),
+});
+
+/** What became of the people checked in at once (on the page without JavaScript, or by the phone's queue): counts, and each refusal with the name. */
+export type CheckInManyAnswer = { checkedIn: number; already: number; refused: Array<{ name: string; error: CheckInRefusal | "badRequest" }> };
+
 /** Undoing a check-in from the check-in page. */
 export const UndoCheckInForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64) });
 

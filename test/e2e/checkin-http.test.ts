@@ -1,6 +1,7 @@
 // Check-in over HTTP against the built app: the door's form posts (without
-// JavaScript) and the phone's queued taps (JSON), refusals with 4xx, double
-// taps recorded once, and the printable sign-in sheet in Serbian Cyrillic.
+// JavaScript), one tap or several people ticked on the list, and the phone's
+// queued taps (JSON), refusals with 4xx, double taps recorded once, and the
+// printable sign-in sheet in Serbian Cyrillic.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -162,6 +163,54 @@ describe("check-in over HTTP", () => {
     expect(page).toContain('data-testid="not-yet"');
     expect(page).not.toContain('name="intent" value="checkIn"');
     expect(await e2e.db.attendance.count({ where: { eventId: coming.id } })).toBe(0);
+  });
+
+  it("checks in several people ticked on the list with one form post, and says how many and who was refused, and why", async () => {
+    const ticked: string[] = [];
+    for (const name of ["Jelena Marković", "Nikola Jovanović", "Sanja Ilić"]) {
+      const person = await createPerson({ db: e2e.db, name, email: null, searchText: name.toLowerCase() });
+      await invite({ id: eventId }, person, "ACCEPTED", { db: e2e.db });
+      ticked.push(person.id);
+    }
+    // Without JavaScript: a tick at the start of each row of an invitee not yet checked in, all belonging to one form with its button.
+    const html = await (await fetch(`${e2e.app.url}/events/${eventId}/checkin?day=${day}`, { headers: { Cookie: trainer, "Accept-Language": "en" } })).text();
+    const boxes = [...html.matchAll(/<input type="checkbox"[^>]*>/g)].map(([box]) => box);
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    expect(boxes.every((box) => box.includes('name="personId"') && box.includes('form="checkin-many"'))).toBe(true);
+    const values = boxes.map((box) => /value="([^"]+)"/.exec(box)?.[1]);
+    expect(values).toEqual(expect.arrayContaining(ticked));
+    // Who declined is taken one by one as a walk-in; who is in already has nothing to tick.
+    expect(values).not.toContain(people["Ivana Stojanović"]);
+    expect(values).not.toContain(people["Dragana Petrović"]);
+    expect(html).toMatch(/<form[^>]*id="checkin-many"[^]*?name="intent" value="checkInMany"[^]*?Check in the ticked people<\/button>/);
+
+    const send = (personIds: string[]) => {
+      const body = new URLSearchParams({ intent: "checkInMany", day });
+      for (const personId of personIds) body.append("personId", personId);
+      return fetch(`${e2e.app.url}/events/${eventId}/checkin?day=${day}`, { method: "POST", headers: { Cookie: trainer, "Accept-Language": "en" }, body });
+    };
+    const list = [...ticked, people["Dragana Petrović"], people.stranger];
+    const first = await send(list);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain("3 checked in, 1 already, 1 refused (not invited: Stranger Not Invited)");
+    expect(await e2e.db.attendance.count({ where: { eventId, day, personId: { in: ticked }, method: "NAME_SEARCH" } })).toBe(3);
+    expect(await e2e.db.attendance.count({ where: { eventId, personId: people.stranger } })).toBe(0);
+    // The same form sent again adds nobody twice.
+    const again = await send(list);
+    expect(await again.text()).toContain("0 checked in, 4 already, 1 refused (not invited: Stranger Not Invited)");
+    expect(await e2e.db.attendance.count({ where: { eventId, personId: { in: ticked } } })).toBe(3);
+    // Nothing ticked, or a day that is not the event's: refused, nothing recorded.
+    const nothing = await send([]);
+    expect(nothing.status).toBe(400);
+    expect(await nothing.text()).toContain("Tick at least one person on the list.");
+    const wrongDay = await fetch(`${e2e.app.url}/events/${eventId}/checkin`, {
+      method: "POST",
+      headers: { Cookie: trainer, "Accept-Language": "en" },
+      body: new URLSearchParams({ intent: "checkInMany", day: "2026-05-13", personId: people["Milan Đorđević"] }),
+    });
+    expect(wrongDay.status).toBe(409);
+    expect(await wrongDay.text()).toContain("This day is not one of the event&#x27;s days.");
+    expect((await post(`/events/${eventId}/checkin`, member, { intent: "checkInMany", day, personId: ticked[0] })).status).toBe(403);
   });
 
   it("lets only trainers and admins check people in", async () => {

@@ -187,4 +187,67 @@ describe.skipIf(browserMissing)("a trainer checks people in at the door on a pho
     expect(await page.locator("h1").textContent()).toContain("Blerim Late Row");
     await context.close();
   }, 90_000);
+
+  it("ticks three people on a phone in Albanian and checks them in with one button, without crowding the rows", async () => {
+    const { app, browser, db } = e2e;
+    const many = sq.invitations.checkin.many;
+    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "sq" } });
+    // A workshop under way (Belgrade time): people can be checked in today.
+    const started = new Date(Date.now() - 3_600_000);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(started);
+    const event = await createEvent({ db, startsAt: started, hours: 5, titles: { sq: "Punëtori për strehimin", en: "Housing workshop" } });
+    const kamenice = await db.municipality.findUniqueOrThrow({ where: { slug: "kamenice" } });
+    const names = ["Agim Rexhepi", "Blerina Zeqiri", "Dafina Ramadani", "Gentiana Sahiti-Berisha", "Shpëtim Kastrati"];
+    for (const name of names) {
+      const person = await createPerson({ db, name, email: null, municipalityId: kamenice.id, searchText: foldForSearch(name) });
+      await invite(event, person, "ACCEPTED", { db });
+    }
+    const context = await openContext(browser, { ...PHONE, locale: "sq-AL" });
+    const page = await context.newPage();
+    await logIn(page, app.url, "trainer@durable.localhost");
+    await page.goto(`${app.url}/events/${event.id}/checkin?day=${day}`);
+    await page.locator(".checkin[data-ready]").waitFor();
+    const row = (name: string) => page.locator(`li[data-checkin-person="${name}"]`);
+
+    // Nothing ticked yet: no button takes room.
+    expect(await page.getByTestId("check-in-many").isVisible()).toBe(false);
+    // The tick sits at the row's start, apart from the name and the single tap's button, and nothing is wider than the phone.
+    for (const name of names) {
+      const [tick, who, button] = await Promise.all([
+        row(name).locator(".checkin-pick").boundingBox(),
+        row(name).locator(".checkin-who").boundingBox(),
+        row(name).getByRole("button", { name: sq.invitations.checkin.checkIn, exact: true }).boundingBox(),
+      ]);
+      expect(tick!.width).toBeGreaterThanOrEqual(40);
+      expect(tick!.height).toBeGreaterThanOrEqual(40);
+      expect(tick!.x + tick!.width).toBeLessThanOrEqual(who!.x);
+      const apart = tick!.x + tick!.width <= button!.x || tick!.y + tick!.height <= button!.y;
+      expect(apart, `${name}: the tick and the button overlap`).toBe(true);
+      expect(button!.x + button!.width).toBeLessThanOrEqual(390);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const chosen = ["Agim Rexhepi", "Dafina Ramadani", "Shpëtim Kastrati"];
+    for (const name of chosen) await row(name).locator(".checkin-pick").tap();
+    const send = page.getByTestId("check-in-many");
+    await expect.poll(() => send.textContent()).toBe(many.submit_other.replace("{{count}}", "3"));
+    // Kept in reach at the bottom of the screen while people are ticked.
+    const box = await send.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await send.tap();
+
+    for (const name of chosen) await row(name).getByTestId("checked-in").waitFor();
+    await expect.poll(() => db.attendance.count({ where: { eventId: event.id, day } })).toBe(3);
+    const rows = await db.attendance.findMany({ where: { eventId: event.id }, include: { person: true } });
+    expect(rows.map((r) => r.person.name).sort()).toEqual(chosen);
+    expect(rows.every((r) => r.method === "NAME_SEARCH")).toBe(true);
+    // One notice counts them, in Albanian; the ticks are cleared, the others can still be checked in one by one.
+    const summary = many.done.replace("{{checkedIn}}", "3").replace("{{already}}", "0").replace("{{refused}}", "0");
+    await expect.poll(() => page.getByRole("status").filter({ hasText: summary }).count()).toBe(1);
+    expect(await send.isVisible()).toBe(false);
+    expect(await page.getByTestId("checkin-counts").textContent()).toBe("3 të pranishëm · 5 kanë pranuar");
+    expect(await row("Blerina Zeqiri").getByRole("button", { name: sq.invitations.checkin.checkIn, exact: true }).count()).toBe(1);
+    await context.close();
+  }, 90_000);
 });

@@ -84,6 +84,12 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
     const certificate = await trainer.request.get(`${app.url}/events/${event.id}/certificates/${came.id}.pdf`);
     expect(certificate.status()).toBe(200);
     expect((await trainer.request.get(`${app.url}/events/${event.id}/certificates/${stayedHome.id}.pdf`)).status()).toBe(404);
+    // Every certificate at once, from the report's link: staff only.
+    const everyCertificate = await trainer.getByRole("link", { name: en.invitations.certificate.all }).getAttribute("href");
+    expect(everyCertificate).toBe(`/events/${event.id}/certificates.pdf`);
+    const all = await trainer.request.get(`${app.url}${everyCertificate}`);
+    expect(all.status()).toBe(200);
+    expect(all.headers()["content-type"]).toBe("application/pdf");
     const csv = await (await trainer.request.get(`${app.url}/reports/export?event=${event.id}&format=csv`)).text();
     // Every CSV field is quoted (a spreadsheet set up for ";" cannot split a cell into a formula).
     expect(csv).toContain(`"Attendees by gender","Woman","1"`);
@@ -94,6 +100,8 @@ describe.skipIf(browserMissing)("attendance reports on a phone (Chromium)", () =
     expect(await member.getByTestId("table-gender").locator('tr[data-key="WOMAN"] [data-count]').textContent()).toBe("<5");
     expect(await member.getByTestId("attendees").count()).toBe(0);
     expect((await member.request.get(`${app.url}/events/${event.id}/attendance.pdf`)).status()).toBe(403);
+    expect((await member.request.get(`${app.url}/events/${event.id}/certificates.pdf`)).status()).toBe(403);
+    expect(await member.getByRole("link", { name: en.invitations.certificate.all }).count()).toBe(0);
     const memberCsv = await (await member.request.get(`${app.url}/reports/export?event=${event.id}&format=csv`)).text();
     expect(memberCsv).toContain(`"Attendees by gender","Woman","<5"`);
     await member.goto(`${app.url}/my/invitations`);

@@ -1,21 +1,27 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import { checkIn, checkInRefusals, checkInWalkIn, undoCheckIn } from "~/models/attendance.server";
-import { CheckInForm, UndoCheckInForm, WalkInForm } from "~/utils/attendance";
+import { checkIn, checkInMany, checkInRefusals, checkInWalkIn, undoCheckIn } from "~/models/attendance.server";
+import { CheckInForm, CheckInManyForm, UndoCheckInForm, WalkInForm, type CheckInManyAnswer } from "~/utils/attendance";
 import type { SessionUser } from "~/utils/auth.server";
 import { hiddenFieldErrors, messageWith } from "~/utils/forms";
-import { notFoundRefusal, refusalOf } from "~/utils/refusal";
+import { notFoundRefusal, refusalOf, refuse } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 
 // The check-in page's action without JavaScript (with it, taps go to
 // checkin.tap through the phone's queue): one function per intent, each
 // parsing its own schema, all answering with one shape: the form's reply,
-// the intent, the notice when it went through, and the person to offer as
-// a walk-in when they were not invited.
+// the intent, the notice when it went through, the person to offer as a
+// walk-in when they were not invited, and what became of each person ticked
+// on the list when several were checked in at once.
 
-type Answer = { intent: "checkIn" | "undo" | "walkIn"; notice: string | null; offerWalkIn: string | null };
+type Answer = { intent: "checkIn" | "checkInMany" | "undo" | "walkIn"; notice: string | null; offerWalkIn: string | null; many: CheckInManyAnswer | null };
 
-const answer = (intent: Answer["intent"], notice: string | null = null, offerWalkIn: string | null = null): Answer => ({ intent, notice, offerWalkIn });
+const answer = (intent: Answer["intent"], notice: string | null = null, offerWalkIn: string | null = null, many: CheckInManyAnswer | null = null): Answer => ({
+  intent,
+  notice,
+  offerWalkIn,
+  many,
+});
 
 /** A walk-in's person, checked like the person form (the day and tap reference are the page's own hidden fields). */
 async function walkIn(user: SessionUser, eventId: string, formData: FormData) {
@@ -50,9 +56,22 @@ async function tap(user: SessionUser, eventId: string, formData: FormData) {
   return data({ result: submission.reply(), ...answer("checkIn", messageWith(key, { name: result.name })) }, { status: 200 });
 }
 
-/** The check-in page's action: a walk-in, an undo, or (anything else) a tap. */
+/** The people ticked on the list, checked in at once: how many went through, were already in, and who was refused and why. */
+async function tapMany(user: SessionUser, eventId: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: CheckInManyForm });
+  if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("checkInMany") }, { status: 400 });
+  const { day, personId: personIds } = submission.value;
+  if (personIds.length === 0) return refusalReply(submission, refuse(null, "invitations.checkin.many.nothing"), answer("checkInMany"));
+  const result = await checkInMany(user, { eventId, day, personIds });
+  if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("checkInMany"));
+  const many = { checkedIn: result.checkedIn, already: result.already, refused: result.refused.map(({ name, error }) => ({ name, error })) };
+  return data({ result: submission.reply({ resetForm: true }), ...answer("checkInMany", null, null, many) }, { status: 200 });
+}
+
+/** The check-in page's action: a walk-in, an undo, several people ticked on the list, or (anything else) a tap. */
 export function checkInPageAction(user: SessionUser, eventId: string, formData: FormData) {
   const intent = formData.get("intent");
+  if (intent === "checkInMany") return tapMany(user, eventId, formData);
   if (intent === "walkIn") return walkIn(user, eventId, formData);
   if (intent === "undo") return undo(user, eventId, formData);
   return tap(user, eventId, formData);

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { PickBox, type Picked } from "~/components/check-in/check-many";
 import type { CheckInQueue } from "~/components/check-in/queue";
 import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
 import type { AttendanceView } from "~/utils/attendance";
@@ -24,9 +25,10 @@ type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: strin
  * The invitees of the day (those shown by the search), walk-ins checked in
  * since the page loaded (here or on another phone), and walk-ins still
  * waiting on this phone. A row shows what the server has; a tap that only
- * this phone has yet is marked so.
+ * this phone has yet is marked so. While the door is open, an invitee not yet
+ * checked in can be ticked at the row's start, to check several in at once.
  */
-export function CheckInList({ rows, day, open, queue, onTap }: { rows: CheckInRow[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap }) {
+export function CheckInList({ rows, day, open, queue, onTap, picked }: { rows: CheckInRow[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap; picked: Picked }) {
   const { t } = useTranslation();
   return (
     <ul className="checkin-list">
@@ -36,6 +38,10 @@ export function CheckInList({ rows, day, open, queue, onTap }: { rows: CheckInRo
         const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
         return (
           <li key={row.personId} data-checkin-person={row.name} className={attendance ? "is-present" : pending ? "is-pending" : undefined}>
+            {open ? (
+              // Only invitees are ticked: someone who declined is taken one by one, as a walk-in.
+              !attendance && !pending && method === "NAME_SEARCH" ? <PickBox personId={row.personId} name={row.name} picked={picked} /> : <span className="checkin-pick" />
+            ) : null}
             <div className="checkin-who">
               <strong>{row.name}</strong>
               {row.place ? <span className="muted">{row.place}</span> : null}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { manySummary } from "~/components/check-in/check-many";
 import { enqueue, flushQueue, loadQueue, newClientRef, type QueuedTap, type TapAnswer } from "~/components/check-in-queue";
-import type { AttendanceView, PresentState } from "~/utils/attendance";
+import type { AttendanceView, CheckInManyAnswer, PresentState } from "~/utils/attendance";
 
 export type Notice = { ok: boolean; text: string };
 
@@ -25,6 +26,17 @@ function fromPresent(state: PresentState, rows: Row[]): ServerState {
     present: new Map(state.present.map((p) => [p.personId, p.attendance])),
     walkIns: state.present.filter((p) => !known.has(p.personId)).map((p) => ({ personId: p.personId, name: p.walkIn?.name ?? "", place: p.walkIn?.place ?? "", attendance: p.attendance })),
   };
+}
+
+/** The answers of one sending of the queue, counted as the page without JavaScript counts several people checked in at once. */
+function countAnswers(answered: Array<{ tap: QueuedTap; answer: TapAnswer }>): CheckInManyAnswer {
+  const many: CheckInManyAnswer = { checkedIn: 0, already: 0, refused: [] };
+  for (const { tap, answer } of answered) {
+    if (!answer.ok) many.refused.push({ name: tap.name, error: answer.error });
+    else if (answer.status === "checkedIn") many.checkedIn++;
+    else many.already++;
+  }
+  return many;
 }
 
 type UndoAnswer = { ok: true; undone: true; personId: string } | { ok: false; error: string };
@@ -111,11 +123,20 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
   const sync = useCallback(
     () =>
       serially(async () => {
-        await flushQueue(eventId, onAnswer);
+        const answered: Array<{ tap: QueuedTap; answer: TapAnswer }> = [];
+        await flushQueue(eventId, (tap, answer) => {
+          answered.push({ tap, answer });
+          onAnswer(tap, answer);
+        });
+        // Several answers at once (people ticked together, or taps kept while offline): one notice counts them all, refusals by name.
+        if (answered.length > 1) {
+          const many = countAnswers(answered);
+          setNotice({ ok: many.refused.length === 0, text: manySummary(t, many) });
+        }
         setQueue(loadQueue(eventId));
         await refresh();
       }),
-    [eventId, onAnswer, refresh, serially],
+    [eventId, onAnswer, refresh, serially, t],
   );
 
   useEffect(() => {

@@ -216,6 +216,8 @@ const invitations = {
     programme: "Capacity building for returns and reintegration",
     download: "Certificate (PDF)",
     mine: "My certificate of attendance (PDF)",
+    all: "Every certificate, one page each (PDF)",
+    allTitle: "Certificates of attendance: {{title}}",
   },
   reminders: {
     title: "Reminders",
@@ -312,6 +314,19 @@ const invitations = {
       clientRefReused: "This check-in was already sent for someone else. Reload the page.",
       dayNotStarted: "This day has not come yet: people can be checked in from the day itself.",
       tapUndone: "This check-in was taken back meanwhile. Check the person in again if they are here.",
+    },
+    many: {
+      pick: "Tick {{name}}",
+      submit_one: "Check in {{count}} selected",
+      submit_other: "Check in {{count}} selected",
+      submitTicked: "Check in the ticked people",
+      done: "{{checkedIn}} checked in, {{already}} already, {{refused}} refused",
+      reason: {
+        notInvited: "not invited",
+        personNotFound: "not in the directory",
+      },
+      unnamed: "a person no longer in the directory",
+      nothing: "Tick at least one person on the list.",
     },
     walkIn: {
       title: "Add a walk-in",

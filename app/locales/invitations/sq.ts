@@ -216,6 +216,8 @@ const invitations = {
     programme: "Ngritja e kapaciteteve për kthimin dhe riintegrimin",
     download: "Certifikata (PDF)",
     mine: "Certifikata ime e pjesëmarrjes (PDF)",
+    all: "Të gjitha certifikatat, një faqe secila (PDF)",
+    allTitle: "Certifikatat e pjesëmarrjes: {{title}}",
   },
   reminders: {
     title: "Përkujtuesit",
@@ -312,6 +314,19 @@ const invitations = {
       clientRefReused: "Ky regjistrim është dërguar tashmë për dikë tjetër. Ringarkoni faqen.",
       dayNotStarted: "Kjo ditë ende nuk ka ardhur: pjesëmarrësit regjistrohen nga vetë dita.",
       tapUndone: "Ky regjistrim u anulua ndërkohë. Regjistrojeni personin sërish nëse është këtu.",
+    },
+    many: {
+      pick: "Shëno {{name}}",
+      submit_one: "Regjistro {{count}} të zgjedhur",
+      submit_other: "Regjistro {{count}} të zgjedhur",
+      submitTicked: "Regjistro të shënuarit",
+      done: "{{checkedIn}} të regjistruar, {{already}} tashmë, {{refused}} të refuzuar",
+      reason: {
+        notInvited: "pa ftesë",
+        personNotFound: "nuk gjendet në regjistër",
+      },
+      unnamed: "një person që nuk është më në regjistër",
+      nothing: "Shënoni të paktën një person në listë.",
     },
     walkIn: {
       title: "Shto një pjesëmarrës pa ftesë",

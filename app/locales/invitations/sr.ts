@@ -222,6 +222,8 @@ const invitations = {
     programme: "Jačanje kapaciteta za povratak i reintegraciju",
     download: "Potvrda (PDF)",
     mine: "Moja potvrda o učešću (PDF)",
+    all: "Sve potvrde, svaka na svojoj strani (PDF)",
+    allTitle: "Potvrde o učešću: {{title}}",
   },
   reminders: {
     title: "Podsetnici",
@@ -319,6 +321,20 @@ const invitations = {
       clientRefReused: "Ovo evidentiranje je već poslato za nekog drugog. Ponovo učitajte stranicu.",
       dayNotStarted: "Ovaj dan još nije došao: učesnici se evidentiraju od samog dana.",
       tapUndone: "Ovo evidentiranje je u međuvremenu poništeno. Evidentirajte osobu ponovo ako je ovde.",
+    },
+    many: {
+      pick: "Označi: {{name}}",
+      submit_one: "Evidentiraj izabrane ({{count}})",
+      submit_few: "Evidentiraj izabrane ({{count}})",
+      submit_other: "Evidentiraj izabrane ({{count}})",
+      submitTicked: "Evidentiraj označene",
+      done: "evidentirano: {{checkedIn}}, već ranije: {{already}}, odbijeno: {{refused}}",
+      reason: {
+        notInvited: "nije pozvan",
+        personNotFound: "nije u imeniku",
+      },
+      unnamed: "osoba koja više nije u imeniku",
+      nothing: "Označite bar jednu osobu na listi.",
     },
     walkIn: {
       title: "Dodaj učesnika bez poziva",
