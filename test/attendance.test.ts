@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PNG } from "pngjs";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { prisma } from "~/db.server";
 import type { EventStatus } from "~/generated/prisma/enums";
@@ -280,6 +283,33 @@ describe("the QR code in the invitation email", () => {
       expect(mail.attachments.some((a) => a.contentType.startsWith("text/calendar"))).toBe(true);
     } finally {
       await peer.close();
+    }
+  });
+});
+
+describe("the QR code's image", () => {
+  it("reads back as the invitation's check-in code: 240 pixels square, whole pixels per module, a quiet zone of at least two", async () => {
+    const { prepareZXingModule, readBarcodes } = await import("zxing-wasm/reader");
+    const wasm = readFileSync(fileURLToPath(import.meta.resolve("zxing-wasm/reader/zxing_reader.wasm")));
+    prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+    for (const id of ["c", randomUUID(), "cm".padEnd(64, "x")]) {
+      const png = await checkInQrPng(id);
+      const image = PNG.sync.read(png);
+      expect([image.width, image.height]).toEqual([240, 240]);
+      const [read] = await readBarcodes(new Blob([new Uint8Array(png)], { type: "image/png" }), { formats: ["QRCode"], tryHarder: false });
+      expect(read?.text).toBe(checkInCode(id));
+      // The dark modules' box, measured on the image: centred, with white around it at least two modules wide.
+      const pixels = [...Array(240).keys()];
+      const dark = (x: number, y: number) => image.data[(y * 240 + x) * 4] < 128;
+      const columns = pixels.filter((x) => pixels.some((y) => dark(x, y)));
+      const rows = pixels.filter((y) => pixels.some((x) => dark(x, y)));
+      const [left, right, top, bottom] = [columns[0], 239 - columns.at(-1)!, rows[0], 239 - rows.at(-1)!];
+      // The top-left finder pattern's first row is seven dark modules.
+      const moduleWidth = pixels.findIndex((x) => !dark(left + x, top)) / 7;
+      expect(Number.isInteger(moduleWidth)).toBe(true);
+      expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+      expect(Math.abs(top - bottom)).toBeLessThanOrEqual(1);
+      expect(Math.min(left, top)).toBeGreaterThanOrEqual(2 * moduleWidth);
     }
   });
 });

@@ -4,7 +4,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import { composeEmail, type EmailTemplate } from "~/models/email.server";
+import { composeEmail, emailRenderer, type EmailTemplate } from "~/models/email.server";
 import { LOCALE_TAGS, LOCALES, type MessageTree } from "~/utils/i18n";
 import { messages } from "~/utils/i18n.server";
 
@@ -66,5 +66,44 @@ describe("email templates", () => {
     const composed = await composeEmail(name, "preview@example.org", Template.PreviewProps as never);
     expect(composed.subject).not.toBe("");
     expect(composed.html).toBe(html);
+  });
+});
+
+describe("an email prerendered for many recipients", () => {
+  const shared = {
+    title: "Round table: housing in Gjilan & Štrpce",
+    description: "Municipal commissions <and> civil society",
+    when: "Thursday, 16 April 2026 10:00 – 14:00",
+    where: "Dom kulture, Štrpce",
+    agenda: ["10:00–10:30 Opening", "10:30–12:00 “Experiences”"],
+    checkInQrSrc: "cid:checkin-qr@durable",
+  };
+  const people = [
+    { name: "Milica Petrović", answerUrl: "https://durable.test/invitation/Zm9vYmFy-_0123" },
+    { name: `Zoë "Z" O'Neil & <b>Đorđe</b>`, answerUrl: "https://durable.test/invitation/a?b=1&c=<2>" },
+    { name: "Јелена Јовановић 👩🏽‍🌾", answerUrl: "https://durable.test/invitation/x" },
+    { name: "Arben  Krasniqi\twith runs of space", answerUrl: "https://durable.test/invitation/y" },
+    { name: "", answerUrl: "" },
+  ];
+
+  it.each(LOCALES)("in %s, is for each person the very email a full rendering gives, rendered once", async (locale) => {
+    const renderer = await emailRenderer("invitation", { locale, ...shared }, ["name", "answerUrl"], people[0]);
+    expect(renderer.prerendered).toBe(true);
+    for (const person of people) {
+      const email = await renderer.compose("reader@example.org", person);
+      expect(email).toEqual(await composeEmail("invitation", "reader@example.org", { locale, ...shared, ...person }));
+      if (person.name) expect(email.text).toContain(person.name.replace(/\s+/g, " "));
+    }
+  });
+
+  it("renders each email in full when the template does more with a personal value than show it", async () => {
+    // The description's paragraph is left out when it is empty: a marker in its place cannot stand for that.
+    const { description: _, ...rest } = shared;
+    const renderer = await emailRenderer("invitation", { locale: "sq", ...rest }, ["name", "answerUrl", "description"], { ...people[0], description: "" });
+    expect(renderer.prerendered).toBe(false);
+    for (const description of ["", "A paragraph"]) {
+      const email = await renderer.compose("reader@example.org", { ...people[1], description });
+      expect(email).toEqual(await composeEmail("invitation", "reader@example.org", { locale: "sq", ...rest, ...people[1], description }));
+    }
   });
 });

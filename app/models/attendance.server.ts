@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -217,16 +218,44 @@ export function checkInQrSvg(invitationId: string): Promise<string> {
   return QRCode.toString(checkInCode(invitationId), { type: "svg", margin: 2, errorCorrectionLevel: "M" });
 }
 
-export function checkInQrPng(invitationId: string): Promise<Buffer> {
-  return QRCode.toBuffer(checkInCode(invitationId), { type: "png", margin: 2, width: 240, errorCorrectionLevel: "M" });
+/**
+ * The PNG: 240 pixels square, grey-scale, each module a whole number of
+ * pixels (crisp when a phone photographs the screen), with at least two
+ * modules of quiet zone. Written straight from the code's modules, as one
+ * invitation of thousands is sent in well under a millisecond.
+ */
+export async function checkInQrPng(invitationId: string): Promise<Buffer> {
+  const { modules } = QRCode.create(checkInCode(invitationId), { errorCorrectionLevel: "M" });
+  const size = 240;
+  const scale = Math.floor(size / (modules.size + 4));
+  const offset = Math.floor((size - modules.size * scale) / 2);
+  const data = Buffer.alloc(size * size, 0xff);
+  for (let row = 0; row < modules.size; row++) {
+    for (let column = 0; column < modules.size; column++) {
+      if (!modules.get(row, column)) continue;
+      for (let line = 0; line < scale; line++) {
+        const start = (offset + row * scale + line) * size + offset + column * scale;
+        data.fill(0, start, start + scale);
+      }
+    }
+  }
+  return PNG.sync.write({ width: size, height: size, data } as PNG, {
+    colorType: 0,
+    inputColorType: 0,
+    inputHasAlpha: false,
+    bitDepth: 8,
+    filterType: 2,
+  });
 }
 
 const QR_CID = "checkin-qr@durable";
+/** Where an email's HTML shows the QR code: the inline attachment checkInQrForEmail gives. */
+export const CHECK_IN_QR_SRC = `cid:${QR_CID}`;
 
 /** The QR code as an inline image of an email: the template's src and the attachment that carries it. */
 export async function checkInQrForEmail(invitationId: string): Promise<{ src: string; attachment: Attachment }> {
   const png = await checkInQrPng(invitationId);
-  return { src: `cid:${QR_CID}`, attachment: { filename: "checkin-qr.png", contentType: "image/png", content: png.toString("base64"), cid: QR_CID } };
+  return { src: CHECK_IN_QR_SRC, attachment: { filename: "checkin-qr.png", contentType: "image/png", content: png.toString("base64"), cid: QR_CID } };
 }
 
 // --- Walk-ins ---------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import type { ComponentType } from "react";
 import EventChanged, { subject as eventChangedSubject, type EventChangedProps } from "~emails/event-changed";
@@ -73,4 +74,44 @@ export async function composeEmail<T extends EmailTemplate>(
   const element = <Component {...props} />;
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { template, to, subject: subject(props), html, text };
+}
+
+/** The characters React escapes in text and attributes, escaped the same way. */
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * One email to many people at the speed of a string replacement: the template
+ * is rendered once, with a marker in place of each personal prop (a name, a
+ * link), and each recipient's email is that rendering with their values put in,
+ * escaped as React escapes them. The result must be the very email
+ * `composeEmail` would render, so a sample is rendered both ways first; if they
+ * differ (a template that transforms a personal prop, say), or a value is one the plain-text conversion would reflow (empty, or with
+ * runs of white space or white space at an end), that
+ * email is rendered in full instead.
+ */
+export async function emailRenderer<T extends EmailTemplate, K extends keyof EmailTemplateProps[T] & string>(
+  template: T,
+  shared: Omit<EmailTemplateProps[T], K>,
+  personal: readonly K[],
+  sample: Record<K, string>,
+): Promise<{ compose: (to: string, values: Record<K, string>) => Promise<ComposedEmail>; prerendered: boolean }> {
+  const full = (to: string, values: Record<K, string>) => composeEmail(template, to, { ...shared, ...values } as unknown as EmailTemplateProps[T]);
+  const nonce = randomBytes(6).toString("hex");
+  const markers = personal.map((key, index) => ({ key, marker: `durableslot${nonce}x${index}x` }));
+  const marked = await full("", Object.fromEntries(markers.map(({ key, marker }) => [key, marker])) as Record<K, string>);
+  const fill = (to: string, values: Record<K, string>): ComposedEmail => {
+    let { subject, html, text } = marked;
+    for (const { key, marker } of markers) {
+      subject = subject.replaceAll(marker, values[key]);
+      html = html.replaceAll(marker, escapeHtml(values[key]));
+      text = text.replaceAll(marker, values[key]);
+    }
+    return { template, to, subject, html, text };
+  };
+  const expected = await full("sample@example.org", sample);
+  const same = (a: ComposedEmail, b: ComposedEmail) => a.subject === b.subject && a.html === b.html && a.text === b.text;
+  if (!same(fill("sample@example.org", sample), expected)) return { compose: full, prerendered: false };
+  const reflows = (values: Record<K, string>) => Object.values<string>(values).some((value) => value.trim() !== value || value === "" || /\s\s|[^\S ]/.test(value));
+  return { compose: async (to, values) => (reflows(values) ? full(to, values) : fill(to, values)), prerendered: true };
 }

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { prisma } from "~/db.server";
 import type { OrganisationType, Prisma } from "~/generated/prisma/client";
-import { checkInQrForEmail } from "~/models/attendance.server";
+import { CHECK_IN_QR_SRC, checkInQrForEmail } from "~/models/attendance.server";
 import { recordAudit } from "~/models/audit.server";
-import { composeEmail, type ComposedEmail } from "~/models/email.server";
+import { composeEmail, emailRenderer, type ComposedEmail } from "~/models/email.server";
 import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation, type EventForCalendar } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
 import { lockEventSeats, promoteFromWaitlist } from "~/models/invitation.server";
-import { queueEmail, type Attachment } from "~/models/outbox.server";
+import { queueEmail, queueEmails, type Attachment } from "~/models/outbox.server";
 import { eventText } from "~/utils/events";
 import { isLocale, type Locale } from "~/utils/i18n";
 import { refusals } from "~/utils/refusal";
@@ -126,35 +126,67 @@ export type InvitationEmailEvent = EventForCalendar & {
   sessions: Array<{ title: string; startsAt: Date; endsAt: Date; room: string }>;
 };
 
-/** The invitation email with its calendar entry (METHOD:REQUEST, the person as ATTENDEE) and the QR code to show at the door. */
-export async function composeInvitation(
-  event: InvitationEmailEvent,
-  person: { name: string; email: string; locale: string },
-  answerUrl: string,
-  invitationId: string,
-): Promise<{ email: ComposedEmail; attachments: Attachment[] }> {
-  const locale: Locale = isLocale(person.locale) ? person.locale : "sq";
-  const qr = await checkInQrForEmail(invitationId);
-  const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
-  const email = await composeEmail("invitation", person.email, {
-    locale,
-    name: person.name,
-    title: eventText(event.translations, locale).title,
-    description: eventText(event.translations, locale).description,
-    when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
-    where: eventLocation(event, locale),
-    agenda: event.sessions.map((s) => `${timeOnly.format(s.startsAt)}–${timeOnly.format(s.endsAt)} ${s.title}${s.room ? ` (${s.room})` : ""}`),
-    answerUrl,
-    checkInQrSrc: qr.src,
-  });
-  const ics = buildCalendar([event], { locale, method: "REQUEST", attendee: { name: person.name, email: person.email, status: "PENDING" } });
-  return {
-    email,
-    attachments: [
-      { filename: "invitation.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics).toString("base64") },
-      qr.attachment,
-    ],
+/** A name and a link that need escaping everywhere, to prove the prerendered invitation equals a full rendering. */
+const SAMPLE_INVITEE = { name: `Zoë "Z" O'Neil & <Đorđe>`, answerUrl: `https://example.org/invitation/a&b<c>"d'e` };
+
+/**
+ * Composes invitations to events: the invitation email with its calendar
+ * entry (METHOD:REQUEST, the person as ATTENDEE) and the QR code to show at
+ * the door. What is the same for every invitee of an event in one language is
+ * rendered once (see emailRenderer), so thousands of invitations take seconds;
+ * each email still carries the person's own name, link, code and calendar file.
+ */
+export function invitationComposer() {
+  type Renderer = ReturnType<typeof emailRenderer<"invitation", "name" | "answerUrl">>;
+  const renderers = new Map<string, Renderer>();
+  // What an event shows in each language, worked out once for each copy of the event read.
+  const shown = new WeakMap<InvitationEmailEvent, Map<Locale, Renderer>>();
+  const rendererFor = (event: InvitationEmailEvent, locale: Locale): Renderer => {
+    const byLocale = shown.get(event) ?? new Map<Locale, Renderer>();
+    shown.set(event, byLocale);
+    const known = byLocale.get(locale);
+    if (known) return known;
+    const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
+    const shared = {
+      locale,
+      title: eventText(event.translations, locale).title,
+      description: eventText(event.translations, locale).description,
+      when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
+      where: eventLocation(event, locale),
+      agenda: event.sessions.map((s) => `${timeOnly.format(s.startsAt)}–${timeOnly.format(s.endsAt)} ${s.title}${s.room ? ` (${s.room})` : ""}`),
+      checkInQrSrc: CHECK_IN_QR_SRC,
+    };
+    // Keyed by what is shown, so each batch's fresh copy of an unchanged event reuses the rendering, and a changed one is rendered anew.
+    const key = JSON.stringify(shared);
+    const renderer = renderers.get(key) ?? emailRenderer("invitation", shared, ["name", "answerUrl"] as const, SAMPLE_INVITEE);
+    renderers.set(key, renderer);
+    byLocale.set(locale, renderer);
+    return renderer;
   };
+  return async function composeInvitation(
+    event: InvitationEmailEvent,
+    person: { name: string; email: string; locale: string },
+    answerUrl: string,
+    invitationId: string,
+  ): Promise<{ email: ComposedEmail; attachments: Attachment[] }> {
+    const locale: Locale = isLocale(person.locale) ? person.locale : "sq";
+    const qr = await checkInQrForEmail(invitationId);
+    const renderer = rendererFor(event, locale);
+    const email = await (await renderer).compose(person.email, { name: person.name, answerUrl });
+    const ics = buildCalendar([event], { locale, method: "REQUEST", attendee: { name: person.name, email: person.email, status: "PENDING" } });
+    return {
+      email,
+      attachments: [
+        { filename: "invitation.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics).toString("base64") },
+        qr.attachment,
+      ],
+    };
+  };
+}
+
+/** One invitation, composed as the background sender composes each of thousands. */
+export function composeInvitation(...args: Parameters<ReturnType<typeof invitationComposer>>) {
+  return invitationComposer()(...args);
 }
 
 export const SENDING = {
@@ -238,6 +270,7 @@ export async function sendRequestedInvitations(
   const worker = randomUUID();
   const report = { sent: 0, finished: 0 };
   let batches = 0;
+  const composeInvitation = invitationComposer();
   const open = await prisma.invitationSending.findMany({
     where: { finishedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] },
     orderBy: { createdAt: "asc" },
@@ -295,18 +328,17 @@ export async function sendRequestedInvitations(
       );
       const sentAt = now();
       const claimed = await prisma.$transaction(async (tx) => {
-        let count = 0;
-        for (const item of prepared) {
-          const claim = await tx.invitation.updateMany({
-            // Still unsent and not withdrawn meanwhile.
-            where: { id: item.invitation.id, sentAt: null, status: "PENDING" },
-            data: { sentAt },
-          });
-          if (claim.count !== 1) continue;
-          await tx.invitationLink.create({ data: { tokenHash: hashToken(item.token), invitationId: item.invitation.id } });
-          await queueEmail(tx, item.email, item.attachments);
-          count++;
-        }
+        // Claimed together: those still unsent and not withdrawn meanwhile.
+        const still = await tx.invitation.updateManyAndReturn({
+          where: { id: { in: prepared.map((item) => item.invitation.id) }, sentAt: null, status: "PENDING" },
+          data: { sentAt },
+          select: { id: true },
+        });
+        const claimedIds = new Set(still.map((invitation) => invitation.id));
+        const items = prepared.filter((item) => claimedIds.has(item.invitation.id));
+        await tx.invitationLink.createMany({ data: items.map((item) => ({ tokenHash: hashToken(item.token), invitationId: item.invitation.id })) });
+        await queueEmails(tx, items);
+        const count = items.length;
         if (count) {
           await tx.invitationSending.update({ where: { id }, data: { sent: { increment: count } } });
           await recordAudit(tx, {

@@ -53,25 +53,28 @@ export const OUTBOX = {
 
 const wake = new EventEmitter();
 
+function outboxRow(email: ComposedEmail, attachments: Attachment[] = []) {
+  return { template: email.template, toAddress: email.to, subject: email.subject, html: email.html, text: email.text, attachments: JSON.stringify(attachments) };
+}
+
 /** Queues an email inside the caller's transaction. */
 export async function queueEmail(
   tx: Pick<Prisma.TransactionClient, "outboxMessage">,
   email: ComposedEmail,
   attachments: Attachment[] = [],
 ) {
-  const message = await tx.outboxMessage.create({
-    data: {
-      template: email.template,
-      toAddress: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      attachments: JSON.stringify(attachments),
-    },
-  });
+  const message = await tx.outboxMessage.create({ data: outboxRow(email, attachments) });
   // Deliver soon, but only after the transaction has had time to commit.
   setImmediate(() => wake.emit("queued"));
   return message;
+}
+
+/** Queues many emails with one statement (the background invitation sender's batches). */
+export async function queueEmails(tx: Pick<Prisma.TransactionClient, "outboxMessage">, emails: Array<{ email: ComposedEmail; attachments?: Attachment[] }>) {
+  if (!emails.length) return 0;
+  const { count } = await tx.outboxMessage.createMany({ data: emails.map(({ email, attachments }) => outboxRow(email, attachments)) });
+  setImmediate(() => wake.emit("queued"));
+  return count;
 }
 
 /** Seconds to wait before attempt n+1 after n failed attempts: 30 s, 1 min, 2 min, … at most an hour. */
