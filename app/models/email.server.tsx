@@ -7,6 +7,7 @@ import CommissionJoinDecision, {
   type CommissionJoinDecisionProps,
 } from "~emails/commission-join-decision";
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from "~emails/password-reset";
+import SecurityNotice, { subject as securityNoticeSubject, type SecurityNoticeProps } from "~emails/security-notice";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "~emails/verify-email";
 import EventReminder, { subject as eventReminderSubject, type EventReminderProps } from "~emails/event-reminder";
 import Invitation, { subject as invitationSubject, type InvitationProps } from "~emails/invitation";
@@ -22,6 +23,7 @@ import FeedbackRequest, { subject as feedbackRequestSubject, type FeedbackReques
 const TEMPLATES = {
   "verify-email": { component: VerifyEmail, subject: verifyEmailSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "security-notice": { component: SecurityNotice, subject: securityNoticeSubject },
   "waitlist-promoted": { component: WaitlistPromoted, subject: waitlistPromotedSubject },
   invitation: { component: Invitation, subject: invitationSubject },
   "invitation-withdrawn": { component: InvitationWithdrawn, subject: invitationWithdrawnSubject },
@@ -38,6 +40,7 @@ const TEMPLATES = {
 export type EmailTemplateProps = {
   "verify-email": VerifyEmailProps;
   "password-reset": PasswordResetProps;
+  "security-notice": SecurityNoticeProps;
   "waitlist-promoted": WaitlistPromotedProps;
   invitation: InvitationProps;
   "invitation-withdrawn": InvitationWithdrawnProps;

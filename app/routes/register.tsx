@@ -41,6 +41,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
+  if (!outcome.ok && outcome.error === "weakPassword") {
+    return data(
+      { result: submission.reply({ fieldErrors: { password: outcome.messages }, hideFields: ["password", "confirmPassword"] }), sentTo: null },
+      { status: 400 },
+    );
+  }
   if (!outcome.ok) {
     return data(
       {
@@ -89,7 +95,7 @@ export default function Register() {
           <Field id={fields.email.id} label={t("auth.email")} errors={fields.email.errors}>
             <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
           </Field>
-          <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} hint={t("validation.passwordTooShort")}>
+          <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} hint={t("account.password.hint")}>
             <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
           </Field>
           <Field id={fields.confirmPassword.id} label={t("auth.confirmPassword")} errors={fields.confirmPassword.errors}>
