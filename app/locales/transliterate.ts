@@ -14,7 +14,7 @@ const LETTERS: Record<string, string> = {
 
 // Parts that must stay as they are: interpolation placeholders, URLs, email
 // addresses, markup tags and names that are never transliterated.
-const KEEP = /(\{\{[^}]*\}\}|https?:\/\/\S+|\S+@\S+|<\/?\d+>|\b(?:Durable|SMTP|HTML|CSV|XLSX|PDF|QR|ICS|iCal|FreeOTP|Aegis|Google|Microsoft|Authenticator)\b)/u;
+const KEEP = /(\{\{[^}]*\}\}|https?:\/\/\S+|\S+@\S+|<\/?\d+>|\b(?:Durable|SMTP|HTML|CSV|XLSX|PDF|QR|ICS|iCal)\b)/u;
 
 export function latinToCyrillic(text: string): string {
   return text

@@ -39,7 +39,7 @@ const account = {
   },
   twoFactor: {
     title: "Prijava u dva koraka",
-    intro: "Posle lozinke, prijava traži šestocifreni kod iz aplikacije za autentifikaciju na vašem telefonu (na primer FreeOTP, Aegis, Google Authenticator ili Microsoft Authenticator).",
+    intro: "Posle lozinke, prijava traži šestocifreni kod iz aplikacije za autentifikaciju na vašem telefonu.",
     required: "Administratori moraju koristiti prijavu u dva koraka. Uključite je sada da biste nastavili.",
     on: "Prijava u dva koraka je uključena.",
     off: "Prijava u dva koraka je isključena.",
