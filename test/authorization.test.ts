@@ -122,8 +122,8 @@ const TABLE: Record<string, Row> = {
   // The messages of one language for the browser; the file's name holds a hash of its content.
   "locales.$file.ts": { get: ANYONE, params: { file: "messagesFile" } },
   "login.tsx": { get: ANYONE, post: ANYONE },
-  // The second step of a log-in exists only between the password and the code: anyone else is sent to the first.
-  "login_.two-factor.tsx": { get: who("login", "login", "login", "login", "login"), post: who("login", "login", "login", "login", "login") },
+  // The second step of a log-in: without a password just given, it says to log in again.
+  "login_.two-factor.tsx": { get: ANYONE, post: ANYONE },
   "logout.tsx": { get: ANYONE, post: ANYONE, ownSession: true },
   "my.invitations.tsx": { get: SIGNED_IN, post: SIGNED_IN },
   "organisations.$organisationId.tsx": { get: STAFF, post: STAFF },

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { minutesToWait } from "~/models/rate-limit.server";
@@ -21,10 +21,9 @@ export const headers = routeHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.secondStep.title");
 
-/** Only in the middle of a log-in: otherwise back to its first step. */
+/** Only in the middle of a log-in; otherwise the page says to start again. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!(await pendingSecondStep(request))) throw redirect("/login");
-  return null;
+  return { pending: !!(await pendingSecondStep(request)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,8 +48,22 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SecondStep() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const { pending } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "second-step", lastResult: actionData?.result, shouldRevalidate: "onBlur" });
+  if (!pending && !actionData) {
+    return (
+      <div className="narrow">
+        <h1>{t("account.secondStep.title")}</h1>
+        <p className="notice notice-warning" role="status">
+          {t("account.secondStep.expired")}
+        </p>
+        <Link className="button" to="/login">
+          {t("nav.login")}
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>{t("account.secondStep.title")}</h1>

@@ -41,7 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSessionState(request);
   const submission = parseWithZod(await readForm(request), { schema: SessionsAction });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), notice: null }, { status: 400 });
+  if (submission.status !== "success") {
+    // Only the password has a place on the page; anything else wrong is a request no form of it sends.
+    const unshown = Object.keys(submission.error ?? {}).some((field) => field !== "password");
+    return data({ result: submission.reply({ hideFields: ["password"], ...(unshown ? { formErrors: ["errors.badRequestTitle"] } : {}) }), notice: null }, { status: 400 });
+  }
   const intent = submission.value;
   if (intent.intent === "end") {
     if (!(await endOwnSession(user.id, intent.sessionId))) return refusalReply(submission, refusalOf(SESSIONS_REFUSALS, "notFound"), { notice: null });

@@ -53,7 +53,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireSessionState(request, { beforeSecondFactor: true });
   const submission = parseWithZod(await readForm(request), { schema: TwoFactorAction });
   const hideFields = ["password", "code"];
-  if (submission.status !== "success") return data({ ...NONE, result: submission.reply({ hideFields }) }, { status: 400 });
+  if (submission.status !== "success") {
+    // Only the password and the code have a place on the page; anything else wrong is a request no form of it sends.
+    const unshown = Object.keys(submission.error ?? {}).some((field) => !hideFields.includes(field));
+    return data({ ...NONE, result: submission.reply({ hideFields, ...(unshown ? { formErrors: ["errors.badRequestTitle"] } : {}) }) }, { status: 400 });
+  }
   const form = submission.value;
   const appUrl = publicOrigin();
   let outcome;
@@ -114,6 +118,8 @@ export default function TwoFactor() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "two-factor-confirm", lastResult: actionData?.result?.initialValue?.intent === "confirm" ? actionData.result : undefined });
   const codes = actionData?.recoveryCodes;
+  // The forms on the page, which show their own errors.
+  const shownForms = on ? ["renew", "disable"] : setUp ? ["confirm"] : [];
   return (
     <div className="narrow">
       {required ? null : (
@@ -122,6 +128,10 @@ export default function TwoFactor() {
         </p>
       )}
       <h1>{t("account.twoFactor.title")}</h1>
+      {/* What was refused of a form this page does not show (now): said above everything. */}
+      {shownForms.includes(String(actionData?.result?.initialValue?.intent)) ? null : (
+        <FormErrors errors={Object.values(actionData?.result?.error ?? {}).flatMap((errors) => errors ?? [])} />
+      )}
       {actionData?.notice ? (
         <p className="notice notice-ok" role="status">
           {t(actionData.notice)}
