@@ -20,7 +20,7 @@ function key(): Buffer {
     keyCache = Buffer.from(fromEnv, "hex");
     return keyCache;
   }
-  const file = resolve(process.env.DATA_DIR ?? "data", "second-factor-key");
+  const file = resolve(process.env.DATA_DIR ?? "data", "second-factor-secret");
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     // "wx": two processes starting at once do not overwrite each other's key.
