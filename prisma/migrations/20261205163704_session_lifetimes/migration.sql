@@ -10,7 +10,7 @@ CREATE TABLE "new_Session" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
--- Sessions are now found by the SHA-256 of their cookie's token; the rows
+-- Sessions are now found by the SHA-256 of the token in their cookie, and the rows
 -- before this held the token itself and could never be found again, so none
 -- is copied: everyone logs in once more (and under the new, shorter lifetimes).
 DROP TABLE "Session";

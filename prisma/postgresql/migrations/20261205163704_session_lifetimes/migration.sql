@@ -1,4 +1,4 @@
--- Sessions are now found by the SHA-256 of their cookie's token; the rows
+-- Sessions are now found by the SHA-256 of the token in their cookie, and the rows
 -- before this held the token itself and could never be found again: everyone
 -- logs in once more (and under the new, shorter lifetimes).
 DELETE FROM "Session";
