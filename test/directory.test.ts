@@ -12,10 +12,10 @@ import { invitationByToken } from "~/models/invitation-list.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import type { Role } from "~/generated/prisma/enums";
 import { exportPeople } from "~/models/directory-export.server";
+import { erasePerson } from "~/models/erasure.server";
 import {
   createPerson,
   directoryAggregates,
-  erasePerson,
   exportPersonData,
   getPerson,
   listPeople,
