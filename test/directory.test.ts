@@ -13,10 +13,10 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import type { Role } from "~/generated/prisma/enums";
 import { exportPeople } from "~/models/directory-export.server";
 import { erasePerson } from "~/models/erasure.server";
+import { exportPersonData } from "~/models/person-export.server";
 import {
   createPerson,
   directoryAggregates,
-  exportPersonData,
   getPerson,
   listPeople,
   mergePeople,

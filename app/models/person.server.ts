@@ -360,45 +360,6 @@ export async function mergePeople(actor: SessionUser, keepId: string, removeId: 
 
 // --- Erasure and the person's own copy ------------------------------------
 
-/** Everything the directory holds about a person, for them (audited). */
-export async function exportPersonData(actor: SessionUser, id: string) {
-  const person = await prisma.person.findUnique({
-    where: { id },
-    include: {
-      organisation: { select: { name: true, type: true } },
-      municipality: { select: { nameSq: true, nameSr: true, nameEn: true } },
-      commissions: { include: { commission: { select: { name: true } } } },
-      invitations: { select: { eventId: true, status: true, sentAt: true, respondedAt: true, createdAt: true } },
-      facilitating: { select: { eventId: true } },
-    },
-  });
-  if (!person) return null;
-  await recordAudit(prisma, { actorId: actor.id, action: "person.data_exported", subjectType: "Person", subjectId: id });
-  const visible = redactPerson(actor, person);
-  return {
-    exportedAt: new Date().toISOString(),
-    person: {
-      id: visible.id,
-      name: visible.name,
-      email: visible.email,
-      phone: visible.phone,
-      position: visible.position,
-      preferredLanguage: visible.locale,
-      organisation: visible.organisation,
-      municipality: visible.municipality,
-      ...("gender" in visible ? { gender: visible.gender, community: visible.community } : {}),
-      consentGivenAt: visible.consentGivenAt?.toISOString() ?? null,
-      consentText: visible.consentText,
-      erasedAt: visible.erasedAt?.toISOString() ?? null,
-      createdAt: visible.createdAt.toISOString(),
-      updatedAt: visible.updatedAt.toISOString(),
-    },
-    commissions: person.commissions.map((m) => ({ commission: m.commission.name, role: m.role, joinedAt: m.joinedAt.toISOString() })),
-    invitations: person.invitations,
-    facilitating: person.facilitating,
-  };
-}
-
 // --- Aggregates (the only view of gender and community for most readers) --
 
 export type DirectoryAggregates = {
