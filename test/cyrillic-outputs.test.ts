@@ -12,7 +12,7 @@ import { createContribution, decideContribution, submitContribution } from "~/mo
 import { eventCalendarFile } from "~/models/event-calendar.server";
 import { renderGuidelinePdf } from "~/models/guideline-pdf.server";
 import { confirmSubscription, subscribe } from "~/models/guideline-subscription.server";
-import { sourceSegments, translatedSegments } from "~/models/guideline-text.server";
+import { shownDiffParts, sourceSegments, translatedSegments } from "~/models/guideline-text.server";
 import {
   compareVersions,
   publishedGuidelines,
@@ -112,6 +112,26 @@ describe("the transliteration rule", () => {
     expect(translated.map((s) => [s.language, s.text.trim()])).toEqual([
       ["sr", "Počnite od kuće.\n\n### Šalter\n\nPovratnici su došli."],
       ["sq", "### Zyra\n\nTë kthyerit."],
+    ]);
+  });
+});
+
+describe("a diff's parts", () => {
+  it("are cut where the language changes, the blank lines between stretches going with the text after them", () => {
+    const before = "Počnite od kuće.";
+    const after = "Počnite od kuće.\n\n### One-stop desk\n\nReturnees came.";
+    const parts = shownDiffParts(
+      [
+        { kind: "same", text: before },
+        { kind: "added", text: after.slice(before.length) },
+      ],
+      sourceSegments(before, [], "sr"),
+      sourceSegments(after, [{ title: "One-stop desk", language: "en" }], "sr"),
+      "sr-Cyrl",
+    );
+    expect(parts).toEqual([
+      { kind: "same", text: "Почните од куће.", lang: "sr-Cyrl" },
+      { kind: "added", text: "\n\n### One-stop desk\n\nReturnees came.", lang: "en" },
     ]);
   });
 });

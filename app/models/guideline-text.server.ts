@@ -175,15 +175,22 @@ export function shownDiffParts(
     const segments = part.kind === "removed" ? before : after;
     let at = part.kind === "removed" ? inBefore : inAfter;
     let rest = part.text;
+    let carried = "";
     while (rest) {
       const { language, end } = segmentAt(segments, at);
       const piece = rest.slice(0, Math.max(1, end - at));
-      const text = shownText(piece, language, locale);
+      at += piece.length;
+      rest = rest.slice(piece.length);
+      // The blank lines that end a stretch go with the text that follows, never alone.
+      if (!piece.trim() && rest) {
+        carried += piece;
+        continue;
+      }
+      const text = shownText(carried + piece, language, locale);
+      carried = "";
       const last = shown[shown.length - 1];
       if (last && last.kind === part.kind && last.lang === text.lang) last.text += text.text;
       else shown.push({ kind: part.kind, ...text });
-      at += piece.length;
-      rest = rest.slice(piece.length);
     }
     if (part.kind !== "added") inBefore += part.text.length;
     if (part.kind !== "removed") inAfter += part.text.length;
