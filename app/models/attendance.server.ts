@@ -21,7 +21,7 @@ import { checkInCode, verifyCheckInCode } from "~/utils/tokens.server";
  * - only a published (or just completed) event, on one of its own local days;
  * - a session of the event's agenda, on its day, from shortly before it starts;
  *   checking someone in to a session also records their day
- *   (docs/decisions/020-session-check-in.md);
+ *   (docs/decisions/023-session-check-in.md);
  * - only people invited and not withdrawn or declined, unless taken as a walk-in;
  * - idempotent: the database allows one row per person and day, and one per
  *   clientRef (the id a phone gives a tap, so a tap sent twice from an
