@@ -33,15 +33,19 @@ export const CHECK_IN_REFUSALS = [
   "clientRefReused",
   "dayNotStarted",
   "tapUndone",
+  "sessionNotFound",
+  "sessionNotStarted",
 ] as const;
 export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
 
 /** A check-in as the door shows it: its id (to undo it), how, and the time in the event's time zone. */
 export type AttendanceView = { id: string; method: string | null; time: string | null };
 
-/** Who is checked in on one day, as the door's phones poll it from /events/:id/checkin/present. */
+/** Who is checked in on one day (or at one session of it), as the door's phones poll it from /events/:id/checkin/present. */
 export type PresentState = {
   day: string;
+  /** The session asked about, or null for the whole day. */
+  session: string | null;
   /** Everyone checked in; `walkIn` (name and place) for those not on the day's list of invitees. */
   present: Array<{ personId: string; attendance: AttendanceView; walkIn: { name: string; place: string } | null }>;
 };
@@ -58,11 +62,15 @@ export const WalkInSchema = PersonSchema.pick({
 }).extend({ locale: z.enum(PERSON_LOCALES, { error: "validation.invalidChoice" }).optional() });
 export type WalkInFields = z.infer<typeof WalkInSchema>;
 
+/** A session of the event's agenda a check-in is for (absent: the whole day). */
+const sessionField = z.string().min(1).max(64).optional();
+
 /** A tap on the check-in page without JavaScript (the page posts to its own action). */
 export const CheckInForm = z.object({
   intent: z.literal("checkIn"),
   personId: z.string().min(1).max(64),
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   method: z.enum(["NAME_SEARCH", "WALK_IN"]),
   clientRef: z.string().max(64).optional(),
 });
@@ -74,17 +82,19 @@ export const CHECK_IN_MANY_MAX = 1000;
 export const CheckInManyForm = z.object({
   intent: z.literal("checkInMany"),
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   personId: z.array(z.string().min(1).max(64)).max(CHECK_IN_MANY_MAX).default([]),
 });
 
 /** What became of the people checked in at once (on the page without JavaScript, or by the phone's queue): counts, and each refusal with the name. */
 export type CheckInManyAnswer = { checkedIn: number; already: number; refused: Array<{ name: string; error: CheckInRefusal | "badRequest" }> };
 
-/** Undoing a check-in from the check-in page. */
-export const UndoCheckInForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64) });
+/** Undoing a check-in from the check-in page (with `session`, the check-in to that session). */
+export const UndoCheckInForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64), session: sessionField });
 
 const tapCommon = {
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   at: z.string().max(40).optional(),
 };
@@ -100,7 +110,7 @@ export const CheckInTap = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("walkIn"), ...tapCommon }),
   // Taking back a check-in from the phone: not queued (it needs the server's answer), sent only when online.
-  z.object({ kind: z.literal("undo"), attendanceId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal("undo"), attendanceId: z.string().min(1).max(64), session: sessionField }),
 ]);
 
 /** Most people one paper sign-in sheet records (ticked invitees); more is not a sheet. */
@@ -122,6 +132,7 @@ const writtenInColumn = <T extends z.ZodType>(item: T) => z.array(item.optional(
 export const PaperSheetForm = z
   .object({
     day: z.string().regex(DAY_PATTERN),
+    session: sessionField,
     intent: z.enum(["save", "moreRows"]).default("save"),
     personId: z.array(z.string().min(1).max(64)).max(PAPER_SHEET_MAX_PEOPLE).default([]),
     writtenName: writtenInColumn(z.string().trim().max(200, "validation.tooLong")),
@@ -152,8 +163,17 @@ export function writtenInPeople(sheet: Pick<PaperSheetFields, "writtenName" | "w
 export const WalkInForm = WalkInSchema.extend({
   intent: z.literal("walkIn"),
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   clientRef: z.string().max(64).optional(),
 });
+
+/** Where the door checks people in: a day, and perhaps one session of it. */
+export type CheckInPlace = { day: string; session: string | null };
+
+/** The address (query) of a check-in page, or of its paper sheet, for a place: `day=…&session=…`. */
+export function placeQuery(place: CheckInPlace): string {
+  return place.session ? `day=${place.day}&session=${encodeURIComponent(place.session)}` : `day=${place.day}`;
+}
 
 /** A day of the door ("2027-03-10") as the reader says it ("Wednesday, 10 March 2027"). */
 export function checkInDayLabel(day: string, locale: Locale): string {

@@ -3,8 +3,8 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { PickBox, type Picked } from "~/components/check-in/check-many";
 import type { CheckInQueue } from "~/components/check-in/queue";
-import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
-import type { AttendanceView } from "~/utils/attendance";
+import { PlaceFields, TapForm, type TapMethod } from "~/components/check-in/tap-form";
+import type { AttendanceView, CheckInPlace } from "~/utils/attendance";
 
 export type CheckInRow = {
   personId: string;
@@ -28,7 +28,7 @@ type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: strin
  * this phone has yet is marked so. While the door is open, an invitee not yet
  * checked in can be ticked at the row's start, to check several in at once.
  */
-export function CheckInList({ rows, day, open, queue, onTap, picked }: { rows: CheckInRow[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap; picked: Picked }) {
+export function CheckInList({ rows, place, open, queue, onTap, picked }: { rows: CheckInRow[]; place: CheckInPlace; open: boolean; queue: CheckInQueue; onTap: Tap; picked: Picked }) {
   const { t } = useTranslation();
   return (
     <ul className="checkin-list">
@@ -57,14 +57,14 @@ export function CheckInList({ rows, day, open, queue, onTap, picked }: { rows: C
                     ✓ {t("invitations.checkin.checkedIn")}
                     {attendance.time ? ` ${attendance.time}` : ""}
                   </span>
-                  <UndoForm name={row.name} attendanceId={attendance.id} queue={queue} />
+                  <UndoForm name={row.name} attendanceId={attendance.id} session={place.session} queue={queue} />
                 </>
               ) : pending ? (
                 <span className="checkin-pending" data-testid="pending">
                   ⏳ {t("invitations.checkin.pending")}
                 </span>
               ) : open ? (
-                <TapForm personId={row.personId} day={day} method={method} clientRef={row.clientRef} onTap={(e) => onTap(e, row.personId, row.name, method)} />
+                <TapForm personId={row.personId} place={place} method={method} clientRef={row.clientRef} onTap={(e) => onTap(e, row.personId, row.name, method)} />
               ) : null}
             </div>
           </li>
@@ -82,7 +82,7 @@ export function CheckInList({ rows, day, open, queue, onTap, picked }: { rows: C
               ✓ {t("invitations.checkin.checkedIn")}
               {w.attendance.time ? ` ${w.attendance.time}` : ""}
             </span>
-            <UndoForm name={w.name} attendanceId={w.attendance.id} queue={queue} />
+            <UndoForm name={w.name} attendanceId={w.attendance.id} session={place.session} queue={queue} />
           </div>
         </li>
       ))}
@@ -103,8 +103,11 @@ export function CheckInList({ rows, day, open, queue, onTap, picked }: { rows: C
   );
 }
 
-/** Takes back a check-in, after asking: a form post without JavaScript, the phone's own request with it (so the door shows the answer). */
-function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: string; queue: CheckInQueue }) {
+/**
+ * Takes back a check-in (of the day, or of the session shown), after asking: a form post without
+ * JavaScript, the phone's own request with it (so the door shows the answer).
+ */
+function UndoForm({ name, attendanceId, session, queue }: { name: string; attendanceId: string; session: string | null; queue: CheckInQueue }) {
   const { t } = useTranslation();
   return (
     <details className="checkin-undo">
@@ -120,6 +123,7 @@ function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: s
         <p>{t("invitations.checkin.confirmUndo", { name })}</p>
         <input type="hidden" name="intent" value="undo" />
         <input type="hidden" name="attendanceId" value={attendanceId} />
+        {session ? <input type="hidden" name="session" value={session} /> : null}
         <button type="submit" className="danger">
           {t("invitations.checkin.undo")}
         </button>
@@ -129,7 +133,7 @@ function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: s
 }
 
 /** People of the directory who match the search but were not invited: each can be taken as a walk-in. */
-export function DirectoryMatches({ people, day, open, queue, onTap }: { people: DirectoryMatch[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap }) {
+export function DirectoryMatches({ people, place, open, queue, onTap }: { people: DirectoryMatch[]; place: CheckInPlace; open: boolean; queue: CheckInQueue; onTap: Tap }) {
   const { t } = useTranslation();
   if (!people.length) return null;
   return (
@@ -150,7 +154,7 @@ export function DirectoryMatches({ people, day, open, queue, onTap }: { people: 
               ) : open ? (
                 <TapForm
                   personId={person.personId}
-                  day={day}
+                  place={place}
                   method="WALK_IN"
                   clientRef={person.clientRef}
                   secondary
@@ -166,11 +170,11 @@ export function DirectoryMatches({ people, day, open, queue, onTap }: { people: 
 }
 
 /** The name search: filters the list as one types (with JavaScript), and asks the server for people of the directory too. */
-export function CheckInSearch({ day, query, onQuery }: { day: string; query: string; onQuery: (query: string) => void }) {
+export function CheckInSearch({ place, query, onQuery }: { place: CheckInPlace; query: string; onQuery: (query: string) => void }) {
   const { t } = useTranslation();
   return (
     <Form method="get" role="search" className="checkin-search">
-      <input type="hidden" name="day" value={day} />
+      <PlaceFields place={place} />
       <label htmlFor="checkin-q" className="visually-hidden">
         {t("invitations.checkin.search")}
       </label>

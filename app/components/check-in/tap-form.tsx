@@ -1,8 +1,19 @@
 import { Form } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { CheckInPlace } from "~/utils/attendance";
 
 export type TapMethod = "NAME_SEARCH" | "WALK_IN";
+
+/** The hidden fields that say where a form of the door checks people in: the day, and the session if one is chosen. */
+export function PlaceFields({ place }: { place: CheckInPlace }) {
+  return (
+    <>
+      <input type="hidden" name="day" value={place.day} />
+      {place.session ? <input type="hidden" name="session" value={place.session} /> : null}
+    </>
+  );
+}
 
 /**
  * One tap that checks a person in. Without JavaScript it posts to the page's
@@ -11,7 +22,7 @@ export type TapMethod = "NAME_SEARCH" | "WALK_IN";
  */
 export function TapForm({
   personId,
-  day,
+  place,
   method,
   clientRef,
   className,
@@ -19,7 +30,7 @@ export function TapForm({
   onTap,
 }: {
   personId: string;
-  day: string;
+  place: CheckInPlace;
   method: TapMethod;
   clientRef?: string;
   className?: string;
@@ -31,7 +42,7 @@ export function TapForm({
     <Form method="post" className={className} onSubmit={onTap}>
       <input type="hidden" name="intent" value="checkIn" />
       <input type="hidden" name="personId" value={personId} />
-      <input type="hidden" name="day" value={day} />
+      <PlaceFields place={place} />
       <input type="hidden" name="method" value={method} />
       {clientRef ? <input type="hidden" name="clientRef" value={clientRef} /> : null}
       <button type="submit" className={secondary ? "checkin-button secondary" : "checkin-button"}>
