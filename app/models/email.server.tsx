@@ -6,6 +6,7 @@ import CommissionJoinDecision, {
   subject as commissionJoinDecisionSubject,
   type CommissionJoinDecisionProps,
 } from "~emails/commission-join-decision";
+import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from "~emails/account-exists";
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from "~emails/password-reset";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "~emails/verify-email";
 import EventReminder, { subject as eventReminderSubject, type EventReminderProps } from "~emails/event-reminder";
@@ -22,6 +23,7 @@ import FeedbackRequest, { subject as feedbackRequestSubject, type FeedbackReques
 const TEMPLATES = {
   "verify-email": { component: VerifyEmail, subject: verifyEmailSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "account-exists": { component: AccountExists, subject: accountExistsSubject },
   "waitlist-promoted": { component: WaitlistPromoted, subject: waitlistPromotedSubject },
   invitation: { component: Invitation, subject: invitationSubject },
   "invitation-withdrawn": { component: InvitationWithdrawn, subject: invitationWithdrawnSubject },
@@ -38,6 +40,7 @@ const TEMPLATES = {
 export type EmailTemplateProps = {
   "verify-email": VerifyEmailProps;
   "password-reset": PasswordResetProps;
+  "account-exists": AccountExistsProps;
   "waitlist-promoted": WaitlistPromotedProps;
   invitation: InvitationProps;
   "invitation-withdrawn": InvitationWithdrawnProps;
