@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { checkInPageAction } from "~/components/check-in/actions.server";
 import { useEventSummary } from "~/components/event-page/event-header";
@@ -15,7 +15,7 @@ import { QrScanner } from "~/components/qr-scanner";
 import { checkInList, checkInPlaceOf, dayHasBegun, directoryMatchesForCheckIn, eventForCheckIn, sessionHasBegun } from "~/models/attendance.server";
 import { municipalityChoices, organisationChoices } from "~/models/places.server";
 import { checkInFormatting } from "~/components/check-in/rows.server";
-import { checkInDayLabel, invitationIdInCode, placeQuery } from "~/utils/attendance";
+import { CHECK_IN_LIST_LIMIT, checkInDayLabel, invitationIdInCode, packCheckInRows, placeQuery, unpackCheckInRows } from "~/utils/attendance";
 import { translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
@@ -63,18 +63,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions: event.sessions.filter((s) => s.day === day).map((s) => ({ id: s.id, label: sessionLabel(s) })),
     q,
     sensitive: maySeeSensitive(user),
-    rows: list.map((row) => ({
-      personId: row.person.id,
-      invitationId: row.invitationId,
-      name: row.person.name,
-      place: place(row.person),
-      status: row.status,
-      searchText: row.searchText,
-      attendance: attendance(row.attendance),
-      // The no-JavaScript form's tap id: sending the same page's form twice records it once.
-      clientRef: createToken().slice(0, 32),
-    })),
-    directory: directory.map((person) => ({ personId: person.id, name: person.name, place: place(person), clientRef: createToken().slice(0, 32) })),
+    // One line a person (app/utils/attendance.ts): the list is most of the page.
+    rows: packCheckInRows(
+      list.map((row) => ({
+        personId: row.person.id,
+        invitationId: row.invitationId,
+        name: row.person.name,
+        place: place(row.person),
+        status: row.status,
+        attendance: attendance(row.attendance),
+      })),
+    ),
+    // With the person, a tap's reference without JavaScript: the same page's tap sent twice is recorded once.
+    pageRef: createToken().slice(0, 16),
+    directory: directory.map((person) => ({ personId: person.id, name: person.name, place: place(person) })),
     choices: { organisations, municipalities },
   };
 }
@@ -92,7 +94,8 @@ function matches(searchText: string, query: string) {
 
 export default function CheckInPage() {
   const { t } = useTranslation();
-  const { event, place, dayLabel, sessions, q, rows, directory, choices, sensitive } = useLoaderData<typeof loader>();
+  const { event, place, dayLabel, sessions, q, rows: packed, pageRef, directory, choices, sensitive } = useLoaderData<typeof loader>();
+  const rows = useMemo(() => unpackCheckInRows(packed), [packed]);
   const summary = useEventSummary();
   const result = useActionData<typeof action>();
   const [query, setQuery] = useState(q);
@@ -114,7 +117,9 @@ export default function CheckInPage() {
   };
 
   const taking = event.open && event.started;
-  const shown = rows.filter((row) => matches(row.searchText, query));
+  // The first rows that match: a longer list is searched, not scrolled, and the page stays light (server and phone alike).
+  const matching = rows.filter((row) => matches(row.searchText, query));
+  const shown = matching.slice(0, CHECK_IN_LIST_LIMIT);
   // Ticked and still to be checked in (a row hidden by the search, or checked in meanwhile, is not sent).
   const ticked = shown.filter((row) => picked.picked.has(row.personId) && !queue.attendanceOf(row.personId) && !queue.isPending(row.personId));
   const sendTicked = (formEvent: FormEvent<HTMLFormElement>) => {
@@ -184,9 +189,10 @@ export default function CheckInPage() {
       <CheckInSearch place={place} query={query} onQuery={setQuery} />
 
       {shown.length === 0 ? <p className="muted">{t("invitations.checkin.noMatch")}</p> : null}
-      <CheckInList rows={shown} place={place} open={taking} queue={queue} onTap={tap} picked={picked} />
+      {matching.length > shown.length ? <p className="muted" data-testid="more-rows">{t("invitations.checkin.moreRows", { count: matching.length - shown.length })}</p> : null}
+      <CheckInList rows={shown} place={place} pageRef={pageRef} open={taking} queue={queue} onTap={tap} picked={picked} />
       {taking ? <CheckManyForm place={place} count={ticked.length} ready={queue.ready} onSend={sendTicked} /> : null}
-      <DirectoryMatches people={directory} place={place} open={taking} queue={queue} onTap={tap} />
+      <DirectoryMatches people={directory} place={place} pageRef={pageRef} open={taking} queue={queue} onTap={tap} />
 
       {taking ? (
         <WalkInForm

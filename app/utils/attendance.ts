@@ -1,3 +1,4 @@
+import { foldForSearch } from "~/utils/search";
 import { z } from "~/utils/zod";
 import type { Community, Gender } from "~/generated/prisma/enums";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES, PersonSchema } from "./directory";
@@ -41,6 +42,47 @@ export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
 /** A check-in as the door shows it: its id (to undo it), how, and the time in the event's time zone. */
 export type AttendanceView = { id: string; method: string | null; time: string | null };
 
+/**
+ * The door's list as the page sends it: one line of tab-separated fields a
+ * person (id, invitation id, name, "organisation, municipality", invitation
+ * status), and the check-ins apart, for the few already in. With 2,000
+ * invited this is a fifth of a list of objects (keys, a search text, a tap
+ * reference each). The search text is made on the phone from what the row
+ * shows: the door's offline copy holds no email addresses.
+ */
+/** Rows the door's list shows at most; the rest are found by name (the counts cover everyone). */
+export const CHECK_IN_LIST_LIMIT = 100;
+
+export type PackedCheckInRows = { lines: string; present: Array<[personId: string, id: string, method: string | null, time: string | null]> };
+
+export type CheckInRowData = { personId: string; invitationId: string | null; name: string; place: string; status: string | null; attendance: AttendanceView | null };
+
+const field = (value: string | null) => (value ?? "").replace(/[\t\n]+/g, " ");
+
+export function packCheckInRows(rows: CheckInRowData[]): PackedCheckInRows {
+  return {
+    lines: rows.map((row) => [row.personId, row.invitationId, row.name, row.place, row.status].map(field).join("\t")).join("\n"),
+    present: rows.flatMap((row) => (row.attendance ? [[row.personId, row.attendance.id, row.attendance.method, row.attendance.time] as PackedCheckInRows["present"][number]] : [])),
+  };
+}
+
+export function unpackCheckInRows(packed: PackedCheckInRows): Array<CheckInRowData & { searchText: string }> {
+  const present = new Map(packed.present.map(([personId, id, method, time]) => [personId, { id, method, time }]));
+  if (!packed.lines) return [];
+  return packed.lines.split("\n").map((line) => {
+    const [personId, invitationId, name, place, status] = line.split("\t");
+    return {
+      personId,
+      invitationId: invitationId || null,
+      name,
+      place,
+      status: status || null,
+      attendance: present.get(personId) ?? null,
+      searchText: foldForSearch(name, place),
+    };
+  });
+}
+
 /** Who is checked in on one day (or at one session of it), as the door's phones poll it from /events/:id/checkin/present. */
 export type PresentState = {
   day: string;
@@ -73,6 +115,8 @@ export const CheckInForm = z.object({
   session: sessionField,
   method: z.enum(["NAME_SEARCH", "WALK_IN"]),
   clientRef: z.string().max(64).optional(),
+  /** The page's own reference: with the person, the tap's reference (the same page's tap sent twice counts once). */
+  pageRef: z.string().regex(/^[A-Za-z0-9_-]{8,24}$/).optional(),
 });
 
 /** Most people the door's list checks in with one button; a list longer than that is a paper sheet's. */

@@ -50,8 +50,9 @@ async function undo(user: SessionUser, eventId: string, formData: FormData) {
 async function tap(user: SessionUser, eventId: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: CheckInForm });
   if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("checkIn") }, { status: 400 });
-  const { personId, day, session, method, clientRef } = submission.value;
-  const result = await checkIn({ eventId, personId, day, sessionId: session ?? null, method, clientRef: clientRef || null, checkedInById: user.id });
+  const { personId, day, session, method, pageRef } = submission.value;
+  const clientRef = submission.value.clientRef || (pageRef ? `${pageRef}-${personId}`.slice(0, 64) : null);
+  const result = await checkIn({ eventId, personId, day, sessionId: session ?? null, method, clientRef, checkedInById: user.id });
   if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("checkIn", null, result.error === "notInvited" ? personId : null));
   const key = result.status === "checkedIn" ? "invitations.checkin.done" : "invitations.checkin.already";
   return data({ result: submission.reply(), ...answer("checkIn", messageWith(key, { name: result.name })) }, { status: 200 });

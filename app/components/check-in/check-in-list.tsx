@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { PickBox, type Picked } from "~/components/check-in/check-many";
 import type { CheckInQueue } from "~/components/check-in/queue";
-import { PlaceFields, TapForm, type TapMethod } from "~/components/check-in/tap-form";
+import { PlaceFields, TapButton, TapForm, TapForms, type TapMethod } from "~/components/check-in/tap-form";
 import type { AttendanceView, CheckInPlace } from "~/utils/attendance";
 
 export type CheckInRow = {
@@ -14,10 +14,9 @@ export type CheckInRow = {
   status: string | null;
   searchText: string;
   attendance: AttendanceView | null;
-  clientRef: string;
 };
 
-export type DirectoryMatch = { personId: string; name: string; place: string; clientRef: string };
+export type DirectoryMatch = { personId: string; name: string; place: string };
 
 type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => void;
 
@@ -28,78 +27,98 @@ type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: strin
  * this phone has yet is marked so. While the door is open, an invitee not yet
  * checked in can be ticked at the row's start, to check several in at once.
  */
-export function CheckInList({ rows, place, open, queue, onTap, picked }: { rows: CheckInRow[]; place: CheckInPlace; open: boolean; queue: CheckInQueue; onTap: Tap; picked: Picked }) {
+export function CheckInList({
+  rows,
+  place,
+  pageRef,
+  open,
+  queue,
+  onTap,
+  picked,
+}: {
+  rows: CheckInRow[];
+  place: CheckInPlace;
+  pageRef: string;
+  open: boolean;
+  queue: CheckInQueue;
+  onTap: Tap;
+  picked: Picked;
+}) {
   const { t } = useTranslation();
+  const names = new Map(rows.map((row) => [row.personId, row.name]));
   return (
-    <ul className="checkin-list">
-      {rows.map((row) => {
-        const attendance = queue.ready ? queue.attendanceOf(row.personId) : row.attendance;
-        const pending = !attendance && queue.isPending(row.personId);
-        const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
-        return (
-          <li key={row.personId} data-checkin-person={row.name} className={attendance ? "is-present" : pending ? "is-pending" : undefined}>
-            {open ? (
-              // Only invitees are ticked: someone who declined is taken one by one, as a walk-in.
-              !attendance && !pending && method === "NAME_SEARCH" ? <PickBox personId={row.personId} name={row.name} picked={picked} /> : <span className="checkin-pick" />
-            ) : null}
-            <div className="checkin-who">
-              <strong>{row.name}</strong>
-              {row.place ? <span className="muted">{row.place}</span> : null}
-              {row.status === null ? <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span> : null}
-              {row.status && row.status !== "ACCEPTED" ? (
-                <span className="muted">{row.status === "DECLINED" ? t("invitations.checkin.declinedHint") : t(`invitations.status.${row.status}`)}</span>
+    <>
+      {open ? <TapForms place={place} pageRef={pageRef} onTap={(e, personId, method) => onTap(e, personId, names.get(personId) ?? "", method)} /> : null}
+      <ul className="checkin-list">
+        {rows.map((row) => {
+          const attendance = queue.ready ? queue.attendanceOf(row.personId) : row.attendance;
+          const pending = !attendance && queue.isPending(row.personId);
+          const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
+          return (
+            <li key={row.personId} data-checkin-person={row.name} className={attendance ? "is-present" : pending ? "is-pending" : undefined}>
+              {open ? (
+                // Only invitees are ticked: someone who declined is taken one by one, as a walk-in.
+                !attendance && !pending && method === "NAME_SEARCH" ? <PickBox personId={row.personId} name={row.name} picked={picked} /> : <span className="checkin-pick" />
               ) : null}
-            </div>
-            <div className="checkin-state">
-              {attendance ? (
-                <>
-                  <span className="checkin-done" data-testid="checked-in">
-                    ✓ {t("invitations.checkin.checkedIn")}
-                    {attendance.time ? ` ${attendance.time}` : ""}
+              <div className="checkin-who">
+                <strong>{row.name}</strong>
+                {row.place ? <span className="muted">{row.place}</span> : null}
+                {row.status === null ? <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span> : null}
+                {row.status && row.status !== "ACCEPTED" ? (
+                  <span className="muted">{row.status === "DECLINED" ? t("invitations.checkin.declinedHint") : t(`invitations.status.${row.status}`)}</span>
+                ) : null}
+              </div>
+              <div className="checkin-state">
+                {attendance ? (
+                  <>
+                    <span className="checkin-done" data-testid="checked-in">
+                      ✓ {t("invitations.checkin.checkedIn")}
+                      {attendance.time ? ` ${attendance.time}` : ""}
+                    </span>
+                    <UndoForm name={row.name} attendanceId={attendance.id} session={place.session} queue={queue} />
+                  </>
+                ) : pending ? (
+                  <span className="checkin-pending" data-testid="pending">
+                    ⏳ {t("invitations.checkin.pending")}
                   </span>
-                  <UndoForm name={row.name} attendanceId={attendance.id} session={place.session} queue={queue} />
-                </>
-              ) : pending ? (
-                <span className="checkin-pending" data-testid="pending">
-                  ⏳ {t("invitations.checkin.pending")}
-                </span>
-              ) : open ? (
-                <TapForm personId={row.personId} place={place} method={method} clientRef={row.clientRef} onTap={(e) => onTap(e, row.personId, row.name, method)} />
-              ) : null}
-            </div>
-          </li>
-        );
-      })}
-      {queue.walkIns.map((w) => (
-        <li key={w.personId} data-checkin-person={w.name} className="is-present">
-          <div className="checkin-who">
-            <strong>{w.name}</strong>
-            {w.place ? <span className="muted">{w.place}</span> : null}
-            <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
-          </div>
-          <div className="checkin-state">
-            <span className="checkin-done" data-testid="checked-in">
-              ✓ {t("invitations.checkin.checkedIn")}
-              {w.attendance.time ? ` ${w.attendance.time}` : ""}
-            </span>
-            <UndoForm name={w.name} attendanceId={w.attendance.id} session={place.session} queue={queue} />
-          </div>
-        </li>
-      ))}
-      {queue.pendingHere
-        .filter((queued) => queued.kind === "walkIn")
-        .map((queued) => (
-          <li key={queued.clientRef} className="is-pending">
+                ) : open ? (
+                  <TapButton personId={row.personId} method={method} />
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+        {queue.walkIns.map((w) => (
+          <li key={w.personId} data-checkin-person={w.name} className="is-present">
             <div className="checkin-who">
-              <strong>{queued.name}</strong>
+              <strong>{w.name}</strong>
+              {w.place ? <span className="muted">{w.place}</span> : null}
               <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
             </div>
             <div className="checkin-state">
-              <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>
+              <span className="checkin-done" data-testid="checked-in">
+                ✓ {t("invitations.checkin.checkedIn")}
+                {w.attendance.time ? ` ${w.attendance.time}` : ""}
+              </span>
+              <UndoForm name={w.name} attendanceId={w.attendance.id} session={place.session} queue={queue} />
             </div>
           </li>
         ))}
-    </ul>
+        {queue.pendingHere
+          .filter((queued) => queued.kind === "walkIn")
+          .map((queued) => (
+            <li key={queued.clientRef} className="is-pending">
+              <div className="checkin-who">
+                <strong>{queued.name}</strong>
+                <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
+              </div>
+              <div className="checkin-state">
+                <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>
+              </div>
+            </li>
+          ))}
+      </ul>
+    </>
   );
 }
 
@@ -133,7 +152,21 @@ function UndoForm({ name, attendanceId, session, queue }: { name: string; attend
 }
 
 /** People of the directory who match the search but were not invited: each can be taken as a walk-in. */
-export function DirectoryMatches({ people, place, open, queue, onTap }: { people: DirectoryMatch[]; place: CheckInPlace; open: boolean; queue: CheckInQueue; onTap: Tap }) {
+export function DirectoryMatches({
+  people,
+  place,
+  pageRef,
+  open,
+  queue,
+  onTap,
+}: {
+  people: DirectoryMatch[];
+  place: CheckInPlace;
+  pageRef: string;
+  open: boolean;
+  queue: CheckInQueue;
+  onTap: Tap;
+}) {
   const { t } = useTranslation();
   if (!people.length) return null;
   return (
@@ -156,7 +189,7 @@ export function DirectoryMatches({ people, place, open, queue, onTap }: { people
                   personId={person.personId}
                   place={place}
                   method="WALK_IN"
-                  clientRef={person.clientRef}
+                  pageRef={pageRef}
                   secondary
                   onTap={(e) => onTap(e, person.personId, person.name, "WALK_IN")}
                 />

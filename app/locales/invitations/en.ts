@@ -272,6 +272,8 @@ const invitations = {
     search: "Name, organisation or place",
     find: "Find",
     clear: "Show everyone",
+    moreRows_one: "{{count}} more person on the list: type a name to find them.",
+    moreRows_other: "{{count}} more people on the list: type a name to find them.",
     noMatch: "Nobody on the list matches. Look in the directory below, or add a walk-in.",
     checkIn: "Check in",
     checkInWalkIn: "Check in as walk-in",

@@ -272,6 +272,8 @@ const invitations = {
     search: "Emri, organizata ose vendi",
     find: "Kërko",
     clear: "Shfaq të gjithë",
+    moreRows_one: "Edhe {{count}} person në listë: shkruani një emër për ta gjetur.",
+    moreRows_other: "Edhe {{count}} persona në listë: shkruani një emër për t'i gjetur.",
     noMatch: "Askush në listë nuk përputhet. Shikoni në regjistër më poshtë, ose shtoni një pjesëmarrës pa ftesë.",
     checkIn: "Regjistro",
     checkInWalkIn: "Regjistro si pa ftesë",
