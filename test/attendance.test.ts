@@ -23,7 +23,7 @@ import {
 } from "~/models/attendance.server";
 import { personHistory } from "~/models/person-history.server";
 import { listPeople } from "~/models/person.server";
-import { PaperSheetForm, writtenInPeople } from "~/utils/attendance";
+import { packCheckInRows, PaperSheetForm, unpackCheckInRows, writtenInPeople } from "~/utils/attendance";
 import { foldForSearch } from "~/utils/search";
 import { requestInvitationSending, sendRequestedInvitations } from "~/models/invitation-list.server";
 import { deliverDueEmails } from "~/models/outbox.server";
@@ -629,5 +629,21 @@ describe("a person's history", () => {
     const walkInHistory = await personHistory(walkIn.ok ? walkIn.personId : "");
     expect(walkInHistory.events).toEqual([expect.objectContaining({ eventId: event.id, status: null, days: ["2026-03-28"] })]);
     expect(walkInHistory.contributions).toEqual([]);
+  });
+});
+
+describe("the door's list as the page sends it", () => {
+  it("packs each person into one line and back, a name with a tab or a line break included, with the search text made from what the row shows", () => {
+    const rows = [
+      { personId: "p1", invitationId: "i1", name: "Zoran Đorđević", place: "Kamenicë / Kamenica", status: "ACCEPTED", attendance: { id: "a1", method: "QR", time: "09:12" } },
+      { personId: "p2", invitationId: null, name: "Walk\tin\nperson", place: "", status: null, attendance: null },
+    ];
+    const packed = packCheckInRows(rows);
+    expect(packed.lines.split("\n")).toHaveLength(2);
+    expect(unpackCheckInRows(packed)).toEqual([
+      { ...rows[0], searchText: foldForSearch("Zoran Đorđević", "Kamenicë / Kamenica") },
+      { ...rows[1], name: "Walk in person", searchText: "walk in person" },
+    ]);
+    expect(unpackCheckInRows(packCheckInRows([]))).toEqual([]);
   });
 });

@@ -110,6 +110,8 @@ const TABLE: Record<string, Row> = {
   "guidelines.$slug._index.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug.diff.tsx": { get: ANYONE, query: () => "?from=1&to=2" },
   "guidelines.$slug.edit/route.tsx": { get: EDITORS, post: EDITORS },
+  "guidelines.$slug.feed[.]atom.tsx": { get: ANYONE },
+  "guidelines.$slug.latest[.pdf].tsx": { get: ANYONE },
   "guidelines.$slug.translate.tsx": { get: EDITORS, post: EDITORS },
   "guidelines.$slug.v.$number.tsx": { get: ANYONE },
   "guidelines.$slug.v.$number[.pdf].tsx": { get: ANYONE },

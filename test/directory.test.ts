@@ -12,11 +12,11 @@ import { invitationByToken } from "~/models/invitation-list.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import type { Role } from "~/generated/prisma/enums";
 import { exportPeople } from "~/models/directory-export.server";
+import { erasePerson } from "~/models/erasure.server";
+import { exportPersonData } from "~/models/person-export.server";
 import {
   createPerson,
   directoryAggregates,
-  erasePerson,
-  exportPersonData,
   getPerson,
   listPeople,
   mergePeople,

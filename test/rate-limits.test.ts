@@ -100,7 +100,7 @@ describe("registration", () => {
     const input = { name: "Arta Krasniqi", email, password: "a long enough password", locale: "sq" as const };
     expect(await registerMember(input, APP_URL, "192.0.2.50")).toMatchObject({ ok: true });
     for (let i = 1; i < LIMITS.registerEmail.max; i++) {
-      expect(await registerMember(input, APP_URL, `192.0.2.${51 + i}`)).toEqual({ ok: false, error: "emailTaken" });
+      expect(await registerMember(input, APP_URL, `192.0.2.${51 + i}`)).toEqual({ ok: true, email: input.email });
     }
     const refused = await registerMember({ ...input, email: email.toUpperCase() }, APP_URL, "192.0.2.99");
     expect(refused).toMatchObject({ ok: false, error: "tooManyAttempts" });

@@ -31,6 +31,9 @@ describe(`reports counted by the database agree with the reference report (seed 
   it("builds a data set worth comparing", async () => {
     expect(programme.attendance).toBe(3000);
     expect(await prisma.attendance.count()).toBe(3000);
+    // Sessions with check-ins, and some without.
+    expect(programme.sessionAttendance).toBeGreaterThan(100);
+    expect(await prisma.eventSession.count({ where: { attendances: { none: {} } } })).toBeGreaterThan(0);
     const report = await programmeReport(trainer, {}, "en");
     // Both kinds of participant.
     const firstTime = report.tables.find((t) => t.key === "firstTime")!.rows;

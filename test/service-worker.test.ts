@@ -15,6 +15,17 @@ describe("the check-in pages a phone keeps", () => {
     expect(checkInPageKey(at("/events/ev1/checkin?day=2027-06-10"))).not.toBe(checkInPageKey(at("/events/ev1/checkin?day=2027-06-09")));
   });
 
+  it("keeps a session's check-in page apart from its day's, one per session", () => {
+    const session = at("/events/ev1/checkin?day=2027-06-09&session=s1&q=drita");
+    expect(checkInPageKey(session)).toBe(`${ORIGIN}/events/ev1/checkin?day=2027-06-09&session=s1`);
+    expect(checkInPageKey(at("/events/ev1/checkin?session=s1&day=2027-06-09"))).toBe(checkInPageKey(session));
+    expect(checkInPageKey(at("/events/ev1/checkin?day=2027-06-09&session=s2"))).not.toBe(checkInPageKey(session));
+    expect(checkInPageKey(at("/events/ev1/checkin?day=2027-06-09"))).not.toBe(checkInPageKey(session));
+    expect(checkInPageKey(at("/events/ev1/checkin?day=2027-06-09&session=../x"))).toBeNull();
+    expect(mayKeep(at("/events/ev1/checkin?day=2027-06-09&session=s1"))).toBe(true);
+    expect(mayKeep(session)).toBe(false);
+  });
+
   it("keeps no other page: not the event, the paper sheet, the taps, the loader data, nor anyone's directory", () => {
     for (const path of [
       "/events/ev1",

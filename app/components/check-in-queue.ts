@@ -9,6 +9,8 @@ import type { CheckInRefusal } from "~/utils/attendance";
 export type QueuedTap = {
   clientRef: string;
   day: string;
+  /** The session of that day the tap is for; absent for the whole day (and in taps kept before sessions). */
+  session?: string | null;
   /** When the tap was made (ISO); the server keeps it as the check-in time. */
   at: string;
   /** Shown while pending. */
@@ -50,10 +52,16 @@ function saveQueue(eventId: string, taps: QueuedTap[]) {
   else window.localStorage.removeItem(storageKey(eventId));
 }
 
-/** Adds a tap unless the same person is already waiting to be sent for that day (a double tap). */
+/** Whether a queued tap is for that day and session (or the whole day, session null). */
+export function tapIsFor(tap: QueuedTap, place: { day: string; session: string | null }): boolean {
+  return tap.day === place.day && (tap.session ?? null) === place.session;
+}
+
+/** Adds a tap unless the same person is already waiting to be sent for that day or session (a double tap). */
 export function enqueue(eventId: string, tap: QueuedTap): boolean {
   const queue = loadQueue(eventId);
-  if (tap.kind === "checkIn" && queue.some((q) => q.kind === "checkIn" && q.personId === tap.personId && q.day === tap.day)) return false;
+  const place = { day: tap.day, session: tap.session ?? null };
+  if (tap.kind === "checkIn" && queue.some((q) => q.kind === "checkIn" && q.personId === tap.personId && tapIsFor(q, place))) return false;
   saveQueue(eventId, [...queue, tap]);
   return true;
 }
@@ -68,6 +76,7 @@ function remove(eventId: string, clientRef: string) {
 /** Sends one tap. "retry" when there was no usable answer (offline, server trouble, signed out): the tap stays queued. */
 async function send(eventId: string, tap: QueuedTap): Promise<TapAnswer | "retry"> {
   const body = new URLSearchParams({ kind: tap.kind, clientRef: tap.clientRef, day: tap.day, at: tap.at });
+  if (tap.session) body.set("session", tap.session);
   if (tap.kind === "checkIn") {
     body.set("personId", tap.personId);
     body.set("method", tap.method);

@@ -12,10 +12,14 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
   const base = `/guidelines/${page.slug}`;
   const sourceLanguage = t(`guidelines.languages.${page.sourceLocale}`);
   return (
-    <article className="guideline" lang={page.locale === "sr" ? "sr-Latn" : page.locale}>
+    <article className="guideline">
       <header>
-        <h1>{page.title}</h1>
-        {page.summary ? <p className="lead">{page.summary}</p> : null}
+        <h1 lang={page.title.lang}>{page.title.text}</h1>
+        {page.summary.text ? (
+          <p className="lead" lang={page.summary.lang}>
+            {page.summary.text}
+          </p>
+        ) : null}
         <p className="muted">
           {t("guidelines.reader.publishedOn", { number: page.number, date: page.publishedAt })}
           {page.translatedFrom ? <> · {t("guidelines.reader.translatedFrom", { number: page.translatedFrom })}</> : null}
@@ -47,13 +51,18 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
         <a href={`${base}/v/${page.number}.pdf`} download>
           {t("guidelines.reader.pdf")}
         </a>
+        <a href={`${base}/v/${page.number}`} rel="bookmark">
+          {t("guidelines.reader.permalink", { number: page.number })}
+        </a>
       </nav>
       <nav className="card toc" aria-labelledby="toc-title">
         <h2 id="toc-title">{t("guidelines.reader.contents")}</h2>
         <ol>
           {page.sections.map((section) => (
             <li key={section.key}>
-              <a href={`#${section.key}`}>{section.title}</a>
+              <a href={`#${section.key}`} lang={section.title.lang}>
+                {section.title.text}
+              </a>
             </li>
           ))}
           <li className="toc-credits">
@@ -64,7 +73,7 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
       {page.sections.map((section, index) => (
         <section key={section.key} id={section.key} className="guideline-section">
           <h2>
-            {index + 1}. {section.title}
+            {index + 1}. <span lang={section.title.lang}>{section.title.text}</span>
           </h2>
           <div className="prose" dangerouslySetInnerHTML={{ __html: section.html }} />
           {section.sources.length ? (
@@ -73,7 +82,7 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
               {section.sources.map((source, i) => (
                 <span key={i}>
                   {i > 0 ? "; " : null}
-                  {source.title} ({source.municipality ?? t("guidelines.reader.programmeWide")})
+                  <span lang={source.title.lang}>{source.title.text}</span> ({source.municipality ?? t("guidelines.reader.programmeWide")})
                 </span>
               ))}
             </p>
@@ -88,10 +97,10 @@ export function GuidelineReader({ page }: { page: ReaderPage }) {
             <ul className="credits">
               {page.credits.map((credit) => (
                 <li key={credit.id}>
-                  <strong>{credit.title}</strong>
+                  <strong lang={credit.title.lang}>{credit.title.text}</strong>
                   <br />
                   <span className="muted">
-                    {credit.municipality ?? t("guidelines.reader.programmeWide")} · {credit.authors}
+                    {credit.municipality ?? t("guidelines.reader.programmeWide")} · <span lang={credit.authors.lang}>{credit.authors.text}</span>
                   </span>
                   {credit.attachments.length ? (
                     <ul className="credit-files" aria-label={t("guidelines.attachments.title")}>
@@ -143,6 +152,16 @@ export function SubscribeForm({ slug, sentTo, lastResult }: { slug: string; sent
           {t("guidelines.subscribe.submit")}
         </button>
       </Form>
+      <p className="guideline-follow">
+        {t("guidelines.subscribe.feed")}{" "}
+        <a href={`/guidelines/${slug}/feed.atom`} type="application/atom+xml" data-testid="feed-link">
+          {t("guidelines.subscribe.feedLink")}
+        </a>
+      </p>
+      <p className="guideline-follow">
+        {t("guidelines.subscribe.latest")} <a href={`/guidelines/${slug}`}>{`/guidelines/${slug}`}</a> ·{" "}
+        <a href={`/guidelines/${slug}/latest.pdf`}>{t("guidelines.subscribe.latestPdf")}</a>
+      </p>
     </section>
   );
 }

@@ -6,11 +6,13 @@ import { useTranslation } from "react-i18next";
 
 type ShownCount = { kind: "exact"; count: number } | { kind: "small" } | { kind: "hidden" };
 type Row = { key: string; label: string; shown: ShownCount };
+type ReportSession = { id: string; eventId: string; title: string; label: string; count: number };
 
 export type ReportData = {
   exact: boolean;
-  totals: Record<"events" | "invited" | "accepted" | "declined" | "waitlisted" | "participations" | "people" | "personDays", number>;
+  totals: Record<"events" | "invited" | "accepted" | "declined" | "waitlisted" | "participations" | "people" | "personDays" | "sessionCheckIns", number>;
   days: Array<{ day: string; label: string; count: number }>;
+  sessions: ReportSession[];
   tables: Array<{ key: string; rows: Row[] }>;
   feedback: {
     requested: number;
@@ -93,6 +95,38 @@ export function CountChart({ title, rows, testId, level = 3 }: { title: string; 
         </table>
       )}
     </section>
+  );
+}
+
+/**
+ * Check-ins per session of the agenda, beside the days: a chart for one
+ * event (a session nobody was checked in to is left out, like an empty day).
+ * Nothing when the agenda has no sessions.
+ */
+export function SessionChart({ sessions }: { sessions: ReportSession[] }) {
+  const { t } = useTranslation();
+  if (sessions.length === 0) return null;
+  return (
+    <CountChart
+      title={t("invitations.reports.sessions")}
+      rows={sessions.map((s) => ({ key: s.id, label: `${s.title} · ${s.label}`, shown: { kind: "exact" as const, count: s.count } }))}
+      testId="sessions"
+      level={2}
+    />
+  );
+}
+
+/** One event's sessions in a cell of the programme's table of events: "Opening · 10 Mar 2027, 09:00: 12". */
+export function SessionCounts({ sessions }: { sessions: ReportSession[] }) {
+  if (sessions.length === 0) return null;
+  return (
+    <ul className="plain-list report-sessions">
+      {sessions.map((s) => (
+        <li key={s.id}>
+          {s.title} <span className="muted">· {s.label}</span>: <strong>{s.count}</strong>
+        </li>
+      ))}
+    </ul>
   );
 }
 

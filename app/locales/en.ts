@@ -107,7 +107,6 @@ const en = {
       intro: "Members of municipal commissions register here. A trainer or admin confirms your membership.",
       submit: "Create account",
       haveAccount: "Already registered?",
-      emailTaken: "An account with this email already exists.",
       checkEmailTitle: "Check your email",
       checkEmail: "We have sent a link to {{email}}. Open it to confirm your address, then log in.",
     },
@@ -204,6 +203,14 @@ const en = {
       body: "Thank you for registering. Please confirm your email address to activate your account.",
       button: "Confirm my email",
       expiry: "The link works for 24 hours. If you did not register, ignore this email.",
+    },
+    accountExists: {
+      subject: "You already have a Durable account",
+      preview: "Someone tried to register with this address",
+      body: "Someone, perhaps you, tried to create a Durable account with this email address. You already have one, so nothing was created.",
+      login: "Log in",
+      forgot: "If you forgot your password, choose a new one: {{url}}",
+      notYou: "If it was not you, ignore this email: your account stays as it is.",
     },
     reset: {
       subject: "Choose a new password",

@@ -106,7 +106,6 @@ const sq = {
         "Anëtarët e komisioneve komunale regjistrohen këtu. Anëtarësimin tuaj e konfirmon një trajnues ose administrator.",
       submit: "Krijo llogarinë",
       haveAccount: "Jeni regjistruar tashmë?",
-      emailTaken: "Ekziston tashmë një llogari me këtë email.",
       checkEmailTitle: "Kontrolloni email-in tuaj",
       checkEmail:
         "Ju kemi dërguar një lidhje në {{email}}. Hapeni për të konfirmuar adresën tuaj, pastaj kyçuni.",
@@ -206,6 +205,14 @@ const sq = {
       body: "Faleminderit që u regjistruat. Ju lutemi konfirmoni adresën tuaj të email-it për të aktivizuar llogarinë.",
       button: "Konfirmo email-in tim",
       expiry: "Lidhja është e vlefshme për 24 orë. Nëse nuk jeni regjistruar ju, shpërfilleni këtë email.",
+    },
+    accountExists: {
+      subject: "Ju tashmë keni një llogari në Durable",
+      preview: "Dikush u përpoq të regjistrohej me këtë adresë",
+      body: "Dikush, ndoshta ju, u përpoq të krijonte një llogari në Durable me këtë adresë email-i. Ju tashmë keni një, prandaj nuk u krijua asgjë.",
+      login: "Hyni",
+      forgot: "Nëse e keni harruar fjalëkalimin, zgjidhni një të ri: {{url}}",
+      notYou: "Nëse nuk keni qenë ju, shpërfilleni këtë email: llogaria juaj mbetet siç është.",
     },
     reset: {
       subject: "Zgjidhni një fjalëkalim të ri",

@@ -109,7 +109,6 @@ const sr = {
         "Članovi opštinskih komisija se registruju ovde. Vaše članstvo potvrđuje trener ili administrator.",
       submit: "Napravi nalog",
       haveAccount: "Već ste registrovani?",
-      emailTaken: "Nalog sa ovom adresom e-pošte već postoji.",
       checkEmailTitle: "Proverite e-poštu",
       checkEmail:
         "Poslali smo link na {{email}}. Otvorite ga da biste potvrdili svoju adresu, a zatim se prijavite.",
@@ -210,6 +209,14 @@ const sr = {
       body: "Hvala vam što ste se registrovali. Potvrdite svoju adresu e-pošte da biste aktivirali nalog.",
       button: "Potvrdi moju e-poštu",
       expiry: "Link važi 24 sata. Ako se niste registrovali, zanemarite ovu poruku.",
+    },
+    accountExists: {
+      subject: "Već imate nalog na platformi Durable",
+      preview: "Neko je pokušao da se registruje ovom adresom",
+      body: "Neko, možda vi, pokušao je da napravi nalog na platformi Durable ovom adresom e-pošte. Već imate nalog, pa ništa nije napravljeno.",
+      login: "Prijavite se",
+      forgot: "Ako ste zaboravili lozinku, izaberite novu: {{url}}",
+      notYou: "Ako to niste bili vi, zanemarite ovu poruku: vaš nalog ostaje kakav jeste.",
     },
     reset: {
       subject: "Izaberite novu lozinku",

@@ -16,9 +16,13 @@ import { foldForSearch, foldQuery } from "~/utils/search";
 import { checkInCode, verifyCheckInCode } from "~/utils/tokens.server";
 
 /**
- * Attendance: who was present at an event on which local day, how they were
- * checked in and by whom. The rules of the door live here:
+ * Attendance: who was present at an event on which local day (and, where
+ * the agenda has sessions, at which session), how they were checked in and
+ * by whom. The rules of the door live here:
  * - only a published (or just completed) event, on one of its own local days;
+ * - a session of the event's agenda, on its day, from shortly before it starts;
+ *   checking someone in to a session also records their day
+ *   (docs/decisions/023-session-check-in.md);
  * - only people invited and not withdrawn or declined, unless taken as a walk-in;
  * - idempotent: the database allows one row per person and day, and one per
  *   clientRef (the id a phone gives a tap, so a tap sent twice from an
@@ -45,6 +49,8 @@ export const checkInRefusals = refusals<CheckInRefusal>({
   clientRefReused: { status: 409, message: "invitations.checkin.refusal.clientRefReused" },
   dayNotStarted: { status: 409, message: "invitations.checkin.refusal.dayNotStarted" },
   tapUndone: { status: 409, message: "invitations.checkin.refusal.tapUndone" },
+  sessionNotFound: { status: 404, message: "invitations.checkin.refusal.sessionNotFound" },
+  sessionNotStarted: { status: 409, message: "invitations.checkin.refusal.sessionNotStarted" },
 });
 
 export type CheckInInput = {
@@ -57,6 +63,8 @@ export type CheckInInput = {
   clientRef?: string | null;
   /** When the tap happened (a phone offline sends it later). */
   at?: Date;
+  /** A session of the event's agenda on that day: the check-in is to it (and to its day). */
+  sessionId?: string | null;
 };
 
 export type CheckInResult =
@@ -98,13 +106,38 @@ export function dayHasBegun(day: string, timeZone: string | null | undefined, no
   return start.isValid && start.toMillis() <= now.getTime();
 }
 
-/** The event is open for check-in on that day: one of its own days, and one that has come. */
-async function openEventDay(tx: Tx, eventId: string, day: string): Promise<{ ok: true } | { ok: false; error: CheckInRefusal }> {
+// --- Sessions -------------------------------------------------------------------
+
+/**
+ * How long before its start a session takes check-ins: people arrive
+ * before the session begins, and the door checks them in as they come.
+ */
+export const SESSION_OPENS_BEFORE_MS = 30 * 60_000;
+
+/** The local day of a session (the day it starts, in the event's time zone). */
+export function sessionDay(session: { startsAt: Date }, timeZone: string | null | undefined): string {
+  return DateTime.fromJSDate(session.startsAt, { zone: timeZone || DEFAULT_TIME_ZONE }).toFormat("yyyy-MM-dd");
+}
+
+/** Whether a session takes check-ins yet: from SESSION_OPENS_BEFORE_MS before it starts. */
+export function sessionHasBegun(session: { startsAt: Date }, now = new Date()): boolean {
+  return session.startsAt.getTime() - SESSION_OPENS_BEFORE_MS <= now.getTime();
+}
+
+/**
+ * The event is open for check-in on that day: one of its own days, and one
+ * that has come; and, for a session, one of the event's sessions on that day
+ * that has begun (or is about to).
+ */
+async function openEventDay(tx: Tx, eventId: string, day: string, sessionId?: string | null): Promise<{ ok: true } | { ok: false; error: CheckInRefusal }> {
   const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, startsAt: true, endsAt: true, timeZone: true } });
   if (!event) return { ok: false, error: "eventNotFound" };
   if (!OPEN_FOR_CHECK_IN.includes(event.status)) return { ok: false, error: "eventNotOpen" };
   if (!eventDays(event).includes(day)) return { ok: false, error: "dayOutsideEvent" };
+  const session = sessionId ? await tx.eventSession.findUnique({ where: { id: sessionId }, select: { eventId: true, startsAt: true } }) : null;
+  if (sessionId && (!session || session.eventId !== eventId || sessionDay(session, event.timeZone) !== day)) return { ok: false, error: "sessionNotFound" };
   if (!dayHasBegun(day, event.timeZone)) return { ok: false, error: "dayNotStarted" };
+  if (session && !sessionHasBegun(session)) return { ok: false, error: "sessionNotStarted" };
   return { ok: true };
 }
 
@@ -131,26 +164,65 @@ async function withRetryOnDuplicate<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 
 /**
  * The answer already given for this clientRef, if the tap was sent before:
- * the same check-in, or "undone" when it was taken back since (a late copy
- * of an undone tap must not check the person in again).
+ * the same check-in (of the same day, or of the same session), or "undone"
+ * when it was taken back since (a late copy of an undone tap must not check
+ * the person in again).
  */
-async function earlierAnswer(tx: Tx, clientRef: string | null | undefined, same: { eventId: string; day: string; personId?: string }) {
+async function earlierAnswer(tx: Tx, clientRef: string | null | undefined, same: { eventId: string; day: string; personId?: string; sessionId?: string | null }) {
   if (!clientRef) return null;
-  const earlier = await tx.attendance.findUnique({ where: { clientRef }, include: { person: { select: { name: true } } } });
+  const person = { person: { select: { name: true } } };
+  const earlier = same.sessionId
+    ? await tx.sessionAttendance.findUnique({ where: { clientRef }, include: person })
+    : await tx.attendance.findUnique({ where: { clientRef }, include: person });
   if (!earlier) {
+    // The same id on a check-in of the other kind (a day's, a session's) is someone else's tap.
+    const other = same.sessionId ? await tx.attendance.count({ where: { clientRef } }) : await tx.sessionAttendance.count({ where: { clientRef } });
+    if (other) return { ok: false as const, error: "clientRefReused" as const };
     const undone = await tx.undoneCheckIn.findUnique({ where: { clientRef }, select: { eventId: true } });
     if (!undone) return null;
     return { ok: false as const, error: undone.eventId === same.eventId ? ("tapUndone" as const) : ("clientRefReused" as const) };
   }
-  const matches = earlier.eventId === same.eventId && earlier.day === same.day && (!same.personId || earlier.personId === same.personId);
+  const sameCheckIn = "sessionId" in earlier ? earlier.sessionId === same.sessionId : earlier.day === same.day;
+  const matches = earlier.eventId === same.eventId && sameCheckIn && (!same.personId || earlier.personId === same.personId);
   if (!matches) return { ok: false as const, error: "clientRefReused" as const };
   return { ok: true as const, status: "checkedIn" as const, attendanceId: earlier.id, personId: earlier.personId, name: earlier.person.name };
 }
 
-async function recordAttendance(
-  tx: Tx,
-  input: Omit<CheckInInput, "at"> & { at: Date; invitationId: string | null; name: string },
-): Promise<CheckInResult> {
+type RecordInput = Omit<CheckInInput, "at"> & { at: Date; invitationId: string | null; name: string };
+
+/**
+ * Records the check-in: the person's day, and for a session the session
+ * too. The day a session check-in needs is recorded without the tap's
+ * clientRef (the tap is the session's); the answer is the session's.
+ */
+async function recordAttendance(tx: Tx, input: RecordInput): Promise<CheckInResult> {
+  if (!input.sessionId) return recordDay(tx, input);
+  await recordDay(tx, { ...input, clientRef: null });
+  const sessionId = input.sessionId;
+  const existing = await tx.sessionAttendance.findUnique({ where: { sessionId_personId: { sessionId, personId: input.personId } } });
+  if (existing) return { ok: true, status: "alreadyCheckedIn", attendanceId: existing.id, personId: input.personId, name: input.name };
+  const attendance = await tx.sessionAttendance.create({
+    data: {
+      sessionId,
+      eventId: input.eventId,
+      personId: input.personId,
+      method: input.method,
+      checkedInAt: input.at,
+      checkedInById: input.checkedInById,
+      clientRef: input.clientRef || null,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: input.checkedInById,
+    action: "attendance.session_checked_in",
+    subjectType: "Event",
+    subjectId: input.eventId,
+    details: { sessionAttendanceId: attendance.id, sessionId, personId: input.personId, day: input.day, method: input.method },
+  });
+  return { ok: true, status: "checkedIn", attendanceId: attendance.id, personId: input.personId, name: input.name };
+}
+
+async function recordDay(tx: Tx, input: RecordInput): Promise<CheckInResult> {
   const existing = await tx.attendance.findUnique({
     where: { eventId_personId_day: { eventId: input.eventId, personId: input.personId, day: input.day } },
   });
@@ -172,7 +244,7 @@ async function recordAttendance(
     action: "attendance.checked_in",
     subjectType: "Event",
     subjectId: input.eventId,
-    details: { attendanceId: attendance.id, personId: input.personId, day: input.day, method: input.method },
+    details: { attendanceId: attendance.id, personId: input.personId, day: input.day, method: input.method, ...(input.sessionId ? { sessionId: input.sessionId } : {}) },
   });
   return { ok: true, status: "checkedIn", attendanceId: attendance.id, personId: input.personId, name: input.name };
 }
@@ -180,7 +252,7 @@ async function recordAttendance(
 async function checkInTx(tx: Tx, input: CheckInInput, at: Date): Promise<CheckInResult> {
   const repeated = await earlierAnswer(tx, input.clientRef, input);
   if (repeated) return repeated;
-  const open = await openEventDay(tx, input.eventId, input.day);
+  const open = await openEventDay(tx, input.eventId, input.day, input.sessionId);
   if (!open.ok) return open;
   const person = await tx.person.findUnique({ where: { id: input.personId }, select: { name: true, erasedAt: true } });
   if (!person || person.erasedAt) return { ok: false, error: "personNotFound" };
@@ -193,7 +265,7 @@ async function checkInTx(tx: Tx, input: CheckInInput, at: Date): Promise<CheckIn
   return recordAttendance(tx, { ...input, at, invitationId: invitation?.id ?? null, name: person.name });
 }
 
-/** Checks one person in for one day. */
+/** Checks one person in for one day, or for one session of it (and so for its day). */
 export function checkIn(input: CheckInInput): Promise<CheckInResult> {
   const at = input.at ?? new Date();
   return withRetryOnDuplicate((tx) => checkInTx(tx, input, at));
@@ -274,6 +346,8 @@ export type WalkInPerson = {
 export type WalkInInput = {
   eventId: string;
   day: string;
+  /** A session of that day, as for a tap. */
+  sessionId?: string | null;
   person: WalkInPerson;
   clientRef?: string | null;
   at?: Date;
@@ -331,7 +405,7 @@ async function walkInPerson(tx: Tx, actor: SessionUser, input: WalkInInput): Pro
 async function walkInTx(tx: Tx, actor: SessionUser, input: WalkInInput, at: Date): Promise<WalkInResult> {
   const repeated = await earlierAnswer(tx, input.clientRef, input);
   if (repeated) return repeated.ok ? { ...repeated, matched: true } : repeated;
-  const open = await openEventDay(tx, input.eventId, input.day);
+  const open = await openEventDay(tx, input.eventId, input.day, input.sessionId);
   if (!open.ok) return open;
   const person = await walkInPerson(tx, actor, input);
   const invitation = await tx.invitation.findUnique({
@@ -342,6 +416,7 @@ async function walkInTx(tx: Tx, actor: SessionUser, input: WalkInInput, at: Date
     eventId: input.eventId,
     personId: person.id,
     day: input.day,
+    sessionId: input.sessionId,
     method: input.method ?? "WALK_IN",
     checkedInById: actor.id,
     clientRef: input.clientRef,
@@ -360,13 +435,24 @@ export function checkInWalkIn(actor: SessionUser, input: WalkInInput): Promise<W
 
 // --- Undo ---------------------------------------------------------------------------
 
-/** Takes back a check-in made by mistake (the page asks first); the audit log keeps what it was. */
+/**
+ * Takes back a check-in made by mistake (the page asks first); the audit log
+ * keeps what it was. Someone who was not there that day was at none of its
+ * sessions: their session check-ins of that day go with it.
+ */
 export async function undoCheckIn(actorId: string, eventId: string, attendanceId: string) {
   return prisma.$transaction(async (tx) => {
-    const attendance = await tx.attendance.findUnique({ where: { id: attendanceId } });
+    const attendance = await tx.attendance.findUnique({ where: { id: attendanceId }, include: { event: { select: { timeZone: true } } } });
     if (!attendance || attendance.eventId !== eventId) return { ok: false as const, error: "notFound" as const };
+    const sessions = await tx.sessionAttendance.findMany({
+      where: { eventId, personId: attendance.personId },
+      select: { id: true, sessionId: true, clientRef: true, session: { select: { startsAt: true } } },
+    });
+    const sameDay = sessions.filter((s) => sessionDay(s.session, attendance.event.timeZone) === attendance.day);
+    if (sameDay.length) await tx.sessionAttendance.deleteMany({ where: { id: { in: sameDay.map((s) => s.id) } } });
     await tx.attendance.delete({ where: { id: attendanceId } });
-    if (attendance.clientRef) await tx.undoneCheckIn.create({ data: { clientRef: attendance.clientRef, eventId } });
+    const clientRefs = [attendance.clientRef, ...sameDay.map((s) => s.clientRef)].filter((ref): ref is string => !!ref);
+    for (const clientRef of clientRefs) await tx.undoneCheckIn.create({ data: { clientRef, eventId } });
     await recordAudit(tx, {
       actorId,
       action: "attendance.undone",
@@ -376,6 +462,32 @@ export async function undoCheckIn(actorId: string, eventId: string, attendanceId
         attendanceId,
         personId: attendance.personId,
         day: attendance.day,
+        method: attendance.method,
+        checkedInAt: attendance.checkedInAt.toISOString(),
+        checkedInById: attendance.checkedInById,
+        ...(sameDay.length ? { sessionIds: sameDay.map((s) => s.sessionId) } : {}),
+      },
+    });
+    return { ok: true as const, personId: attendance.personId };
+  });
+}
+
+/** Takes back a check-in to a session only: the person's day stays (they were there, if not at that session). */
+export async function undoSessionCheckIn(actorId: string, eventId: string, sessionAttendanceId: string) {
+  return prisma.$transaction(async (tx) => {
+    const attendance = await tx.sessionAttendance.findUnique({ where: { id: sessionAttendanceId } });
+    if (!attendance || attendance.eventId !== eventId) return { ok: false as const, error: "notFound" as const };
+    await tx.sessionAttendance.delete({ where: { id: sessionAttendanceId } });
+    if (attendance.clientRef) await tx.undoneCheckIn.create({ data: { clientRef: attendance.clientRef, eventId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "attendance.session_undone",
+      subjectType: "Event",
+      subjectId: eventId,
+      details: {
+        sessionAttendanceId,
+        sessionId: attendance.sessionId,
+        personId: attendance.personId,
         method: attendance.method,
         checkedInAt: attendance.checkedInAt.toISOString(),
         checkedInById: attendance.checkedInById,
@@ -390,6 +502,8 @@ export async function undoCheckIn(actorId: string, eventId: string, attendanceId
 export type PaperSheetInput = {
   eventId: string;
   day: string;
+  /** A sheet signed at one session of that day. */
+  sessionId?: string | null;
   /** People from the printed list who signed. */
   personIds: string[];
   /** Names written in by hand below the list. */
@@ -409,23 +523,24 @@ export type PaperSheetResult =
 export async function recordPaperSheet(actor: SessionUser, input: PaperSheetInput): Promise<PaperSheetResult> {
   const at = input.at ?? new Date();
   return withRetryOnDuplicate(async (tx) => {
-    const open = await openEventDay(tx, input.eventId, input.day);
+    const open = await openEventDay(tx, input.eventId, input.day, input.sessionId);
     if (!open.ok) return open;
     const counts = { added: 0, already: 0, refused: 0, walkIns: 0 };
+    const place = { eventId: input.eventId, day: input.day, sessionId: input.sessionId ?? null };
     for (const personId of new Set(input.personIds)) {
-      const result = await checkInTx(tx, { eventId: input.eventId, personId, day: input.day, method: "PAPER", checkedInById: actor.id }, at);
+      const result = await checkInTx(tx, { ...place, personId, method: "PAPER", checkedInById: actor.id }, at);
       if (!result.ok) counts.refused++;
       else if (result.status === "checkedIn") counts.added++;
       else counts.already++;
     }
     for (const person of input.walkIns) {
       if (!person.name.trim()) continue;
-      const result = await walkInTx(tx, actor, { eventId: input.eventId, day: input.day, person, method: "PAPER" }, at);
+      const result = await walkInTx(tx, actor, { ...place, person, method: "PAPER" }, at);
       if (result.ok && result.status === "checkedIn") counts.walkIns++;
       else if (result.ok) counts.already++;
       else counts.refused++;
     }
-    await recordAudit(tx, { actorId: actor.id, action: "attendance.paper_entered", subjectType: "Event", subjectId: input.eventId, details: { day: input.day, ...counts } });
+    await recordAudit(tx, { actorId: actor.id, action: "attendance.paper_entered", subjectType: "Event", subjectId: input.eventId, details: { day: input.day, ...(input.sessionId ? { sessionId: input.sessionId } : {}), ...counts } });
     return { ok: true as const, ...counts };
   });
 }
@@ -435,6 +550,8 @@ export async function recordPaperSheet(actor: SessionUser, input: PaperSheetInpu
 export type CheckInManyInput = {
   eventId: string;
   day: string;
+  /** A session of that day, as for a tap. */
+  sessionId?: string | null;
   /** The people ticked on the door's list. */
   personIds: string[];
   at?: Date;
@@ -455,11 +572,15 @@ export type CheckInManyResult =
 export async function checkInMany(actor: Pick<SessionUser, "id">, input: CheckInManyInput): Promise<CheckInManyResult> {
   const at = input.at ?? new Date();
   return withRetryOnDuplicate(async (tx) => {
-    const open = await openEventDay(tx, input.eventId, input.day);
+    const open = await openEventDay(tx, input.eventId, input.day, input.sessionId);
     if (!open.ok) return open;
     const result = { ok: true as const, checkedIn: 0, already: 0, refused: [] as Array<{ personId: string; name: string; error: CheckInRefusal }> };
     for (const personId of new Set(input.personIds)) {
-      const answer = await checkInTx(tx, { eventId: input.eventId, personId, day: input.day, method: "NAME_SEARCH", checkedInById: actor.id }, at);
+      const answer = await checkInTx(
+        tx,
+        { eventId: input.eventId, personId, day: input.day, sessionId: input.sessionId, method: "NAME_SEARCH", checkedInById: actor.id },
+        at,
+      );
       if (answer.ok && answer.status === "checkedIn") result.checkedIn++;
       else if (answer.ok) result.already++;
       else {
@@ -485,22 +606,27 @@ const personForList = {
   municipality: { select: { nameSq: true, nameSr: true, nameEn: true } },
 } satisfies Prisma.PersonSelect;
 
+/** The check-ins of a day, or of one session of it, with their people. */
+function checkInsAt<P extends Prisma.PersonSelect>(eventId: string, day: string, sessionId: string | null | undefined, person: P) {
+  const select = { id: true, personId: true, method: true, checkedInAt: true, person: { select: person } } as const;
+  return sessionId
+    ? prisma.sessionAttendance.findMany({ where: { eventId, sessionId }, select, orderBy: { checkedInAt: "asc" } })
+    : prisma.attendance.findMany({ where: { eventId, day }, select, orderBy: { checkedInAt: "asc" } });
+}
+
 /**
- * The door's list for one day: the invitees (accepted first, then those who
- * have not answered or wait, then those who declined; withdrawn invitations
- * are left out), and after them walk-ins already checked in, each with their
- * attendance of that day if any.
+ * The door's list for one day (or one session of it): the invitees
+ * (accepted first, then those who have not answered or wait, then those who
+ * declined; withdrawn invitations are left out), and after them walk-ins
+ * already checked in, each with their check-in of that day or session if any.
  */
-export async function checkInList(eventId: string, day: string) {
+export async function checkInList(eventId: string, day: string, sessionId?: string | null) {
   const [invitations, attendances] = await Promise.all([
     prisma.invitation.findMany({
       where: { eventId, status: { not: "CANCELLED" }, person: { erasedAt: null } },
       select: { id: true, status: true, person: { select: personForList } },
     }),
-    prisma.attendance.findMany({
-      where: { eventId, day },
-      select: { id: true, personId: true, method: true, checkedInAt: true, person: { select: personForList } },
-    }),
+    checkInsAt(eventId, day, sessionId, personForList),
   ]);
   const present = new Map(attendances.map((a) => [a.personId, a]));
   const invited = invitations
@@ -519,23 +645,14 @@ export async function checkInList(eventId: string, day: string) {
 }
 
 /**
- * Who is checked in on a day, as the door's phones poll it to show the
- * truth (check-ins from other phones, paper sheets, undos): each attendance
- * with its person, and whether that person is on the day's list (invited,
- * not withdrawn) or a walk-in the phone may not know yet.
+ * Who is checked in on a day (or at one session of it), as the door's phones
+ * poll it to show the truth (check-ins from other phones, paper sheets,
+ * undos): each check-in with its person, and whether that person is on the
+ * list (invited, not withdrawn) or a walk-in the phone may not know yet.
  */
-export async function presentOnDay(eventId: string, day: string) {
-  const attendances = await prisma.attendance.findMany({
-    where: { eventId, day },
-    select: {
-      id: true,
-      method: true,
-      checkedInAt: true,
-      person: { select: { ...personForList, invitations: { where: { eventId }, select: { status: true } } } },
-    },
-    orderBy: { checkedInAt: "asc" },
-  });
-  return attendances.map(({ person: { invitations, ...person }, ...attendance }) => ({
+export async function presentOnDay(eventId: string, day: string, sessionId?: string | null) {
+  const attendances = await checkInsAt(eventId, day, sessionId, { ...personForList, invitations: { where: { eventId }, select: { status: true } } });
+  return attendances.map(({ personId: _personId, person: { invitations, ...person }, ...attendance }) => ({
     ...attendance,
     person,
     onList: invitations.some((i) => i.status !== "CANCELLED") && !person.erasedAt,
@@ -604,18 +721,42 @@ export function checkInDayOf(event: { days: string[]; timeZone: string }, asked:
   return asked && event.days.includes(asked) ? asked : defaultCheckInDay(event.days, new Date(), event.timeZone);
 }
 
-/** The event as the check-in pages need it: its days and whether people can be checked in. */
+export type CheckInSession = { id: string; title: string; room: string; startsAt: Date; endsAt: Date; day: string };
+
+/**
+ * Where a check-in page checks people in: the session asked for, if it is
+ * one of the event's (its day then is the session's), else the whole day
+ * asked for (or the default day).
+ */
+export function checkInPlaceOf(
+  event: { days: string[]; timeZone: string; sessions: CheckInSession[] },
+  asked: { day: string | null; session: string | null },
+): { day: string; session: CheckInSession | null } {
+  const session = asked.session ? (event.sessions.find((s) => s.id === asked.session) ?? null) : null;
+  if (session && event.days.includes(session.day)) return { day: session.day, session };
+  return { day: checkInDayOf(event, asked.day), session: null };
+}
+
+/** The event as the check-in pages need it: its days, its sessions (each with its day), and whether people can be checked in. */
 export async function eventForCheckIn(eventId: string) {
   const event = await prisma.event.findUnique({
     where: { id: eventId },
-    include: { translations: true, municipality: true, cluster: true },
+    include: {
+      translations: true,
+      municipality: true,
+      cluster: true,
+      sessions: { select: { id: true, title: true, room: true, startsAt: true, endsAt: true }, orderBy: [{ startsAt: "asc" }, { room: "asc" }] },
+    },
   });
   if (!event) return null;
-  return { ...event, days: eventDays(event), open: OPEN_FOR_CHECK_IN.includes(event.status) };
+  const sessions: CheckInSession[] = event.sessions.map((s) => ({ ...s, day: sessionDay(s, event.timeZone) }));
+  return { ...event, sessions, days: eventDays(event), open: OPEN_FOR_CHECK_IN.includes(event.status) };
 }
 
-/** Who is already checked in to the event on that day. */
-export async function checkedInPersonIds(eventId: string, day: string): Promise<Set<string>> {
-  const present = await prisma.attendance.findMany({ where: { eventId, day }, select: { personId: true } });
+/** Who is already checked in to the event on that day, or at that session. */
+export async function checkedInPersonIds(eventId: string, day: string, sessionId?: string | null): Promise<Set<string>> {
+  const present = sessionId
+    ? await prisma.sessionAttendance.findMany({ where: { eventId, sessionId }, select: { personId: true } })
+    : await prisma.attendance.findMany({ where: { eventId, day }, select: { personId: true } });
   return new Set(present.map((a) => a.personId));
 }

@@ -6,6 +6,7 @@ import CommissionJoinDecision, {
   subject as commissionJoinDecisionSubject,
   type CommissionJoinDecisionProps,
 } from "~emails/commission-join-decision";
+import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from "~emails/account-exists";
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from "~emails/password-reset";
 import SecurityNotice, { subject as securityNoticeSubject, type SecurityNoticeProps } from "~emails/security-notice";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "~emails/verify-email";
@@ -24,6 +25,7 @@ const TEMPLATES = {
   "verify-email": { component: VerifyEmail, subject: verifyEmailSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
   "security-notice": { component: SecurityNotice, subject: securityNoticeSubject },
+  "account-exists": { component: AccountExists, subject: accountExistsSubject },
   "waitlist-promoted": { component: WaitlistPromoted, subject: waitlistPromotedSubject },
   invitation: { component: Invitation, subject: invitationSubject },
   "invitation-withdrawn": { component: InvitationWithdrawn, subject: invitationWithdrawnSubject },
@@ -41,6 +43,7 @@ export type EmailTemplateProps = {
   "verify-email": VerifyEmailProps;
   "password-reset": PasswordResetProps;
   "security-notice": SecurityNoticeProps;
+  "account-exists": AccountExistsProps;
   "waitlist-promoted": WaitlistPromotedProps;
   invitation: InvitationProps;
   "invitation-withdrawn": InvitationWithdrawnProps;

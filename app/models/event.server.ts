@@ -439,6 +439,8 @@ export async function deleteSession(actorId: string, eventId: string, sessionId:
     const session = await tx.eventSession.findFirst({ where: { id: sessionId, eventId }, include: { event: true } });
     if (!session) return notFoundRefusal();
     if (session.event.status === "CANCELLED" || session.event.status === "COMPLETED") return refuse(null, "events.errors.notEditable");
+    // Its check-ins are part of the event's attendance record (reports count them).
+    if (await tx.sessionAttendance.count({ where: { sessionId } })) return refuse(null, "events.errors.sessionHasCheckIns");
     await tx.eventSession.delete({ where: { id: sessionId } });
     await recordAudit(tx, { actorId, action: "session.deleted", subjectType: "EventSession", subjectId: sessionId, details: { eventId, title: session.title } });
     return { ok: true as const };

@@ -3,8 +3,8 @@ import type { ReadableVersion } from "~/models/guideline-version.server";
 import { formatDate } from "~/utils/dates";
 import type { Locale } from "~/utils/i18n";
 import { translator } from "~/utils/i18n.server";
-import { markdownBlocks, type TextBlock } from "~/utils/markdown.server";
-import { latinToCyrillic } from "~/locales/transliterate";
+import { markdownBlocks, type TextBlock, type TextRun } from "~/utils/markdown.server";
+import { shownVersion, type ShownSegment } from "~/models/guideline-text.server";
 import { municipalityName } from "~/utils/names";
 import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 
@@ -13,7 +13,10 @@ import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
  * the sections, and the credits. Text is drawn, never interpreted, so what
  * contributors write cannot do anything in a PDF reader. The standard PDF
  * fonts have no Cyrillic (Serbian would come out as garbage), so DejaVu Sans
- * is embedded.
+ * is embedded, with its bold and oblique faces for emphasis. Only Serbian
+ * text is transliterated for Cyrillic readers; contributions and untranslated
+ * stretches in English or Albanian are printed as written (DejaVu Sans has
+ * every letter of the three languages in both scripts).
  */
 // Fonts (DejaVu Sans, for Cyrillic) and the one-at-a-time rendering are shared: app/utils/pdf.server.ts.
 const FAMILY = PDF_FONT;
@@ -36,8 +39,10 @@ const styles = StyleSheet.create({
   tocLink: { color: "#1f2933", textDecoration: "none" },
   changelog: { marginTop: 24, padding: 12, backgroundColor: "#f4f6f8", borderLeftWidth: 3, borderLeftColor: BRAND },
   label: { fontWeight: "bold", marginBottom: 4 },
-  h2: { fontSize: 13, fontWeight: "bold", marginTop: 10, marginBottom: 4 },
-  h3: { fontSize: 11.5, fontWeight: "bold", marginTop: 8, marginBottom: 3 },
+  // Headings inside a section: a practice's title (level 3), then the headings of its text below it.
+  h3: { fontSize: 13, fontWeight: "bold", marginTop: 12, marginBottom: 4 },
+  h4: { fontSize: 11.5, fontWeight: "bold", marginTop: 8, marginBottom: 3 },
+  h5: { fontSize: 10.5, fontWeight: "bold", fontStyle: "italic", marginTop: 6, marginBottom: 2 },
   paragraph: { marginBottom: 6, textAlign: "justify" },
   item: { flexDirection: "row", marginBottom: 3 },
   quote: { marginBottom: 6, paddingLeft: 10, borderLeftWidth: 2, borderLeftColor: "#c5ccd4", color: "#3e4a56" },
@@ -49,24 +54,56 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 28, left: 62, right: 62, flexDirection: "row", justifyContent: "space-between", fontSize: 8.5, color: "#5b6470" },
 });
 
+/** Bold and italic stretches as the font's bold and oblique faces. */
+function Runs({ runs }: { runs: TextRun[] }) {
+  return runs.map((run, i) =>
+    run.bold || run.italic ? (
+      <Text key={i} style={{ ...(run.bold ? { fontWeight: "bold" } : {}), ...(run.italic ? { fontStyle: "italic" } : {}) }}>
+        {run.text}
+      </Text>
+    ) : (
+      run.text
+    ),
+  );
+}
+
 function Block({ block }: { block: TextBlock }) {
   switch (block.kind) {
     case "heading":
-      return <Text style={block.level <= 2 ? styles.h2 : styles.h3}>{block.text}</Text>;
+      return (
+        <Text style={block.level <= 3 ? styles.h3 : block.level === 4 ? styles.h4 : styles.h5} minPresenceAhead={40}>
+          <Runs runs={block.runs} />
+        </Text>
+      );
     case "item":
       return (
         <View style={{ ...styles.item, paddingLeft: 12 * Math.max(0, block.depth - 1) }} wrap={false}>
           <Text style={{ width: 16 }}>{block.marker}</Text>
-          <Text style={{ flex: 1 }}>{block.text}</Text>
+          <Text style={{ flex: 1 }}>
+            <Runs runs={block.runs} />
+          </Text>
         </View>
       );
     case "quote":
-      return <Text style={styles.quote}>{block.text}</Text>;
+      return (
+        <Text style={styles.quote}>
+          <Runs runs={block.runs} />
+        </Text>
+      );
     case "code":
       return <Text style={styles.code}>{block.text}</Text>;
     default:
-      return <Text style={styles.paragraph}>{block.text}</Text>;
+      return (
+        <Text style={styles.paragraph}>
+          <Runs runs={block.runs} />
+        </Text>
+      );
   }
+}
+
+/** A section's stretches as blocks: each transliterated only when Serbian, a contribution's headings below its title. */
+function sectionBlocks(segments: ShownSegment[]): TextBlock[] {
+  return segments.flatMap((s) => markdownBlocks(s.markdown, { cyrillic: s.cyrillic, headingFloor: 3, titled: s.practice }));
 }
 
 export function renderGuidelinePdf(version: ReadableVersion, locale: Locale): Promise<Buffer> {
@@ -75,26 +112,25 @@ export function renderGuidelinePdf(version: ReadableVersion, locale: Locale): Pr
 
 function guidelineDocument(version: ReadableVersion, locale: Locale) {
   const t = translator(locale);
-  // Serbian versions are written in Latin script; Cyrillic readers get them transliterated.
-  const cyrillic = locale === "sr-Cyrl" && version.locale === "sr";
-  const text = (value: string) => (cyrillic ? latinToCyrillic(value) : value);
+  const shown = shownVersion(version, locale);
+  const title = shown.title.text;
   const date = formatDate(version.publishedAt, locale);
   const place = (credit: ReadableVersion["credits"][number]) =>
     credit.municipality ? municipalityName(credit.municipality, locale) : t("guidelines.reader.programmeWide");
   const footer = (
     <View style={styles.footer} fixed>
-      <Text>{`${text(version.title)} · ${t("guidelines.pdf.cover", { number: version.number, date })}`}</Text>
+      <Text>{`${title} · ${t("guidelines.pdf.cover", { number: version.number, date })}`}</Text>
       <Text render={({ pageNumber, totalPages }) => t("guidelines.pdf.page", { page: pageNumber, pages: totalPages })} />
     </View>
   );
   return (
-    <Document title={text(version.title)} author="Durable" subject={version.summary} language={locale} creator="Durable">
+    <Document title={title} author="Durable" subject={shown.summary.text} language={locale} creator="Durable">
       <Page size="A4" style={styles.cover}>
         <View style={styles.coverBand} />
         <View style={styles.coverBody}>
           <Text style={styles.coverKicker}>{t("app.name").toUpperCase()}</Text>
-          <Text style={styles.coverTitle}>{text(version.title)}</Text>
-          {version.summary ? <Text style={styles.coverSummary}>{text(version.summary)}</Text> : null}
+          <Text style={styles.coverTitle}>{title}</Text>
+          {shown.summary.text ? <Text style={styles.coverSummary}>{shown.summary.text}</Text> : null}
           <Text style={styles.coverMeta}>{t("guidelines.pdf.cover", { number: version.number, date })}</Text>
           {version.sourceVersion ? (
             <Text style={styles.coverMeta}>{t("guidelines.reader.translatedFrom", { number: version.sourceVersion.number })}</Text>
@@ -104,11 +140,11 @@ function guidelineDocument(version: ReadableVersion, locale: Locale) {
       </Page>
       <Page size="A4" style={styles.page}>
         <Text style={styles.h1}>{t("guidelines.pdf.contents")}</Text>
-        {version.sections.map((section, index) => (
+        {shown.sections.map((section, index) => (
           <View key={section.key} style={styles.tocRow}>
             <Text style={styles.tocNumber}>{index + 1}.</Text>
             <Link src={`#section-${section.key}`} style={styles.tocLink}>
-              {text(section.title)}
+              {section.title.text}
             </Link>
           </View>
         ))}
@@ -120,24 +156,24 @@ function guidelineDocument(version: ReadableVersion, locale: Locale) {
         </View>
         <View style={styles.changelog}>
           <Text style={styles.label}>{t("guidelines.pdf.changelog")}</Text>
-          <Text>{text(version.changelog)}</Text>
+          <Text>{shown.changelog.text}</Text>
         </View>
         {footer}
       </Page>
-      {version.sections.map((section, index) => {
+      {shown.sections.map((section, index) => {
         const sources = version.credits.filter((c) => c.sectionKey === section.key);
         return (
           <Page key={section.key} size="A4" style={styles.page}>
             <Text id={`section-${section.key}`} style={styles.sectionTitle}>
-              {`${index + 1}. ${text(section.title)}`}
+              {`${index + 1}. ${section.title.text}`}
             </Text>
-            {markdownBlocks(section.body, { cyrillic }).map((block, i) => (
+            {sectionBlocks(section.segments).map((block, i) => (
               <Block key={i} block={block} />
             ))}
             {sources.length ? (
               <View style={styles.sources}>
                 <Text>
-                  {`${t("guidelines.reader.sources")}: ` + sources.map((c) => `${text(c.title)} (${place(c)})`).join("; ")}
+                  {`${t("guidelines.reader.sources")}: ` + sources.map((c) => `${shown.creditTitle(c).text} (${place(c)})`).join("; ")}
                 </Text>
               </View>
             ) : null}
@@ -152,7 +188,7 @@ function guidelineDocument(version: ReadableVersion, locale: Locale) {
         {version.credits.length === 0 ? <Text>{t("guidelines.reader.noCredits")}</Text> : null}
         {version.credits.map((credit) => (
           <View key={credit.id} style={styles.creditRow} wrap={false}>
-            <Text style={styles.creditTitle}>{text(credit.title)}</Text>
+            <Text style={styles.creditTitle}>{shown.creditTitle(credit).text}</Text>
             <Text style={styles.creditMeta}>{`${place(credit)} · ${credit.authorNames}`}</Text>
           </View>
         ))}

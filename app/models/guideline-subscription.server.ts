@@ -1,3 +1,4 @@
+import { contentLanguage, inReaderScript } from "~/utils/content-language";
 import { prisma } from "~/db.server";
 import { consumeAttempt } from "~/models/rate-limit.server";
 import { recordAudit } from "~/models/audit.server";
@@ -48,7 +49,8 @@ export async function subscribe(
     }
     const message = await composeEmail("guideline-subscription", email, {
       locale,
-      title: guideline.title,
+      // The guideline's title is in its own language: transliterated for Cyrillic readers only when Serbian.
+      title: inReaderScript(guideline.title, contentLanguage(guideline.sourceLocale), locale),
       confirmUrl: `${baseUrl}/guidelines/subscription?token=${token}`,
     });
     await queueEmail(tx, message);

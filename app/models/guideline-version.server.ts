@@ -11,7 +11,8 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import { formatDate } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { municipalityName } from "~/utils/names";
-import { latinToCyrillic } from "~/locales/transliterate";
+import { contentLanguage, inReaderScript, shownText } from "~/utils/content-language";
+import { shownDiffParts, shownVersion, sourceSegments, type ShownSegment } from "~/models/guideline-text.server";
 import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 /**
@@ -94,7 +95,7 @@ export async function publishVersion(
 
 async function notifySubscribers(
   tx: Prisma.TransactionClient,
-  guideline: { id: string; slug: string; title: string },
+  guideline: { id: string; slug: string; title: string; sourceLocale: string },
   number: number,
   changelog: string,
   baseUrl: string,
@@ -104,11 +105,14 @@ async function notifySubscribers(
     // The link in each email is new: only its hash is kept, so the previous one stops working.
     const token = createToken();
     await tx.guidelineSubscription.update({ where: { id: subscriber.id }, data: { tokenHash: hashToken(token) } });
+    const locale = isLocale(subscriber.locale) ? subscriber.locale : "en";
+    // The title and changelog are in the guideline's language: transliterated for Cyrillic readers only when Serbian.
+    const language = contentLanguage(guideline.sourceLocale);
     const email = await composeEmail("guideline-new-version", subscriber.email, {
-      locale: isLocale(subscriber.locale) ? subscriber.locale : "en",
-      title: guideline.title,
+      locale,
+      title: inReaderScript(guideline.title, language, locale),
       number,
-      changelog,
+      changelog: inReaderScript(changelog, language, locale),
       url: `${baseUrl}/guidelines/${guideline.slug}/v/${number}`,
       diffUrl: number > 1 ? `${baseUrl}/guidelines/${guideline.slug}/diff?from=${number - 1}&to=${number}` : null,
       unsubscribeUrl: `${baseUrl}/guidelines/subscription?token=${token}`,
@@ -272,11 +276,12 @@ const VERSION_INCLUDE = {
     include: {
       municipality: true,
       // Files of credited contributions are public with the version (an accepted contribution's files no longer change).
-      contribution: { select: { status: true, attachments: { select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } } } },
+      contribution: { select: { status: true, locale: true, attachments: { select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } } } },
     },
     orderBy: { title: "asc" },
   },
-  sourceVersion: { select: { number: true } },
+  // A translation's source text tells which stretches the translator left in the source's language.
+  sourceVersion: { select: { number: true, locale: true, sections: { select: { key: true, title: true, body: true } } } },
 } satisfies Prisma.GuidelineVersionInclude;
 
 export type ReadableVersion = Prisma.GuidelineVersionGetPayload<{ include: typeof VERSION_INCLUDE }>;
@@ -344,6 +349,18 @@ export async function versionForReader(slug: string, locale: Locale, number?: nu
     fallback: false,
     outdated: translatedFrom < wanted ? { translatedFrom, latest: wanted } : null,
   };
+}
+
+/** The number of a guideline's newest version (in its own language), or null when nothing is published. */
+export async function latestVersionNumber(slug: string): Promise<number | null> {
+  const guideline = await prisma.guideline.findUnique({ where: { slug }, select: { id: true, sourceLocale: true } });
+  if (!guideline) return null;
+  const latest = await prisma.guidelineVersion.findFirst({
+    where: { guidelineId: guideline.id, locale: guideline.sourceLocale },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return latest?.number ?? null;
 }
 
 /** Every version of a guideline: source versions newest first, each with its translations. */
@@ -474,15 +491,81 @@ export async function compareVersions(slug: string, fromNumber: number, toNumber
   };
 }
 
+export type Comparison = NonNullable<Awaited<ReturnType<typeof compareVersions>>>;
+
+/**
+ * A comparison as a reader of `locale` sees it: every title and stretch of
+ * text with its language, and only Serbian transliterated (both versions are
+ * in the guideline's language, the contributions in them in theirs).
+ */
+export function shownComparison(comparison: Comparison, locale: Locale) {
+  const language = contentLanguage(comparison.guideline.sourceLocale);
+  const segmentsOf = (version: Comparison["from"]) =>
+    new Map(
+      version.sections.map((section) => [
+        section.key,
+        sourceSegments(
+          section.body,
+          version.credits.filter((c) => c.sectionKey === section.key).map((c) => ({ title: c.title, language: contentLanguage(c.contribution.locale) })),
+          language,
+        ),
+      ]),
+    );
+  const before = segmentsOf(comparison.from);
+  const after = segmentsOf(comparison.to);
+  const title = (text: string) => shownText(text, language, locale);
+  const credit = (c: Comparison["creditsAdded"][number]) => ({
+    id: c.id,
+    title: shownText(c.title, contentLanguage(c.contribution.locale), locale),
+    municipality: c.municipality ? municipalityName(c.municipality, locale) : null,
+  });
+  const whole = (kind: "added" | "removed", key: string, body: string) =>
+    shownDiffParts([{ kind, text: body }], before.get(key) ?? [], after.get(key) ?? [], locale);
+  return {
+    title: title(comparison.to.title),
+    changes: comparison.changes.map((change) => {
+      const shared = { key: change.key, title: title(change.title) };
+      switch (change.kind) {
+        case "unchanged":
+          return { ...shared, kind: change.kind };
+        case "added":
+        case "removed":
+          return { ...shared, kind: change.kind, parts: whole(change.kind, change.key, change.body) };
+        case "changed":
+          return {
+            ...shared,
+            kind: change.kind,
+            previousTitle: change.previousTitle === null ? null : title(change.previousTitle),
+            moved: change.moved,
+            parts: shownDiffParts(change.parts, before.get(change.key) ?? [], after.get(change.key) ?? [], locale),
+          };
+      }
+    }),
+    creditsAdded: comparison.creditsAdded.map(credit),
+    creditsRemoved: comparison.creditsRemoved.map(credit),
+  };
+}
+
 // --- Shaping for pages ---------------------------------------------------------
 
-/** A version as the reading pages show it: sections rendered (safely), each with the contributions and municipalities it came from. */
+/** Renders a section's stretches, each in an element that says its language; contributions' headings go below their practice's title. */
+function sectionHtml(segments: ShownSegment[]): string {
+  return segments
+    .map((s) => `<div lang="${s.lang}">${renderMarkdown(s.markdown, { cyrillic: s.cyrillic, headingFloor: 3, titled: s.practice })}</div>`)
+    .join("");
+}
+
+/**
+ * A version as the reading pages show it: sections rendered (safely), each
+ * with the contributions and municipalities it came from. Every text people
+ * wrote comes with its language (lang), and only Serbian is transliterated.
+ */
 export function readerPage(view: ReaderView, locale: Locale) {
   const { version } = view;
-  // Serbian is written in Latin script; Cyrillic readers get it transliterated.
-  const cyrillic = locale === "sr-Cyrl" && version.locale === "sr";
-  const text = (value: string) => (cyrillic ? latinToCyrillic(value) : value);
+  const shown = shownVersion(version, locale);
   const place = (credit: ReadableVersion["credits"][number]) => (credit.municipality ? municipalityName(credit.municipality, locale) : null);
+  // Names are in no recorded language: shown as written.
+  const authors = (names: string) => shownText(names, null, locale);
   return {
     slug: view.guideline.slug,
     number: view.number,
@@ -490,24 +573,25 @@ export function readerPage(view: ReaderView, locale: Locale) {
     fallback: view.fallback,
     outdated: view.outdated,
     locale: version.locale,
+    lang: shown.lang,
     sourceLocale: view.guideline.sourceLocale,
-    title: text(version.title),
-    summary: text(version.summary),
-    changelog: version.changelog,
+    title: shown.title,
+    summary: shown.summary,
+    changelog: shown.changelog,
     publishedAt: formatDate(version.publishedAt, locale),
     translatedFrom: version.sourceVersion?.number ?? null,
-    sections: version.sections.map((section) => ({
+    sections: shown.sections.map((section) => ({
       key: section.key,
-      title: text(section.title),
-      html: renderMarkdown(section.body, { cyrillic }),
+      title: section.title,
+      html: sectionHtml(section.segments),
       sources: version.credits
         .filter((c) => c.sectionKey === section.key)
-        .map((c) => ({ title: text(c.title), municipality: place(c) })),
+        .map((c) => ({ title: shown.creditTitle(c), municipality: place(c) })),
     })),
     credits: version.credits.map((c) => ({
       id: c.id,
-      title: text(c.title),
-      authors: c.authorNames,
+      title: shown.creditTitle(c),
+      authors: authors(c.authorNames),
       municipality: place(c),
       attachments:
         c.contribution.status === "ACCEPTED"
@@ -528,10 +612,11 @@ export async function publishedGuidelines(locale: Locale) {
   return guidelines.map((g) => {
     const source = g.versions.find((v) => v.locale === g.sourceLocale);
     const own = g.versions.find((v) => v.locale === language) ?? source;
+    const written = contentLanguage(own?.locale ?? g.sourceLocale);
     return {
       slug: g.slug,
-      title: own?.title ?? g.title,
-      summary: own?.summary ?? g.summary,
+      title: shownText(own?.title ?? g.title, written, locale),
+      summary: shownText(own?.summary ?? g.summary, written, locale),
       latest: source ? { number: source.number, date: formatDate(source.publishedAt, locale) } : null,
     };
   });

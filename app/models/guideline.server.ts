@@ -3,6 +3,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "~/utils/guidelines";
 import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
+import { practiceHeading } from "~/models/guideline-text.server";
+import { demoteHeadings } from "~/utils/markdown.server";
 import { foldForSearch } from "~/utils/search";
 
 /**
@@ -212,7 +214,8 @@ export type CompiledDraft = { title: string; summary: string; sections: Compiled
 
 /**
  * The next version as it would be published: each section's editor text,
- * then every contribution placed in it under its own heading. Pure, so the
+ * then every contribution placed in it under its own heading (its title, a
+ * level-3 heading, with the contribution's headings below it). Pure, so the
  * preview and the publication are the same text.
  */
 export function compileDraft(guideline: WorkingCopy): CompiledDraft {
@@ -220,9 +223,10 @@ export function compileDraft(guideline: WorkingCopy): CompiledDraft {
   const sections = guideline.sections.map((section, index) => {
     const parts = section.body.trim() ? [section.body.trim()] : [];
     for (const { contribution } of section.placements) {
-      parts.push(`### ${contribution.title.replace(/\n/g, " ")}`);
+      parts.push(practiceHeading(contribution.title));
       if (contribution.summary.trim()) parts.push(`*${contribution.summary.trim().replace(/\n+/g, " ")}*`);
-      parts.push(contribution.body.trim());
+      // The practice's title is a level-3 heading (below the section's); its own headings go below it.
+      parts.push(demoteHeadings(contribution.body.trim(), 4));
       credits.push({
         contributionId: contribution.id,
         sectionKey: section.key,

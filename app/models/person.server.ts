@@ -9,8 +9,6 @@ import { foldForSearch, foldQuery } from "~/utils/search";
 import { refusals } from "~/utils/refusal";
 import type { Locale } from "~/utils/i18n";
 import { clusterChoices, organisationChoices } from "~/models/places.server";
-import { forgetEmailsTo } from "~/models/outbox.server";
-import { removeFromMailbox } from "~/utils/mailer.server";
 
 type Tx = Prisma.TransactionClient;
 type Viewer = Pick<SessionUser, "roles"> | null | undefined;
@@ -361,92 +359,6 @@ export async function mergePeople(actor: SessionUser, keepId: string, removeId: 
 }
 
 // --- Erasure and the person's own copy ------------------------------------
-
-/**
- * Erases a person on request (docs/decisions/002-directory-sensitive-data.md):
- * everything that identifies them goes; municipality, gender and community
- * stay on the anonymous row, with its invitations and attendance, so that
- * aggregate reports keep adding up.
- */
-export async function erasePerson(actor: SessionUser, id: string) {
-  const outcome = await prisma.$transaction(async (tx) => {
-    const person = await tx.person.findUnique({ where: { id } });
-    if (!person) return { ok: false as const, error: "notFound" as const };
-    if (person.erasedAt) return { ok: false as const, error: "erased" as const };
-    // The emails sent to them (and those waiting to go) keep neither their address nor their text.
-    const emails = person.email ? await forgetEmailsTo(tx, person.email) : [];
-    await tx.person.update({
-      where: { id },
-      data: {
-        name: "",
-        email: null,
-        phone: null,
-        position: null,
-        consentText: null,
-        consentGivenAt: null,
-        userId: null,
-        organisationId: null,
-        searchText: "",
-        erasedAt: new Date(),
-      },
-    });
-    // Their personal links stop working, and their invitations keep no word about their needs.
-    await tx.invitationLink.deleteMany({ where: { invitation: { personId: id } } });
-    await tx.invitation.updateMany({ where: { personId: id }, data: { accessibilityNeeds: null, interpretation: null, needsTransport: false } });
-    // A membership list names its members; an erased person is no longer one of them.
-    const memberships = await tx.commissionMember.deleteMany({ where: { personId: id } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "person.erased",
-      subjectType: "Person",
-      subjectId: id,
-      details: { commissionMembershipsRemoved: memberships.count, emailsForgotten: emails.length },
-    });
-    return { ok: true as const, emails };
-  });
-  if (!outcome.ok) return outcome;
-  removeFromMailbox(outcome.emails);
-  return { ok: true as const };
-}
-
-/** Everything the directory holds about a person, for them (audited). */
-export async function exportPersonData(actor: SessionUser, id: string) {
-  const person = await prisma.person.findUnique({
-    where: { id },
-    include: {
-      organisation: { select: { name: true, type: true } },
-      municipality: { select: { nameSq: true, nameSr: true, nameEn: true } },
-      commissions: { include: { commission: { select: { name: true } } } },
-      invitations: { select: { eventId: true, status: true, sentAt: true, respondedAt: true, createdAt: true } },
-      facilitating: { select: { eventId: true } },
-    },
-  });
-  if (!person) return null;
-  await recordAudit(prisma, { actorId: actor.id, action: "person.data_exported", subjectType: "Person", subjectId: id });
-  const visible = redactPerson(actor, person);
-  return {
-    exportedAt: new Date().toISOString(),
-    person: {
-      id: visible.id,
-      name: visible.name,
-      email: visible.email,
-      phone: visible.phone,
-      position: visible.position,
-      preferredLanguage: visible.locale,
-      organisation: visible.organisation,
-      municipality: visible.municipality,
-      ...("gender" in visible ? { gender: visible.gender, community: visible.community } : {}),
-      consentGivenAt: visible.consentGivenAt?.toISOString() ?? null,
-      consentText: visible.consentText,
-      erasedAt: visible.erasedAt?.toISOString() ?? null,
-      createdAt: visible.createdAt.toISOString(),
-      updatedAt: visible.updatedAt.toISOString(),
-    },
-    commissions: person.commissions.map((m) => ({ commission: m.commission.name, role: m.role, joinedAt: m.joinedAt.toISOString() })),
-    invitations: person.invitations,
-    facilitating: person.facilitating,
-  };
-}
 
 // --- Aggregates (the only view of gender and community for most readers) --
 

@@ -21,7 +21,8 @@ import { can } from "~/utils/permissions.server";
 /**
  * Attendance reports for donors: per event and across events. Counts come
  * straight from the Attendance rows (one row = one person on one day), so a
- * report always adds up to the rows. The database counts them (grouped
+ * report always adds up to the rows; beside them, check-ins per session of
+ * the agenda (SessionAttendance rows: one person at one session). The database counts them (grouped
  * queries, a fixed number per report whatever the number of rows); nothing
  * here loads the rows themselves. Erased people still count: their row
  * keeps municipality, gender and community (docs/decisions/002).
@@ -176,8 +177,13 @@ export type ReportEventLine = {
   accepted: number;
   attended: number;
   personDays: number;
+  /** Check-ins to the event's sessions (a person at two sessions counts twice). */
+  sessionCheckIns: number;
   responses: number;
 };
+
+/** A session of a reported event's agenda and how many were checked in to it. */
+export type ReportSession = { id: string; eventId: string; title: string; label: string; count: number };
 
 export type Report = {
   exact: boolean;
@@ -195,9 +201,13 @@ export type Report = {
     people: number;
     /** Attendance rows: a person at a three-day event counts three times. */
     personDays: number;
+    /** Session check-ins: a person at two sessions counts twice. */
+    sessionCheckIns: number;
   };
   /** Attendance per day (a one-event report; empty across events). */
   days: Array<{ day: string; label: string; count: number }>;
+  /** Every session of the reported events, in time order, with its check-ins (zeros too). */
+  sessions: ReportSession[];
   tables: ReportTable[];
   feedback: {
     requested: number;
@@ -217,7 +227,8 @@ export const REPORT_EVENT_SELECT = {
   timeZone: true,
   translations: true,
   municipality: true,
-} as const;
+  sessions: { select: { id: true, title: true, startsAt: true } },
+} satisfies Prisma.EventSelect;
 
 /** The report across the events that match the filters. */
 export async function programmeReport(viewer: Viewer, filters: ReportFilters, locale: Locale): Promise<Report> {
@@ -244,6 +255,11 @@ function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 }
 
+/** A session's place in a report: its start ("10 Mar 2027, 09:00") in the event's time zone. */
+export function sessionLabel(startsAt: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone }).format(startsAt);
+}
+
 /** One row of the attendance figures: what it counts, which group, how many people and how many attendance rows. */
 type AttendanceFigure = { kind: string; key: string | null; people: number | bigint; rows: number | bigint };
 
@@ -254,7 +270,8 @@ type AttendanceFigure = { kind: string; key: string | null; people: number | big
  * - `gender`, `community`, `municipality`, `organisationType`: different people per group;
  * - `firstTime`: the people whose first attended event in the whole programme
  *   (by start time, then id) is one of these events;
- * - `day` (when asked): attendance rows per day.
+ * - `day` (when asked): attendance rows per day;
+ * - `session`: check-ins per session (`rows`).
  * Different people overall are the sum of any one table; person-days the sum of the events' rows.
  */
 async function attendanceFigures(eventIds: string[], perDay: boolean): Promise<AttendanceFigure[]> {
@@ -288,6 +305,7 @@ async function attendanceFigures(eventIds: string[], perDay: boolean): Promise<A
     UNION ALL SELECT 'municipality', "municipalityId", COUNT(*), 0 FROM "attendees" GROUP BY "municipalityId"
     UNION ALL SELECT 'organisationType', "organisationType", COUNT(*), 0 FROM "attendees" GROUP BY "organisationType"
     UNION ALL SELECT 'firstTime', NULL, COUNT(*), 0 FROM "firsts" f JOIN "ordered" o ON o."position" = f."first" WHERE o."id" IN (${ids})
+    UNION ALL SELECT 'session', "sessionId", 0, COUNT(*) FROM "SessionAttendance" WHERE "eventId" IN (${ids}) GROUP BY "sessionId"
     ${days}`;
 }
 
@@ -369,6 +387,21 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
   const average = responses && !averageHidden ? Math.round((satisfactionSum / responses) * 10) / 10 : null;
 
   const dayCounts = counted("day");
+  const sessionCounts = counted("session");
+  const sessions = events
+    .flatMap((event) =>
+      event.sessions.map((s) => ({
+        id: s.id,
+        eventId: event.id,
+        title: s.title,
+        label: sessionLabel(s.startsAt, event.timeZone, locale),
+        count: sessionCounts.get(s.id)?.rows ?? 0,
+        startsAt: s.startsAt.getTime(),
+      })),
+    )
+    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ startsAt: _startsAt, ...session }) => session);
+  const sessionCheckInsOf = (eventId: string | null) => sessions.filter((s) => eventId === null || s.eventId === eventId).reduce((n, s) => n + s.count, 0);
   return {
     exact: exactAccess,
     events: events.map((event) => ({
@@ -380,6 +413,7 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       accepted: statusOf(event.id, "ACCEPTED"),
       attended: perEvent.get(event.id)?.people ?? 0,
       personDays: perEvent.get(event.id)?.rows ?? 0,
+      sessionCheckIns: sessionCheckInsOf(event.id),
       responses: responsesOf.get(event.id) ?? 0,
     })),
     totals: {
@@ -391,8 +425,10 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       participations: sum(perEvent, "people"),
       people,
       personDays: sum(perEvent, "rows"),
+      sessionCheckIns: sessionCheckInsOf(null),
     },
     days: [...dayCounts.keys()].sort().map((day) => ({ day, label: formatDay(day, locale), count: dayCounts.get(day)?.rows ?? 0 })),
+    sessions,
     tables,
     feedback: {
       requested: requests.reduce((s, r) => s + r._count._all, 0),
@@ -473,10 +509,16 @@ export async function exportReport(actor: Pick<SessionUser, "id" | "roles">, sco
     shown.kind === "exact" ? shown.count : shown.kind === "small" ? t("invitations.reports.small") : t("invitations.reports.hidden");
   const rows: Array<[string, string, string | number]> = [];
   const totals = t("invitations.reports.summary");
-  for (const key of ["events", "invited", "accepted", "declined", "waitlisted", "participations", "people", "personDays"] as const) {
+  for (const key of ["events", "invited", "accepted", "declined", "waitlisted", "participations", "people", "personDays", "sessionCheckIns"] as const) {
     rows.push([totals, t(`invitations.reports.totals.${key}`), report.totals[key]]);
   }
   for (const day of report.days) rows.push([t("invitations.reports.days"), day.day, day.count]);
+  // Across events a session is named with its event's title.
+  const eventTitles = new Map(report.events.map((e) => [e.id, e.title]));
+  for (const session of report.sessions) {
+    const name = [report.events.length > 1 ? eventTitles.get(session.eventId) : null, session.title, session.label].filter(Boolean).join(" · ");
+    rows.push([t("invitations.reports.sessions"), name, session.count]);
+  }
   for (const table of report.tables) {
     for (const row of table.rows) rows.push([t(`invitations.reports.tables.${table.key}`), row.label, value(row.shown)]);
   }
@@ -496,9 +538,10 @@ export async function exportReport(actor: Pick<SessionUser, "id" | "roles">, sco
     t("invitations.reports.totals.accepted"),
     t("invitations.reports.totals.participations"),
     t("invitations.reports.totals.personDays"),
+    t("invitations.reports.totals.sessionCheckIns"),
     t("invitations.feedback.responses"),
   ];
-  const eventRows = report.events.map((e) => [e.title, e.date, e.place, e.invited, e.accepted, e.attended, e.personDays, e.responses]);
+  const eventRows = report.events.map((e) => [e.title, e.date, e.place, e.invited, e.accepted, e.attended, e.personDays, e.sessionCheckIns, e.responses]);
   const cell = (v: string | number) => (typeof v === "string" ? safeCell(v) : v);
 
   const details = "eventId" in scope ? { format, eventId: scope.eventId, exactCounts: report.exact } : { format, filters: scope.filters, exactCounts: report.exact };

@@ -1,6 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { TFunction } from "i18next";
-import { eventForCheckIn, signInSheetPeople } from "~/models/attendance.server";
+import { eventForCheckIn, signInSheetPeople, type CheckInSession } from "~/models/attendance.server";
 import { WRITE_IN_ROWS } from "~/utils/attendance";
 import { COMMUNITIES, GENDERS } from "~/utils/directory";
 import { eventText } from "~/utils/events";
@@ -10,7 +10,8 @@ import { municipalityName } from "~/utils/names";
 import { PDF_FONT, renderPdf } from "~/utils/pdf.server";
 
 /**
- * A printable sign-in sheet for one day of an event: the people still
+ * A printable sign-in sheet for one day of an event, or for one session of
+ * its agenda (named under the date, with its time and room): the people still
  * invited (accepted first) with an empty cell to sign, and empty rows for
  * names written in, each with tick boxes for gender and community (short
  * labels of the programme's lists) so that walk-ins count in the donors'
@@ -47,21 +48,28 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 24, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#5b6470" },
 });
 
-/** The sheet as a PDF, or null when the event is unknown or the day is not one of its days. */
-export async function renderSignInSheet(eventId: string, day: string, locale: Locale): Promise<Buffer | null> {
+/**
+ * The sheet as a PDF, or null when the event is unknown, the day is not one
+ * of its days, or the session (if asked) is not one of its sessions on that day.
+ */
+export async function renderSignInSheet(eventId: string, day: string, locale: Locale, sessionId?: string | null): Promise<Buffer | null> {
   const event = await eventForCheckIn(eventId);
   if (!event || !event.days.includes(day)) return null;
+  const session = sessionId ? event.sessions.find((s) => s.id === sessionId && s.day === day) : null;
+  if (sessionId && !session) return null;
   const people = await signInSheetPeople(eventId);
-  return renderPdf(() => sheetDocument(event, day, people, locale));
+  return renderPdf(() => sheetDocument(event, day, session ?? null, people, locale));
 }
 
 type SheetEvent = NonNullable<Awaited<ReturnType<typeof eventForCheckIn>>>;
 type SheetPerson = Awaited<ReturnType<typeof signInSheetPeople>>[number];
 
-function sheetDocument(event: SheetEvent, day: string, people: SheetPerson[], locale: Locale) {
+function sheetDocument(event: SheetEvent, day: string, session: CheckInSession | null, people: SheetPerson[], locale: Locale) {
   const t = translator(locale);
   const title = eventText(event.translations, locale).title;
   const date = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
+  const sessionLine = session ? [`${session.title}, ${time.format(session.startsAt)}–${time.format(session.endsAt)}`, session.room].filter(Boolean).join(", ") : null;
   const venue = [event.venueName, event.venueAddress, municipalityName(event.municipality, locale)].filter(Boolean).join(", ");
   const header = (
     <View style={[styles.row, styles.head]} fixed>
@@ -87,6 +95,7 @@ function sheetDocument(event: SheetEvent, day: string, people: SheetPerson[], lo
         <Text style={styles.kicker}>{t("invitations.checkin.sheet.title").toUpperCase()}</Text>
         <Text style={styles.title}>{title}</Text>
         <Text style={styles.meta}>{t("invitations.checkin.sheet.date", { date })}</Text>
+        {sessionLine ? <Text style={styles.meta}>{t("invitations.checkin.sheet.session", { session: sessionLine })}</Text> : null}
         <Text style={styles.meta}>{t("invitations.checkin.sheet.venue", { venue })}</Text>
         <View style={styles.table}>
           {header}
@@ -109,7 +118,7 @@ function sheetDocument(event: SheetEvent, day: string, people: SheetPerson[], lo
         <Text style={styles.note}>{t("invitations.checkin.sheet.writeIn")}</Text>
         <Text style={styles.note}>{t("invitations.checkin.sheet.ticksNote")}</Text>
         <View style={styles.footer} fixed>
-          <Text>{`${title} · ${date}`}</Text>
+          <Text>{[title, date, session?.title].filter(Boolean).join(" · ")}</Text>
           <Text render={({ pageNumber, totalPages }) => t("invitations.checkin.sheet.page", { page: pageNumber, pages: totalPages })} />
         </View>
       </Page>

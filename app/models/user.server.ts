@@ -9,7 +9,7 @@ import { consumeAttempt, forgetAttempts, minutesToWait, reserveAttempt, type Cou
 import { queueEmail } from "~/models/outbox.server";
 import { judgePassword } from "~/models/password-policy.server";
 import { endOtherSessions } from "~/models/session.server";
-import type { Locale } from "~/utils/i18n";
+import { isLocale, type Locale } from "~/utils/i18n";
 import { ROLES } from "~/utils/roles";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
@@ -47,6 +47,13 @@ export type Registration = { name: string; email: string; password: string; loca
  * are limited per email and per client address (`address`), counted before
  * anything is looked up, so the limit tells nothing about which accounts exist.
  */
+/**
+ * Registers a member and emails the link that confirms the address. The
+ * answer never tells whether the address already has an account: for one
+ * that has, nothing is created and its owner is emailed instead (log in, or
+ * choose a new password), and the password is hashed all the same, so that
+ * both answers take as long.
+ */
 export async function registerMember(input: Registration, appUrl: string, address: string | null = null) {
   const email = normaliseEmail(input.email);
   const limited = await consumeAttempt([
@@ -54,29 +61,45 @@ export async function registerMember(input: Registration, appUrl: string, addres
     { limit: "registerAddress", key: address },
   ]);
   if (!limited.ok) return { ok: false as const, error: "tooManyAttempts" as const, retryAfterSeconds: limited.retryAfterSeconds };
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
-    return { ok: false as const, error: "emailTaken" as const };
-  }
+  // Judged before the address is looked up, on the form's own words only, so a refusal says nothing about existing accounts.
   const verdict = judgePassword(input.password, [input.name, email]);
   if (!verdict.ok) return { ok: false as const, error: "weakPassword" as const, messages: verdict.messages };
   const passwordHash = await hashPassword(input.password);
+  const registered = { ok: true as const, email };
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    await tellOwnerOfAttempt(email, appUrl);
+    return registered;
+  }
   try {
-    const user = await prisma.$transaction(async (tx) => {
+    await prisma.$transaction(async (tx) => {
       const created = await tx.user.create({
         data: { email, name: input.name.trim(), passwordHash, locale: input.locale, roles: { create: [{ role: "MEMBER" }] } },
       });
       await sendVerification(tx, created, appUrl);
       await recordAudit(tx, { actorId: created.id, action: "user.registered", subjectType: "User", subjectId: created.id });
-      return created;
     });
-    return { ok: true as const, user };
+    return registered;
   } catch (error) {
-    // The same email registered meanwhile (e.g. a double-submitted form): the unique index decides.
+    // The same email registered meanwhile (e.g. a double-submitted form): the unique index decides, and the owner is told.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false as const, error: "emailTaken" as const };
+      await tellOwnerOfAttempt(email, appUrl);
+      return registered;
     }
     throw error;
   }
+}
+
+/** Emails the owner of an address that someone tried to register again (the registration form said only "check your email"). */
+async function tellOwnerOfAttempt(email: string, appUrl: string) {
+  const owner = await prisma.user.findUnique({ where: { email }, select: { name: true, locale: true, disabledAt: true } });
+  if (!owner || owner.disabledAt) return;
+  const message = await composeEmail("account-exists", email, {
+    locale: isLocale(owner.locale) ? owner.locale : "en",
+    name: owner.name,
+    loginUrl: `${appUrl}/login`,
+    forgotUrl: `${appUrl}/forgot-password`,
+  });
+  await prisma.$transaction((tx) => queueEmail(tx, message));
 }
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
@@ -130,14 +153,23 @@ export async function verifyEmail(token: string): Promise<boolean> {
  * address, counted whether or not the account exists, so a refusal reveals
  * nothing either.
  */
-export async function requestPasswordReset(emailInput: string, appUrl: string, address: string | null = null) {
-  const limited = await consumeAttempt([
+/**
+ * Counts a request for a reset link against its limits (per address typed,
+ * per client). What follows is `sendPasswordReset`, which the page starts
+ * without waiting for it: the answer comes as fast for an address without an
+ * account as for one with, and says the same.
+ */
+export async function reservePasswordReset(emailInput: string, address: string | null = null) {
+  return consumeAttempt([
     { limit: "resetEmail", key: normaliseEmail(emailInput) },
     { limit: "resetAddress", key: address },
   ]);
-  if (!limited.ok) return limited;
+}
+
+/** Emails a reset link to the account with this address, if there is one (and it is not disabled). */
+export async function sendPasswordReset(emailInput: string, appUrl: string): Promise<void> {
   const user = await findUserByEmail(emailInput);
-  if (!user || user.disabledAt) return limited;
+  if (!user || user.disabledAt) return;
   await prisma.$transaction(async (tx) => {
     const token = await issueToken(tx, user.id, "PASSWORD_RESET");
     const email = await composeEmail("password-reset", user.email, {
@@ -147,6 +179,12 @@ export async function requestPasswordReset(emailInput: string, appUrl: string, a
     });
     await queueEmail(tx, email);
   });
+}
+
+/** Both steps, one after the other (for scripts and tests; the page does not wait for the second). */
+export async function requestPasswordReset(emailInput: string, appUrl: string, address: string | null = null) {
+  const limited = await reservePasswordReset(emailInput, address);
+  if (limited.ok) await sendPasswordReset(emailInput, appUrl);
   return limited;
 }
 

@@ -16,6 +16,7 @@ import {
   invitationCounts,
   utcToLocal,
 } from "~/models/event.server";
+import { langTag } from "~/utils/content-language";
 import { eventText } from "~/utils/events";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: text.title,
       description: text.description,
       textLanguage: text.locale,
+      lang: langTag(text.locale, locale),
       askedLanguage: locale === "sr-Cyrl" ? "sr" : locale,
       type: event.type,
       status: event.status,
@@ -130,7 +132,7 @@ export default function EventPage() {
         </span>{" "}
         {t(`events.types.${event.type}`)} · {event.cluster}
       </p>
-      <h1>{event.title}</h1>
+      <h1 lang={event.lang}>{event.title}</h1>
       {event.textLanguage !== event.askedLanguage ? (
         <p className="muted">{t("events.page.otherLanguage", { language: t(`events.languages.${event.textLanguage}`) })}</p>
       ) : null}

@@ -1,21 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { checkInPageAction } from "~/components/check-in/actions.server";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { CheckInList, CheckInSearch, DirectoryMatches } from "~/components/check-in/check-in-list";
 import { CheckManyForm, manySummary, usePicked } from "~/components/check-in/check-many";
-import { DayLinks } from "~/components/check-in/day-links";
+import { DayLinks, SessionLinks } from "~/components/check-in/day-links";
 import { KeptCopyNotice } from "~/components/check-in/kept-copy";
 import { useCheckInQueue } from "~/components/check-in/queue";
 import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
 import { WalkInForm } from "~/components/check-in/walk-in-form";
 import { QrScanner } from "~/components/qr-scanner";
-import { checkInDayOf, checkInList, dayHasBegun, directoryMatchesForCheckIn, eventForCheckIn } from "~/models/attendance.server";
+import { checkInList, checkInPlaceOf, dayHasBegun, directoryMatchesForCheckIn, eventForCheckIn, sessionHasBegun } from "~/models/attendance.server";
 import { municipalityChoices, organisationChoices } from "~/models/places.server";
 import { checkInFormatting } from "~/components/check-in/rows.server";
-import { checkInDayLabel, invitationIdInCode } from "~/utils/attendance";
+import { CHECK_IN_LIST_LIMIT, checkInDayLabel, invitationIdInCode, packCheckInRows, placeQuery, unpackCheckInRows } from "~/utils/attendance";
 import { translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { maySeeSensitive, requirePermission } from "~/utils/permissions.server";
@@ -24,7 +24,8 @@ import { foldQuery } from "~/utils/search";
 import { createToken } from "~/utils/tokens.server";
 import { eventTitle, pageTitle } from "~/utils/page-title";
 
-// The door: a phone lists the invitees of one day, finds people by name
+// The door: a phone lists the invitees of one day (or of one session of its
+// agenda, `?day=…&session=…`), finds people by name
 // (accent-insensitively) or by the QR code of their invitation, and checks
 // each in with one tap, or several ticked on the list with one button.
 // Without JavaScript every tap (and the ticked list) is a form post to the
@@ -39,40 +40,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await eventForCheckIn(params.id ?? "");
   if (!event) throw new Response("Not Found", { status: 404 });
   const url = new URL(request.url);
-  const day = checkInDayOf(event, url.searchParams.get("day"));
+  const { day, session } = checkInPlaceOf(event, { day: url.searchParams.get("day"), session: url.searchParams.get("session") });
   const q = url.searchParams.get("q")?.trim().slice(0, 100) ?? "";
   const [list, directory, organisations, municipalities] = await Promise.all([
-    checkInList(event.id, day),
+    checkInList(event.id, day, session?.id),
     q ? directoryMatchesForCheckIn(event.id, q) : Promise.resolve([]),
     organisationChoices(),
     municipalityChoices(locale),
   ]);
-  const { place, attendance } = checkInFormatting(locale, event.timeZone);
+  const { place, attendance, session: sessionLabel } = checkInFormatting(locale, event.timeZone);
   const dayLabel = (value: string) => checkInDayLabel(value, locale);
   return {
     event: {
       id: event.id,
       open: event.open,
-      // People are checked in from the day itself (in the event's time zone), not before.
-      started: dayHasBegun(day, event.timeZone),
+      // People are checked in from the day itself (in the event's time zone), and to a session from shortly before it starts.
+      started: dayHasBegun(day, event.timeZone) && (!session || sessionHasBegun(session)),
       days: event.days.map((value) => ({ value, label: dayLabel(value) })),
     },
-    day,
-    dayLabel: dayLabel(day),
+    place: { day, session: session?.id ?? null },
+    dayLabel: session ? `${dayLabel(day)} · ${sessionLabel(session)}` : dayLabel(day),
+    sessions: event.sessions.filter((s) => s.day === day).map((s) => ({ id: s.id, label: sessionLabel(s) })),
     q,
     sensitive: maySeeSensitive(user),
-    rows: list.map((row) => ({
-      personId: row.person.id,
-      invitationId: row.invitationId,
-      name: row.person.name,
-      place: place(row.person),
-      status: row.status,
-      searchText: row.searchText,
-      attendance: attendance(row.attendance),
-      // The no-JavaScript form's tap id: sending the same page's form twice records it once.
-      clientRef: createToken().slice(0, 32),
-    })),
-    directory: directory.map((person) => ({ personId: person.id, name: person.name, place: place(person), clientRef: createToken().slice(0, 32) })),
+    // One line a person (app/utils/attendance.ts): the list is most of the page.
+    rows: packCheckInRows(
+      list.map((row) => ({
+        personId: row.person.id,
+        invitationId: row.invitationId,
+        name: row.person.name,
+        place: place(row.person),
+        status: row.status,
+        attendance: attendance(row.attendance),
+      })),
+    ),
+    // With the person, a tap's reference without JavaScript: the same page's tap sent twice is recorded once.
+    pageRef: createToken().slice(0, 16),
+    directory: directory.map((person) => ({ personId: person.id, name: person.name, place: place(person) })),
     choices: { organisations, municipalities },
   };
 }
@@ -90,11 +94,12 @@ function matches(searchText: string, query: string) {
 
 export default function CheckInPage() {
   const { t } = useTranslation();
-  const { event, day, dayLabel, q, rows, directory, choices, sensitive } = useLoaderData<typeof loader>();
+  const { event, place, dayLabel, sessions, q, rows: packed, pageRef, directory, choices, sensitive } = useLoaderData<typeof loader>();
+  const rows = useMemo(() => unpackCheckInRows(packed), [packed]);
   const summary = useEventSummary();
   const result = useActionData<typeof action>();
   const [query, setQuery] = useState(q);
-  const queue = useCheckInQueue(event.id, day, rows);
+  const queue = useCheckInQueue(event.id, place, rows);
   const picked = usePicked();
 
   const tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => {
@@ -112,7 +117,9 @@ export default function CheckInPage() {
   };
 
   const taking = event.open && event.started;
-  const shown = rows.filter((row) => matches(row.searchText, query));
+  // The first rows that match: a longer list is searched, not scrolled, and the page stays light (server and phone alike).
+  const matching = rows.filter((row) => matches(row.searchText, query));
+  const shown = matching.slice(0, CHECK_IN_LIST_LIMIT);
   // Ticked and still to be checked in (a row hidden by the search, or checked in meanwhile, is not sent).
   const ticked = shown.filter((row) => picked.picked.has(row.personId) && !queue.attendanceOf(row.personId) && !queue.isPending(row.personId));
   const sendTicked = (formEvent: FormEvent<HTMLFormElement>) => {
@@ -131,7 +138,8 @@ export default function CheckInPage() {
         {t("invitations.checkin.title")}: {summary?.title}
       </h1>
       <p className="muted">{dayLabel}</p>
-      <DayLinks days={event.days} day={day} />
+      <DayLinks days={event.days} day={place.day} />
+      <SessionLinks sessions={sessions} place={place} />
       <KeptCopyNotice />
       {!event.open ? (
         <p className="notice notice-error" role="alert">
@@ -139,7 +147,7 @@ export default function CheckInPage() {
         </p>
       ) : !event.started ? (
         <p className="notice notice-info" data-testid="not-yet">
-          {t("invitations.checkin.refusal.dayNotStarted")}
+          {t(place.session ? "invitations.checkin.refusal.sessionNotStarted" : "invitations.checkin.refusal.dayNotStarted")}
         </p>
       ) : null}
       <p className="checkin-counts" data-testid="checkin-counts">
@@ -166,7 +174,7 @@ export default function CheckInPage() {
           {notice ?? translateMessage(t, refusal!)}
         </p>
       ) : null}
-      {result?.offerWalkIn ? <TapForm personId={result.offerWalkIn} day={day} method="WALK_IN" className="card" /> : null}
+      {result?.offerWalkIn ? <TapForm personId={result.offerWalkIn} place={place} method="WALK_IN" className="card" /> : null}
 
       <QrScanner
         onCode={scanned}
@@ -178,16 +186,17 @@ export default function CheckInPage() {
         }}
       />
 
-      <CheckInSearch day={day} query={query} onQuery={setQuery} />
+      <CheckInSearch place={place} query={query} onQuery={setQuery} />
 
       {shown.length === 0 ? <p className="muted">{t("invitations.checkin.noMatch")}</p> : null}
-      <CheckInList rows={shown} day={day} open={taking} queue={queue} onTap={tap} picked={picked} />
-      {taking ? <CheckManyForm day={day} count={ticked.length} ready={queue.ready} onSend={sendTicked} /> : null}
-      <DirectoryMatches people={directory} day={day} open={taking} queue={queue} onTap={tap} />
+      {matching.length > shown.length ? <p className="muted" data-testid="more-rows">{t("invitations.checkin.moreRows", { count: matching.length - shown.length })}</p> : null}
+      <CheckInList rows={shown} place={place} pageRef={pageRef} open={taking} queue={queue} onTap={tap} picked={picked} />
+      {taking ? <CheckManyForm place={place} count={ticked.length} ready={queue.ready} onSend={sendTicked} /> : null}
+      <DirectoryMatches people={directory} place={place} pageRef={pageRef} open={taking} queue={queue} onTap={tap} />
 
       {taking ? (
         <WalkInForm
-          day={day}
+          place={place}
           choices={choices}
           sensitive={sensitive}
           open={result?.intent === "walkIn" && !result.notice}
@@ -198,8 +207,8 @@ export default function CheckInPage() {
       ) : null}
 
       <section className="card checkin-paper">
-        <a href={`/events/${event.id}/sign-in-sheet.pdf?day=${day}`}>{t("invitations.checkin.sheet.download")}</a>
-        <Link to={`/events/${event.id}/checkin/paper?day=${day}`}>{t("invitations.checkin.paper.link")}</Link>
+        <a href={`/events/${event.id}/sign-in-sheet.pdf?${placeQuery(place)}`}>{t("invitations.checkin.sheet.download")}</a>
+        <Link to={`/events/${event.id}/checkin/paper?${placeQuery(place)}`}>{t("invitations.checkin.paper.link")}</Link>
       </section>
     </div>
   );

@@ -3,20 +3,22 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DayLinks } from "~/components/check-in/day-links";
+import { DayLinks, SessionLinks } from "~/components/check-in/day-links";
+import { checkInFormatting } from "~/components/check-in/rows.server";
+import { PlaceFields } from "~/components/check-in/tap-form";
 import { PeopleToComplete, WrittenInRows } from "~/components/check-in/written-in-rows";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { FormErrors } from "~/components/forms";
 import {
   checkedInPersonIds,
   checkInRefusals,
-  checkInDayOf,
+  checkInPlaceOf,
   eventForCheckIn,
   peopleToCompleteFromEvent,
   recordPaperSheet,
   signInSheetPeople,
 } from "~/models/attendance.server";
-import { checkInDayLabel, PaperSheetForm, WRITE_IN_MAX_ROWS, WRITE_IN_ROWS, writtenInPeople, type PaperSheetFields } from "~/utils/attendance";
+import { checkInDayLabel, PaperSheetForm, placeQuery, WRITE_IN_MAX_ROWS, WRITE_IN_ROWS, writtenInPeople, type PaperSheetFields } from "~/utils/attendance";
 import { messageWith, translateMessage } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
@@ -26,7 +28,8 @@ import { refusalOf, refuse } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
 import { eventTitle, pageTitle } from "~/utils/page-title";
 
-// Entering a signed paper sheet afterwards: tick who signed, copy the rows
+// Entering a signed paper sheet afterwards (of a day, or of one session of
+// it, `?session=`): tick who signed, copy the rows
 // written in by hand (with gender and community as ticked, for those who may
 // see them), save once (all or nothing; saving again adds nobody twice).
 // People the door created with details missing are listed to complete.
@@ -38,13 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request);
   const event = await eventForCheckIn(params.id ?? "");
   if (!event) throw new Response("Not Found", { status: 404 });
-  const day = checkInDayOf(event, new URL(request.url).searchParams.get("day"));
-  const [people, here, toComplete] = await Promise.all([signInSheetPeople(event.id), checkedInPersonIds(event.id, day), peopleToCompleteFromEvent(user, event.id)]);
+  const url = new URL(request.url);
+  const { day, session } = checkInPlaceOf(event, { day: url.searchParams.get("day"), session: url.searchParams.get("session") });
+  const [people, here, toComplete] = await Promise.all([
+    signInSheetPeople(event.id),
+    checkedInPersonIds(event.id, day, session?.id),
+    peopleToCompleteFromEvent(user, event.id),
+  ]);
   const dayLabel = (value: string) => checkInDayLabel(value, locale);
+  const { session: sessionLabel } = checkInFormatting(locale, event.timeZone);
   return {
     event: { id: event.id, open: event.open, days: event.days.map((value) => ({ value, label: dayLabel(value) })) },
-    day,
-    dayLabel: dayLabel(day),
+    place: { day, session: session?.id ?? null },
+    dayLabel: session ? `${dayLabel(day)} · ${sessionLabel(session)}` : dayLabel(day),
+    sessions: event.sessions.filter((s) => s.day === day).map((s) => ({ id: s.id, label: sessionLabel(s) })),
     sensitive: maySeeSensitive(user),
     toComplete,
     people: people.map((p) => ({
@@ -74,12 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: PaperSheetForm });
   const sent = { rows: rowsOf(submission.payload), notice: null, refused: 0 };
   if (submission.status !== "success") return data({ result: submission.reply(outsideWrittenIn(submission.error)), ...sent }, { status: 400 });
-  const { day, intent, personId: personIds } = submission.value;
+  const { day, session, intent, personId: personIds } = submission.value;
   // More rows than the sheet's empty ones: the same form back, all it had kept, and more rows.
   if (intent === "moreRows") return data({ result: submission.reply(), ...sent, rows: rowsOf(submission.payload, WRITE_IN_ROWS) });
   const walkIns = writtenInPeople(submission.value);
   if (personIds.length === 0 && walkIns.length === 0) return refusalReply(submission, refuse(null, "invitations.checkin.paper.nothing"), sent);
-  const result = await recordPaperSheet(user, { eventId: params.id ?? "", day, personIds, walkIns });
+  const result = await recordPaperSheet(user, { eventId: params.id ?? "", day, sessionId: session ?? null, personIds, walkIns });
   // The sheet says any refusal above the form (the table's fields are the phone's).
   if (!result.ok) return refusalReply(submission, { ...refusalOf(checkInRefusals, result.error), field: null }, sent);
   const { ok: _ok, ...counts } = result;
@@ -88,11 +98,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PaperSheetPage() {
   const { t } = useTranslation();
-  const { event, day, dayLabel, people, sensitive, toComplete } = useLoaderData<typeof loader>();
+  const { event, place, dayLabel, sessions, people, sensitive, toComplete } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const summary = useEventSummary();
-  const [form, fields] = useForm<Pick<PaperSheetFields, "day" | "personId" | "writtenName" | "writtenEmail" | "writtenGender" | "writtenCommunity">>({
+  const [form, fields] = useForm<Pick<PaperSheetFields, "day" | "session" | "personId" | "writtenName" | "writtenEmail" | "writtenGender" | "writtenCommunity">>({
     id: "paper-sheet",
     lastResult: answer?.result,
   });
@@ -100,13 +110,14 @@ export default function PaperSheetPage() {
   return (
     <div className="narrow-wide">
       <p>
-        <Link to={`/events/${event.id}/checkin?day=${day}`}>← {t("invitations.checkin.title")}</Link>
+        <Link to={`/events/${event.id}/checkin?${placeQuery(place)}`}>← {t("invitations.checkin.title")}</Link>
       </p>
       <h1>
         {t("invitations.checkin.paper.title")}: {summary?.title}
       </h1>
       <p className="muted">{dayLabel}</p>
-      <DayLinks days={event.days} day={day} />
+      <DayLinks days={event.days} day={place.day} />
+      <SessionLinks sessions={sessions} place={place} />
       {answer?.notice ? (
         <div className="notice notice-ok" role="status">
           <p>{translateMessage(t, answer.notice)}</p>
@@ -122,7 +133,7 @@ export default function PaperSheetPage() {
       ) : (
         <Form method="post" className="stack card" key={answer?.notice ? "saved" : "entering"} id={form.id} onSubmit={form.onSubmit}>
           <p className="hint">{t("invitations.checkin.paper.hint")}</p>
-          <input type="hidden" name="day" value={day} />
+          <PlaceFields place={place} />
           <fieldset>
             <legend>{t("invitations.checkin.paper.signed")}</legend>
             <ul className="plain-list paper-list">

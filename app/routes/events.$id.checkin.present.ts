@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { checkInFormatting } from "~/components/check-in/rows.server";
 import type { PresentState } from "~/utils/attendance";
-import { checkInDayOf, eventForCheckIn, presentOnDay } from "~/models/attendance.server";
+import { checkInPlaceOf, eventForCheckIn, presentOnDay } from "~/models/attendance.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 
-// Who is checked in on one day, as the door's phones poll it (JSON): the
+// Who is checked in on one day (or at one session, `?session=`), as the door's phones poll it (JSON): the
 // truth after taps from other phones, paper sheets and undos. Small (ids
 // and times; names only for walk-ins the list does not have), and answered
 // 304 when nothing changed since the phone's last copy.
@@ -16,10 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await eventForCheckIn(params.id ?? "");
   if (!event) return Response.json({ ok: false, error: "eventNotFound" }, { status: 404 });
   const format = checkInFormatting(await resolveLocale(request), event.timeZone);
-  const day = checkInDayOf(event, new URL(request.url).searchParams.get("day"));
-  const present = await presentOnDay(event.id, day);
+  const url = new URL(request.url);
+  const { day, session } = checkInPlaceOf(event, { day: url.searchParams.get("day"), session: url.searchParams.get("session") });
+  const present = await presentOnDay(event.id, day, session?.id);
   const state: PresentState = {
     day,
+    session: session?.id ?? null,
     present: present.map((row) => ({
       personId: row.person.id,
       attendance: format.attendance(row)!,

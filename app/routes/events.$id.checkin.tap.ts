@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { checkIn, checkInRefusals, checkInWalkIn, checkInWithCode, undoCheckIn } from "~/models/attendance.server";
+import { checkIn, checkInRefusals, checkInWalkIn, checkInWithCode, undoCheckIn, undoSessionCheckIn } from "~/models/attendance.server";
 import { CheckInTap, WalkInSchema } from "~/utils/attendance";
 import { formFields } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
@@ -7,7 +7,7 @@ import { readForm } from "~/utils/request.server";
 import { refusalOf } from "~/utils/refusal";
 
 // The check-in endpoint the door's phone sends its queued taps, and its
-// undos, to (JSON answers). Without JavaScript the check-in page posts to its own action
+// undos, to (JSON answers); a tap with `session` is for that session of its day. Without JavaScript the check-in page posts to its own action
 // instead; both call the same domain functions.
 
 /**
@@ -29,11 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const tap = parsed.data;
   const eventId = params.id ?? "";
   if (tap.kind === "undo") {
-    const undone = await undoCheckIn(user.id, eventId, tap.attendanceId);
+    const undone = tap.session ? await undoSessionCheckIn(user.id, eventId, tap.attendanceId) : await undoCheckIn(user.id, eventId, tap.attendanceId);
     if (!undone.ok) return Response.json({ ok: false, error: "notFound" }, { status: 404 });
     return Response.json({ ok: true, undone: true, personId: undone.personId });
   }
-  const base = { eventId, day: tap.day, clientRef: tap.clientRef, at: tapTime(tap.at), checkedInById: user.id };
+  const base = { eventId, day: tap.day, sessionId: tap.session ?? null, clientRef: tap.clientRef, at: tapTime(tap.at), checkedInById: user.id };
   let result;
   if (tap.kind === "walkIn") {
     const person = WalkInSchema.safeParse(Object.fromEntries(Object.entries(form).filter(([, value]) => value !== "")));

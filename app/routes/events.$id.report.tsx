@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { Pager, pageFromSearch } from "~/components/pager";
-import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SmallCellNote } from "~/components/report-view";
+import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SessionChart, SmallCellNote } from "~/components/report-view";
 import { eventVisibleTo, getEvent } from "~/models/event.server";
 import { eventAttendeesPage, eventReport, formatDay } from "~/models/report.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -64,13 +64,17 @@ export default function EventReport() {
           </>
         ) : null}
       </p>
-      <ReportTotals report={report} keys={["invited", "accepted", "declined", "waitlisted", "participations", "personDays"]} />
+      <ReportTotals
+        report={report}
+        keys={["invited", "accepted", "declined", "waitlisted", "participations", "personDays", ...(report.sessions.length ? (["sessionCheckIns"] as const) : [])]}
+      />
       <CountChart
         title={t("invitations.reports.days")}
         rows={report.days.map((d) => ({ key: d.day, label: d.label, shown: { kind: "exact" as const, count: d.count } }))}
         testId="days"
         level={2}
       />
+      <SessionChart sessions={report.sessions} />
       <SmallCellNote exact={report.exact} />
       <ReportTables report={report} />
 

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { ForgotPasswordSchema } from "~/utils/accounts";
 import { minutesToWait } from "~/models/rate-limit.server";
-import { requestPasswordReset } from "~/models/user.server";
+import { reservePasswordReset, sendPasswordReset } from "~/models/user.server";
+import { errorFields, writeLog } from "~/utils/log.server";
 import { messageWith } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { publicOrigin } from "~/utils/url.server";
@@ -19,7 +20,7 @@ export const headers = routeHeaders;
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const outcome = await requestPasswordReset(submission.value.email, publicOrigin(), clientAddress(context));
+  const outcome = await reservePasswordReset(submission.value.email, clientAddress(context));
   if (!outcome.ok) {
     const message = messageWith("security.tooMany.reset", { count: minutesToWait(outcome.retryAfterSeconds) });
     return data(
@@ -27,6 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
+  // Not awaited: the answer takes as long, and says the same, whether or not the address has an account.
+  sendPasswordReset(submission.value.email, publicOrigin()).catch((error) => writeLog("error", "password_reset.failed", errorFields(error)));
   return data({ result: submission.reply(), sentTo: submission.value.email });
 }
 

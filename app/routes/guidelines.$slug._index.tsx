@@ -15,9 +15,12 @@ import { notFound } from "~/utils/refusal.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
 import { publicOrigin } from "~/utils/url.server";
-import { pageTitle } from "~/utils/page-title";
+import { feedLink, pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.guideline", data?.page.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, "titles.guideline", data?.page.title.text),
+  ...(data ? [feedLink(data.page.slug, data.page.title.text)] : []),
+];
 
 // Public: the latest version of a guideline, in the reader's language where it exists.
 export async function loader({ request, params }: LoaderFunctionArgs) {

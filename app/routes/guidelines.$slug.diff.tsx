@@ -1,25 +1,25 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { compareVersions, type TextPart } from "~/models/guideline-version.server";
+import type { ShownPart } from "~/models/guideline-text.server";
+import { compareVersions, shownComparison } from "~/models/guideline-version.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { municipalityName } from "~/utils/names";
 import { notFound } from "~/utils/refusal.server";
 import { versionNumber } from "~/utils/validation";
 import { pageTitle } from "~/utils/page-title";
 
-type Shortened = TextPart | { kind: "skipped"; count: number; head: string; tail: string };
+type Shortened = ShownPart | { kind: "skipped"; count: number; head: string; tail: string; lang: string };
 
 /** Long unchanged stretches are shortened to their ends, so the changes stand out on a phone. */
-function shorten(parts: TextPart[]): Shortened[] {
+function shorten(parts: ShownPart[]): Shortened[] {
   const KEEP = 240;
   return parts.map((part) => {
     if (part.kind !== "same" || part.text.length <= KEEP * 2 + 40) return part;
-    return { kind: "skipped", count: part.text.length - KEEP * 2, head: part.text.slice(0, KEEP), tail: part.text.slice(-KEEP) };
+    return { kind: "skipped", count: part.text.length - KEEP * 2, head: part.text.slice(0, KEEP), tail: part.text.slice(-KEEP), lang: part.lang };
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.changes", data?.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.changes", data?.title.text);
 
 // Public: what changed between two versions, section by section.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,20 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!from.success || !to.success) throw data({ message: "guidelines.diff.invalid" }, { status: 400 });
   const comparison = await compareVersions(params.slug ?? "", from.data, to.data);
   if (!comparison) throw notFound();
-  const locale = await resolveLocale(request);
-  const credit = (c: (typeof comparison.creditsAdded)[number]) => ({
-    id: c.id,
-    title: c.title,
-    municipality: c.municipality ? municipalityName(c.municipality, locale) : null,
-  });
+  const shown = shownComparison(comparison, await resolveLocale(request));
   return {
+    ...shown,
     slug: comparison.guideline.slug,
-    title: comparison.to.title,
     from: from.data,
     to: to.data,
-    changes: comparison.changes.map((change) => (change.kind === "changed" ? { ...change, parts: shorten(change.parts) } : change)),
-    creditsAdded: comparison.creditsAdded.map(credit),
-    creditsRemoved: comparison.creditsRemoved.map(credit),
+    changes: shown.changes.map((change) => (change.kind === "changed" ? { ...change, parts: shorten(change.parts) } : change)),
   };
 }
 
@@ -51,17 +44,31 @@ function Parts({ parts }: { parts: Shortened[] }) {
   return (
     <div className="diff-text">
       {parts.map((part, i) => {
-        if (part.kind === "added") return <ins key={i}>{part.text}</ins>;
-        if (part.kind === "removed") return <del key={i}>{part.text}</del>;
+        if (part.kind === "added")
+          return (
+            <ins key={i} lang={part.lang}>
+              {part.text}
+            </ins>
+          );
+        if (part.kind === "removed")
+          return (
+            <del key={i} lang={part.lang}>
+              {part.text}
+            </del>
+          );
         if (part.kind === "skipped")
           return (
-            <span key={i}>
+            <span key={i} lang={part.lang}>
               {part.head}
               <span className="diff-skipped">{t("guidelines.diff.skipped", { count: part.count })}</span>
               {part.tail}
             </span>
           );
-        return <span key={i}>{part.text}</span>;
+        return (
+          <span key={i} lang={part.lang}>
+            {part.text}
+          </span>
+        );
       })}
     </div>
   );
@@ -74,7 +81,9 @@ export default function GuidelineDiff() {
   return (
     <>
       <p>
-        <Link to={`/guidelines/${slug}/versions`}>← {title}</Link>
+        <Link to={`/guidelines/${slug}/versions`}>
+          ← <span lang={title.lang}>{title.text}</span>
+        </Link>
       </p>
       <h1>{t("guidelines.diff.title", { from, to })}</h1>
       <p data-testid="diff-summary">
@@ -85,21 +94,16 @@ export default function GuidelineDiff() {
       {changes.map((change) => (
         <section key={change.key} className={`card diff-section diff-${change.kind}`} data-section={change.key} data-change={change.kind}>
           <h2>
-            <span className={`diff-badge diff-badge-${change.kind}`}>{t(`guidelines.diff.${change.kind}`)}</span> {change.title}
+            <span className={`diff-badge diff-badge-${change.kind}`}>{t(`guidelines.diff.${change.kind}`)}</span>{" "}
+            <span lang={change.title.lang}>{change.title.text}</span>
           </h2>
-          {change.kind === "changed" && change.previousTitle ? <p className="muted">{t("guidelines.diff.renamed", { title: change.previousTitle })}</p> : null}
+          {change.kind === "changed" && change.previousTitle ? (
+            <p className="muted" lang={change.previousTitle.lang}>
+              {t("guidelines.diff.renamed", { title: change.previousTitle.text })}
+            </p>
+          ) : null}
           {change.kind === "changed" && change.moved ? <p className="muted">{t("guidelines.diff.moved")}</p> : null}
-          {change.kind === "changed" ? <Parts parts={change.parts} /> : null}
-          {change.kind === "added" ? (
-            <div className="diff-text">
-              <ins>{change.body}</ins>
-            </div>
-          ) : null}
-          {change.kind === "removed" ? (
-            <div className="diff-text">
-              <del>{change.body}</del>
-            </div>
-          ) : null}
+          {change.kind !== "unchanged" ? <Parts parts={change.parts} /> : null}
         </section>
       ))}
       {creditsAdded.length ? (
@@ -108,7 +112,7 @@ export default function GuidelineDiff() {
           <ul>
             {creditsAdded.map((c) => (
               <li key={c.id}>
-                {c.title} ({c.municipality ?? t("guidelines.reader.programmeWide")})
+                <span lang={c.title.lang}>{c.title.text}</span> ({c.municipality ?? t("guidelines.reader.programmeWide")})
               </li>
             ))}
           </ul>
@@ -120,7 +124,7 @@ export default function GuidelineDiff() {
           <ul>
             {creditsRemoved.map((c) => (
               <li key={c.id}>
-                {c.title} ({c.municipality ?? t("guidelines.reader.programmeWide")})
+                <span lang={c.title.lang}>{c.title.text}</span> ({c.municipality ?? t("guidelines.reader.programmeWide")})
               </li>
             ))}
           </ul>

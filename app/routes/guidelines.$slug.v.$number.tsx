@@ -6,9 +6,12 @@ import { isLocale } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/refusal.server";
 import { versionNumber } from "~/utils/validation";
-import { pageTitle } from "~/utils/page-title";
+import { feedLink, pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.version", data ? `${data.page.title} (${data.page.number})` : undefined);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, "titles.version", data ? `${data.page.title.text} (${data.page.number})` : undefined),
+  ...(data ? [feedLink(data.page.slug, data.page.title.text)] : []),
+];
 
 // Public: one published version. ?lang=source shows the source language instead of a translation.
 export async function loader({ request, params }: LoaderFunctionArgs) {

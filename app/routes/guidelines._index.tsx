@@ -53,9 +53,11 @@ export default function Guidelines() {
         {guidelines.map((g) => (
           <li key={g.slug} className="card">
             <h2>
-              <Link to={`/guidelines/${g.slug}`}>{g.title}</Link>
+              <Link to={`/guidelines/${g.slug}`} lang={g.title.lang}>
+                {g.title.text}
+              </Link>
             </h2>
-            {g.summary ? <p>{g.summary}</p> : null}
+            {g.summary.text ? <p lang={g.summary.lang}>{g.summary.text}</p> : null}
             <p className="muted">
               {g.latest ? t("guidelines.guideline.latestVersion", { number: g.latest.number, date: g.latest.date }) : t("guidelines.guideline.notPublished")}
               {editor ? (

@@ -2,8 +2,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DirectoryNav } from "~/components/directory-nav";
+import { PersonHistorySection } from "~/components/person-history";
 import { personHistory } from "~/models/person-history.server";
-import { directoryLinksFor, erasePerson, getPerson } from "~/models/person.server";
+import { erasePerson } from "~/models/erasure.server";
+import { directoryLinksFor, getPerson } from "~/models/person.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { eventText } from "~/utils/events";
 import { formFields } from "~/utils/forms";
@@ -168,63 +170,16 @@ export default function PersonPage() {
           ))}
         </ul>
       </section>
-      <section className="card">
-        <h2>{t("invitations.checkin.history.title")}</h2>
-        {person.history.events.length === 0 ? <p className="muted">{t("directory.person.noInvitations")}</p> : null}
-        <ul className="history-list" data-testid="person-history">
-          {person.history.events.map((e) => (
-            <li key={e.id}>
-              <Link to={`/events/${e.id}`}>{e.title}</Link> · {e.date} ·{" "}
-              {e.status ? t(`directory.invitationStatus.${e.status}`) : t("invitations.checkin.history.noInvitation")}
-              <ul>
-                {e.status ? <li>{e.invited ? `${t("invitations.checkin.history.invited")}: ${e.invited}` : t("invitations.checkin.history.notSent")}</li> : null}
-                {e.answers.map((a, index) => (
-                  <li key={index}>
-                    {t("invitations.checkin.history.answer", {
-                      status: t(`invitations.status.${a.status}`),
-                      channel: t(`invitations.checkin.history.channel.${a.channel}`),
-                      date: a.date,
-                    })}
-                    {a.recordedBy ? ` (${t("invitations.checkin.history.recordedBy", { name: a.recordedBy })})` : ""}
-                  </li>
-                ))}
-                <li>{e.days.length ? `${t("invitations.checkin.history.attended")}: ${e.days.join("; ")}` : t("invitations.checkin.history.notAttended")}</li>
-              </ul>
-            </li>
-          ))}
-        </ul>
-        <h3>{t("invitations.checkin.history.contributions")}</h3>
-        {!person.hasAccount ? <p className="muted">{t("invitations.checkin.history.noAccount")}</p> : null}
-        {person.hasAccount && person.history.contributions.length === 0 ? <p className="muted">{t("invitations.checkin.history.noContributions")}</p> : null}
-        {person.history.contributions.length ? (
-          <ul>
-            {person.history.contributions.map((c) => (
-              <li key={c.id}>
-                <Link to={`/contributions/${c.id}`}>{c.title}</Link> · {t(`invitations.checkin.history.contributionStatus.${c.status}`)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {person.facilitating.length > 0 ? (
-          <>
-            <h3>{t("directory.person.facilitating")}</h3>
-            <ul>
-              {person.facilitating.map((f) => (
-                <li key={f.id}>
-                  {f.title} · {f.date}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
+      <PersonHistorySection person={person} />
       {!person.erasedAt ? (
         <section className="card stack-actions">
           {may.export ? (
             <p>
-              <a href={`/people/${person.id}/export`} download>
-                {t("directory.person.exportJson")}
-              </a>
+              {(["html", "json"] as const).map((format) => (
+                <a key={format} href={`/people/${person.id}/export?format=${format}`} download className="inline-action">
+                  {t(`directory.export.${format}`)}
+                </a>
+              ))}
             </p>
           ) : null}
           {may.edit ? (

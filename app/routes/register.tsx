@@ -34,13 +34,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { name, email, password, locale } = submission.value;
   const outcome = await registerMember({ name, email, password, locale }, publicOrigin(), clientAddress(context));
-  if (!outcome.ok && outcome.error === "tooManyAttempts") {
-    const message = messageWith("security.tooMany.register", { count: minutesToWait(outcome.retryAfterSeconds) });
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password", "confirmPassword"] }), sentTo: null },
-      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-    );
-  }
   if (!outcome.ok && outcome.error === "weakPassword") {
     return data(
       { result: submission.reply({ fieldErrors: { password: outcome.messages }, hideFields: ["password", "confirmPassword"] }), sentTo: null },
@@ -48,15 +41,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (!outcome.ok) {
+    const message = messageWith("security.tooMany.register", { count: minutesToWait(outcome.retryAfterSeconds) });
     return data(
-      {
-        result: submission.reply({ fieldErrors: { email: ["auth.register.emailTaken"] }, hideFields: ["password", "confirmPassword"] }),
-        sentTo: null,
-      },
-      { status: 400 },
+      { result: submission.reply({ formErrors: [message], hideFields: ["password", "confirmPassword"] }), sentTo: null },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
-  return { result: submission.reply({ resetForm: true }), sentTo: outcome.user.email };
+  // The same answer whether or not the address already has an account (its owner is emailed instead).
+  return { result: submission.reply({ resetForm: true }), sentTo: outcome.email };
 }
 
 export default function Register() {

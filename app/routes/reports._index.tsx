@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SmallCellNote } from "~/components/report-view";
+import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SessionCounts, SmallCellNote } from "~/components/report-view";
 import { ChoiceSelect, enumChoices, MunicipalitySelect } from "~/components/forms";
 import { clusterChoices, themeChoices } from "~/models/places.server";
 import { programmeReport, reportFiltersFrom, reportFiltersSearch } from "~/models/report.server";
@@ -87,7 +87,7 @@ export default function Reports() {
         <a href={exportLink("xlsx")}>{t("invitations.reports.xlsx")}</a>
       </p>
 
-      <ReportTotals report={report} keys={["events", "invited", "accepted", "participations", "people", "personDays"]} />
+      <ReportTotals report={report} keys={["events", "invited", "accepted", "participations", "people", "personDays", "sessionCheckIns"]} />
       <CountChart
         title={t("invitations.reports.eventsTitle")}
         rows={[
@@ -116,6 +116,7 @@ export default function Reports() {
                 <th scope="col">{t("invitations.reports.totals.accepted")}</th>
                 <th scope="col">{t("invitations.reports.totals.participations")}</th>
                 <th scope="col">{t("invitations.reports.totals.personDays")}</th>
+                <th scope="col">{t("invitations.reports.sessions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -131,6 +132,9 @@ export default function Reports() {
                   <td data-label={t("invitations.reports.totals.accepted")}>{event.accepted}</td>
                   <td data-label={t("invitations.reports.totals.participations")}>{event.attended}</td>
                   <td data-label={t("invitations.reports.totals.personDays")}>{event.personDays}</td>
+                  <td data-label={t("invitations.reports.sessions")} data-testid="event-sessions">
+                    {event.sessionCheckIns ? <SessionCounts sessions={report.sessions.filter((s) => s.eventId === event.id)} /> : "–"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -30,15 +30,18 @@ const CHECK_IN_PAGE = /^\/events\/([^/]+)\/checkin\/?$/;
 
 /**
  * The address under which a check-in page is kept: an event's check-in page
- * for one day (or for the default day), whatever else the address asks. Null
- * for every other address.
+ * for one day (or for the default day), or for one session of a day, whatever
+ * else the address asks. Null for every other address.
  */
 export function checkInPageKey(url: URL): string | null {
   const match = CHECK_IN_PAGE.exec(url.pathname);
   if (!match) return null;
   const day = url.searchParams.get("day");
   if (day !== null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
-  return `${url.origin}/events/${match[1]}/checkin${day ? `?day=${day}` : ""}`;
+  const session = url.searchParams.get("session");
+  if (session !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(session)) return null;
+  const query = [day ? `day=${day}` : null, session ? `session=${session}` : null].filter(Boolean).join("&");
+  return `${url.origin}/events/${match[1]}/checkin${query ? `?${query}` : ""}`;
 }
 
 /**
@@ -48,7 +51,7 @@ export function checkInPageKey(url: URL): string | null {
  * is shown the kept page of its day, without the directory's matches.
  */
 export function mayKeep(url: URL): boolean {
-  return checkInPageKey(url) !== null && [...url.searchParams.keys()].every((name) => name === "day");
+  return checkInPageKey(url) !== null && [...url.searchParams.keys()].every((name) => name === "day" || name === "session");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { foldForSearch } from "~/utils/search";
 import { z } from "~/utils/zod";
 import type { Community, Gender } from "~/generated/prisma/enums";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES, PersonSchema } from "./directory";
@@ -33,15 +34,60 @@ export const CHECK_IN_REFUSALS = [
   "clientRefReused",
   "dayNotStarted",
   "tapUndone",
+  "sessionNotFound",
+  "sessionNotStarted",
 ] as const;
 export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
 
 /** A check-in as the door shows it: its id (to undo it), how, and the time in the event's time zone. */
 export type AttendanceView = { id: string; method: string | null; time: string | null };
 
-/** Who is checked in on one day, as the door's phones poll it from /events/:id/checkin/present. */
+/**
+ * The door's list as the page sends it: one line of tab-separated fields a
+ * person (id, invitation id, name, "organisation, municipality", invitation
+ * status), and the check-ins apart, for the few already in. With 2,000
+ * invited this is a fifth of a list of objects (keys, a search text, a tap
+ * reference each). The search text is made on the phone from what the row
+ * shows: the door's offline copy holds no email addresses.
+ */
+/** Rows the door's list shows at most; the rest are found by name (the counts cover everyone). */
+export const CHECK_IN_LIST_LIMIT = 100;
+
+export type PackedCheckInRows = { lines: string; present: Array<[personId: string, id: string, method: string | null, time: string | null]> };
+
+export type CheckInRowData = { personId: string; invitationId: string | null; name: string; place: string; status: string | null; attendance: AttendanceView | null };
+
+const field = (value: string | null) => (value ?? "").replace(/[\t\n]+/g, " ");
+
+export function packCheckInRows(rows: CheckInRowData[]): PackedCheckInRows {
+  return {
+    lines: rows.map((row) => [row.personId, row.invitationId, row.name, row.place, row.status].map(field).join("\t")).join("\n"),
+    present: rows.flatMap((row) => (row.attendance ? [[row.personId, row.attendance.id, row.attendance.method, row.attendance.time] as PackedCheckInRows["present"][number]] : [])),
+  };
+}
+
+export function unpackCheckInRows(packed: PackedCheckInRows): Array<CheckInRowData & { searchText: string }> {
+  const present = new Map(packed.present.map(([personId, id, method, time]) => [personId, { id, method, time }]));
+  if (!packed.lines) return [];
+  return packed.lines.split("\n").map((line) => {
+    const [personId, invitationId, name, place, status] = line.split("\t");
+    return {
+      personId,
+      invitationId: invitationId || null,
+      name,
+      place,
+      status: status || null,
+      attendance: present.get(personId) ?? null,
+      searchText: foldForSearch(name, place),
+    };
+  });
+}
+
+/** Who is checked in on one day (or at one session of it), as the door's phones poll it from /events/:id/checkin/present. */
 export type PresentState = {
   day: string;
+  /** The session asked about, or null for the whole day. */
+  session: string | null;
   /** Everyone checked in; `walkIn` (name and place) for those not on the day's list of invitees. */
   present: Array<{ personId: string; attendance: AttendanceView; walkIn: { name: string; place: string } | null }>;
 };
@@ -58,13 +104,19 @@ export const WalkInSchema = PersonSchema.pick({
 }).extend({ locale: z.enum(PERSON_LOCALES, { error: "validation.invalidChoice" }).optional() });
 export type WalkInFields = z.infer<typeof WalkInSchema>;
 
+/** A session of the event's agenda a check-in is for (absent: the whole day). */
+const sessionField = z.string().min(1).max(64).optional();
+
 /** A tap on the check-in page without JavaScript (the page posts to its own action). */
 export const CheckInForm = z.object({
   intent: z.literal("checkIn"),
   personId: z.string().min(1).max(64),
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   method: z.enum(["NAME_SEARCH", "WALK_IN"]),
   clientRef: z.string().max(64).optional(),
+  /** The page's own reference: with the person, the tap's reference (the same page's tap sent twice counts once). */
+  pageRef: z.string().regex(/^[A-Za-z0-9_-]{8,24}$/).optional(),
 });
 
 /** Most people the door's list checks in with one button; a list longer than that is a paper sheet's. */
@@ -74,17 +126,19 @@ export const CHECK_IN_MANY_MAX = 1000;
 export const CheckInManyForm = z.object({
   intent: z.literal("checkInMany"),
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   personId: z.array(z.string().min(1).max(64)).max(CHECK_IN_MANY_MAX).default([]),
 });
 
 /** What became of the people checked in at once (on the page without JavaScript, or by the phone's queue): counts, and each refusal with the name. */
 export type CheckInManyAnswer = { checkedIn: number; already: number; refused: Array<{ name: string; error: CheckInRefusal | "badRequest" }> };
 
-/** Undoing a check-in from the check-in page. */
-export const UndoCheckInForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64) });
+/** Undoing a check-in from the check-in page (with `session`, the check-in to that session). */
+export const UndoCheckInForm = z.object({ intent: z.literal("undo"), attendanceId: z.string().min(1).max(64), session: sessionField });
 
 const tapCommon = {
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   at: z.string().max(40).optional(),
 };
@@ -100,7 +154,7 @@ export const CheckInTap = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("walkIn"), ...tapCommon }),
   // Taking back a check-in from the phone: not queued (it needs the server's answer), sent only when online.
-  z.object({ kind: z.literal("undo"), attendanceId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal("undo"), attendanceId: z.string().min(1).max(64), session: sessionField }),
 ]);
 
 /** Most people one paper sign-in sheet records (ticked invitees); more is not a sheet. */
@@ -122,6 +176,7 @@ const writtenInColumn = <T extends z.ZodType>(item: T) => z.array(item.optional(
 export const PaperSheetForm = z
   .object({
     day: z.string().regex(DAY_PATTERN),
+    session: sessionField,
     intent: z.enum(["save", "moreRows"]).default("save"),
     personId: z.array(z.string().min(1).max(64)).max(PAPER_SHEET_MAX_PEOPLE).default([]),
     writtenName: writtenInColumn(z.string().trim().max(200, "validation.tooLong")),
@@ -152,8 +207,17 @@ export function writtenInPeople(sheet: Pick<PaperSheetFields, "writtenName" | "w
 export const WalkInForm = WalkInSchema.extend({
   intent: z.literal("walkIn"),
   day: z.string().regex(DAY_PATTERN),
+  session: sessionField,
   clientRef: z.string().max(64).optional(),
 });
+
+/** Where the door checks people in: a day, and perhaps one session of it. */
+export type CheckInPlace = { day: string; session: string | null };
+
+/** The address (query) of a check-in page, or of its paper sheet, for a place: `day=…&session=…`. */
+export function placeQuery(place: CheckInPlace): string {
+  return place.session ? `day=${place.day}&session=${encodeURIComponent(place.session)}` : `day=${place.day}`;
+}
 
 /** A day of the door ("2027-03-10") as the reader says it ("Wednesday, 10 March 2027"). */
 export function checkInDayLabel(day: string, locale: Locale): string {

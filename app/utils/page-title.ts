@@ -28,6 +28,11 @@ export function pageTitle(matches: Matches, page: string, thing?: string | null)
   return [{ title: [t(page), thing?.trim(), t("app.name")].filter(Boolean).join(" · ") }];
 }
 
+/** The <link> that lets a feed reader find a guideline's Atom feed of versions from its pages. */
+export function feedLink(slug: string, title: string): MetaDescriptor {
+  return { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/guidelines/${slug}/feed.atom`, title };
+}
+
 /** The event's title from the event pages' layout (app/routes/events.$id.tsx), when the reader may see it. */
 export function eventTitle(matches: Matches): string | undefined {
   const event = dataOf(matches, "routes/events.$id")?.event as { title?: string } | null | undefined;

@@ -22,6 +22,7 @@ function registerFonts() {
       { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") },
       { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), fontWeight: "bold" },
       { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"), fontStyle: "italic" },
+      { src: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf"), fontWeight: "bold", fontStyle: "italic" },
     ],
   });
   // Names are never split with hyphens the PDF reader would then copy.

@@ -23,15 +23,25 @@ export async function backupDatabase(url = databaseUrl(), target?: string): Prom
 /**
  * Puts a backup in place of the database. The backup is checked first; the
  * current database is kept (SQLite: <file>.before-restore-<time>;
- * PostgreSQL: the database renamed <name>_before_restore_<time>). Stop the
- * app before restoring.
+ * PostgreSQL: the database renamed <name>_before_restore_<time>). Then the
+ * people erased since the backup was taken (the erasure journal in DATA_DIR)
+ * are erased again. Stop the app before restoring.
  */
 export async function restoreDatabase(
   backupFile: string,
   url = databaseUrl(),
-): Promise<{ restored: string; previous: string | null }> {
+): Promise<{ restored: string; previous: string | null; erasuresReapplied: number }> {
   if (!existsSync(backupFile)) throw new Error(`No backup at ${backupFile}`);
-  return databaseEngine(url) === "postgresql" ? restorePostgresql(backupFile, url) : restoreSqlite(backupFile, url);
+  const result = databaseEngine(url) === "postgresql" ? await restorePostgresql(backupFile, url) : restoreSqlite(backupFile, url);
+  const { createPrismaClient } = await import("../../app/db.server");
+  const { reapplyErasures } = await import("../../app/models/erasure.server");
+  const db = createPrismaClient(url);
+  try {
+    const { reapplied } = await reapplyErasures(db);
+    return { ...result, erasuresReapplied: reapplied.length };
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 // --- SQLite -------------------------------------------------------------------
@@ -154,8 +164,12 @@ if (import.meta.url === `file://${process.argv[1]}` && command) {
       console.error("Usage: npm run restore -- <backup file>   (stop the app first)");
       process.exit(1);
     }
-    const { restored, previous } = await restoreDatabase(file);
+    const { restored, previous, erasuresReapplied } = await restoreDatabase(file);
     console.log(`Restored ${file} to ${restored}.` + (previous ? ` The previous database is kept as ${previous}.` : ""));
+    if (erasuresReapplied) {
+      const { erasureJournalPath } = await import("../../app/models/erasure.server");
+      console.log(`Erased again: ${erasuresReapplied} ${erasuresReapplied === 1 ? "person" : "people"} erased after the backup was taken (${erasureJournalPath()}).`);
+    }
   } else {
     console.error("Usage: backup.ts backup [file] | restore <file>");
     process.exit(1);

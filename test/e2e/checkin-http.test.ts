@@ -213,6 +213,37 @@ describe("check-in over HTTP", () => {
     expect((await post(`/events/${eventId}/checkin`, member, { intent: "checkInMany", day, personId: ticked[0] })).status).toBe(403);
   });
 
+  it("lists 2,000 invited in a light page: the first 100 rows, the rest by name, tapped without JavaScript once however often the form is sent", async () => {
+    const { db } = e2e;
+    const big = await createEvent({ db, startsAt: new Date(`${day}T07:00:00Z`), endsAt: new Date(`${day}T13:00:00Z`), capacity: 2000 });
+    const names = Array.from({ length: 2000 }, (_, i) => `Invitee ${String(i).padStart(4, "0")} Krasniqi`);
+    await db.person.createMany({ data: names.map((name) => ({ name, email: `${name.replaceAll(" ", ".").toLowerCase()}@example.org`, searchText: name.toLowerCase() })) });
+    const invited = await db.person.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+    await db.invitation.createMany({ data: invited.map((person) => ({ eventId: big.id, personId: person.id, status: "ACCEPTED" as const, sentAt: new Date() })) });
+    const open = (query = "") => fetch(`${e2e.app.url}/events/${big.id}/checkin?day=${day}${query}`, { headers: { Cookie: trainer, "Accept-Language": "en", "Accept-Encoding": "gzip" } });
+
+    const page = await open();
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html.match(/data-checkin-person=/g)).toHaveLength(100);
+    expect(html).toContain("1900 more people on the list: type a name to find them.");
+    // Everyone is in the page's data (for the search, and the phone's offline copy), without their email addresses.
+    expect(html).toContain("Invitee 1999 Krasniqi");
+    expect(html).not.toContain("@example.org");
+    expect(Buffer.byteLength(html)).toBeLessThan(400_000);
+
+    // Without JavaScript the search is the server's: the one asked for, and her button posts to the list's tap form.
+    const found = await (await open("&q=invitee+1999")).text();
+    expect(found.match(/data-checkin-person=/g)).toHaveLength(1);
+    const last = invited.find((person) => person.name === "Invitee 1999 Krasniqi")!;
+    expect(found).toContain(`form="checkin-tap-NAME_SEARCH" name="personId" value="${last.id}"`);
+    const pageRef = /name="pageRef" value="([^"]+)"/.exec(found)![1];
+    const form = { intent: "checkIn", day, method: "NAME_SEARCH", pageRef, personId: last.id };
+    for (let i = 0; i < 2; i++) expect((await post(`/events/${big.id}/checkin?day=${day}`, trainer, form)).status).toBe(200);
+    expect(await db.attendance.count({ where: { eventId: big.id } })).toBe(1);
+    expect(await db.attendance.findFirstOrThrow({ where: { eventId: big.id } })).toMatchObject({ personId: last.id, clientRef: `${pageRef}-${last.id}` });
+  });
+
   it("lets only trainers and admins check people in", async () => {
     const tap = { kind: "checkIn", personId: people["Milan Đorđević"], day, method: "NAME_SEARCH", clientRef: "cccccccccccccccc" };
     expect((await post(`/events/${eventId}/checkin/tap`, member, tap)).status).toBe(403);

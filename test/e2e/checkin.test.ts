@@ -1,5 +1,6 @@
 import en from "~/locales/en";
 import sq from "~/locales/sq";
+import { translator } from "~/utils/i18n.server";
 import { foldForSearch } from "~/utils/search";
 import { browserMissing, openContext } from "../helpers/browser";
 import { appFixture, logIn, logInOverHttp, PHONE, submitAndWait } from "../helpers/e2e";
@@ -250,4 +251,38 @@ describe.skipIf(browserMissing)("a trainer checks people in at the door on a pho
     expect(await row("Blerina Zeqiri").getByRole("button", { name: sq.invitations.checkin.checkIn, exact: true }).count()).toBe(1);
     await context.close();
   }, 90_000);
+
+  it("opens a door list of 2,000 invited on a phone in Serbian Cyrillic, finds one by name among them, and checks her in", async () => {
+    const { app, browser, db } = e2e;
+    await db.user.update({ where: { email: "trainer@durable.localhost" }, data: { locale: "sr-Cyrl" } });
+    const t = translator("sr-Cyrl");
+    const day = "2026-06-11";
+    const event = await createEvent({ db, startsAt: new Date(`${day}T07:00:00Z`), endsAt: new Date(`${day}T12:00:00Z`), capacity: 2000 });
+    const names = Array.from({ length: 2000 }, (_, i) => `Osoba ${String(i).padStart(4, "0")} Petrović`);
+    await db.person.createMany({ data: names.map((name) => ({ name, searchText: foldForSearch(name) })) });
+    const invited = await db.person.findMany({ where: { name: { in: names } }, select: { id: true } });
+    await db.invitation.createMany({ data: invited.map((person) => ({ eventId: event.id, personId: person.id, status: "ACCEPTED" as const, sentAt: new Date() })) });
+
+    const context = await openContext(browser, { ...PHONE, locale: "sr-Cyrl-RS" });
+    const page = await context.newPage();
+    await logIn(page, app.url, "trainer@durable.localhost");
+    await page.goto(`${app.url}/events/${event.id}/checkin?day=${day}`);
+    await page.locator(".checkin[data-ready]").waitFor();
+    expect(await page.locator("li[data-checkin-person]").count()).toBe(100);
+    expect(await page.getByTestId("more-rows").textContent()).toBe(t("invitations.checkin.moreRows", { count: 1900 }));
+    expect(await page.getByTestId("checkin-counts").textContent()).toBe(t("invitations.checkin.counts", { present: 0, accepted: 2000 }));
+
+    // The last of them, by a part of her name typed on the phone: the list narrows to her alone.
+    await page.getByPlaceholder(t("invitations.checkin.search")).fill("osoba 1999");
+    const row = page.locator('li[data-checkin-person="Osoba 1999 Petrović"]');
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => page.locator("li[data-checkin-person]").count()).toBe(1);
+    expect(await page.getByTestId("more-rows").count()).toBe(0);
+    await row.getByRole("button", { name: t("invitations.checkin.checkIn") }).tap();
+    await row.getByTestId("checked-in").waitFor();
+    await expect.poll(() => db.attendance.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await page.getByTestId("checkin-counts").textContent()).toBe(t("invitations.checkin.counts", { present: 1, accepted: 2000 }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import {
   formatDay,
   protectCounts,
+  sessionLabel,
   REPORT_EVENT_SELECT,
   reportEventWhere,
   seesExactCounts,
@@ -51,7 +52,7 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
   const eventIds = events.map((e) => e.id);
   const inEvents = { eventId: { in: eventIds } };
 
-  const [statusCounts, invitedCounts, attendances, requests, responses, municipalities] = await Promise.all([
+  const [statusCounts, invitedCounts, attendances, requests, responses, municipalities, sessionRows] = await Promise.all([
     prisma.invitation.groupBy({ by: ["eventId", "status"], where: inEvents, _count: { _all: true } }),
     // Invited: the invitation went out, or an answer was recorded (by phone, for people without email); withdrawn ones do not count.
     prisma.invitation.groupBy({
@@ -68,7 +69,22 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       orderBy: { id: "asc" },
     }),
     municipalityChoices(locale),
+    prisma.sessionAttendance.findMany({ where: inEvents, select: { sessionId: true } }),
   ]);
+
+  // Each session of the events, with its check-ins counted one row at a time.
+  const perSession = countMap(sessionRows.map((r) => r.sessionId));
+  const sessions = events
+    .flatMap((event) => event.sessions.map((s) => ({ event, session: s })))
+    .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime() || (a.session.id < b.session.id ? -1 : 1))
+    .map(({ event, session }) => ({
+      id: session.id,
+      eventId: event.id,
+      title: session.title,
+      label: sessionLabel(session.startsAt, event.timeZone, locale),
+      count: perSession.get(session.id) ?? 0,
+    }));
+  const sessionCheckInsOf = (eventId: string) => sessions.filter((s) => s.eventId === eventId).reduce((n, s) => n + s.count, 0);
 
   // People at each event (a person checked in on two days is one participant of that event).
   const participants = new Map<string, Set<string>>();
@@ -155,6 +171,7 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       accepted: statusOf(event.id, "ACCEPTED"),
       attended: participants.get(event.id)?.size ?? 0,
       personDays: rowsOf.get(event.id) ?? 0,
+      sessionCheckIns: sessionCheckInsOf(event.id),
       responses: responsesOf.get(event.id) ?? 0,
     })),
     totals: {
@@ -166,8 +183,10 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
       participations: [...participants.values()].reduce((s, set) => s + set.size, 0),
       people: personIds.length,
       personDays: attendances.length,
+      sessionCheckIns: sessionRows.length,
     },
     days: options.perDay ? [...dayCounts.keys()].sort().map((day) => ({ day, label: formatDay(day, locale), count: dayCounts.get(day) ?? 0 })) : [],
+    sessions,
     tables,
     feedback: {
       requested: requests.reduce((s, r) => s + r._count._all, 0),

@@ -35,7 +35,8 @@ function dayOf(date: Date): string {
  * to sort differently by byte and by a language's collation), people with
  * random gender, community, municipality and organisation type (each
  * sometimes missing, some erased), invitations in every state, attendance
- * on random days of each event (walk-ins included) and feedback. Stops adding
+ * on random days of each event (walk-ins included), feedback, and sessions
+ * with check-ins of people present on their days. Stops adding
  * attendance at `attendance` rows. Returns the events it made.
  */
 export async function addRandomProgramme(random: RandomSource, size: { events: number; people: number; attendance: number }) {
@@ -132,5 +133,27 @@ export async function addRandomProgramme(random: RandomSource, size: { events: n
     }));
     await prisma.feedbackResponse.createMany({ data: answers });
   }
-  return { events, people, attendance: rows.length };
+
+  // Sessions: up to three per event on its days (some two at the same time, in two rooms), and check-ins
+  // to them for a share of the people present that day (none for some sessions; a session check-in always has its day).
+  const sessions: Array<{ id: string; eventId: string; title: string; startsAt: Date; endsAt: Date; room: string; day: string; share: number }> = [];
+  for (const event of events) {
+    for (let n = random.int(4); n > 0; n--) {
+      const startsAt =
+        n === 1 && sessions.length && sessions[sessions.length - 1].eventId === event.id
+          ? sessions[sessions.length - 1].startsAt
+          : new Date(event.startsAt.getTime() + random.int(event.days) * DAY + random.int(5) * 3_600_000);
+      const id = `${random.pick(["Zs", "as", "s"])}${randomUUID().replace(/-/g, "").slice(0, 20)}`;
+      sessions.push({ id, eventId: event.id, title: `Session ${sessions.length}`, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), room: `Room ${n}`, day: dayOf(startsAt), share: random.pick([0, 0.3, 0.7]) });
+    }
+  }
+  await prisma.eventSession.createMany({ data: sessions.map(({ day: _day, share: _share, ...session }) => session) });
+  const sessionRows: Array<{ sessionId: string; eventId: string; personId: string; method: CheckInMethod; checkedInAt: Date }> = [];
+  for (const row of rows) {
+    for (const session of sessions.filter((s) => s.eventId === row.eventId && s.day === row.day)) {
+      if (random.next() < session.share) sessionRows.push({ sessionId: session.id, eventId: row.eventId, personId: row.personId, method: row.method, checkedInAt: session.startsAt });
+    }
+  }
+  for (let i = 0; i < sessionRows.length; i += 1000) await prisma.sessionAttendance.createMany({ data: sessionRows.slice(i, i + 1000) });
+  return { events, people, attendance: rows.length, sessions: sessions.length, sessionAttendance: sessionRows.length };
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import { checkIn, checkInMany, checkInRefusals, checkInWalkIn, undoCheckIn } from "~/models/attendance.server";
+import { checkIn, checkInMany, checkInRefusals, checkInWalkIn, undoCheckIn, undoSessionCheckIn } from "~/models/attendance.server";
 import { CheckInForm, CheckInManyForm, UndoCheckInForm, WalkInForm, type CheckInManyAnswer } from "~/utils/attendance";
 import type { SessionUser } from "~/utils/auth.server";
 import { hiddenFieldErrors, messageWith } from "~/utils/forms";
@@ -27,20 +27,21 @@ const answer = (intent: Answer["intent"], notice: string | null = null, offerWal
 async function walkIn(user: SessionUser, eventId: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: WalkInForm });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "day", "clientRef"])), ...answer("walkIn") }, { status: 400 });
+    return data({ result: submission.reply(hiddenFieldErrors(submission.error, ["intent", "day", "session", "clientRef"])), ...answer("walkIn") }, { status: 400 });
   }
-  const { intent: _intent, day, clientRef, ...person } = submission.value;
-  const result = await checkInWalkIn(user, { eventId, day, clientRef: clientRef || null, person });
+  const { intent: _intent, day, session, clientRef, ...person } = submission.value;
+  const result = await checkInWalkIn(user, { eventId, day, sessionId: session ?? null, clientRef: clientRef || null, person });
   if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("walkIn"));
   const key = result.matched ? "invitations.checkin.walkIn.matched" : "invitations.checkin.walkIn.added";
   return data({ result: submission.reply({ resetForm: true }), ...answer("walkIn", messageWith(key, { name: result.name })) }, { status: 200 });
 }
 
-/** Takes back a check-in made by mistake. */
+/** Takes back a check-in made by mistake (of the day, or of a session only). */
 async function undo(user: SessionUser, eventId: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: UndoCheckInForm });
   if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("undo") }, { status: 400 });
-  const result = await undoCheckIn(user.id, eventId, submission.value.attendanceId);
+  const { attendanceId, session } = submission.value;
+  const result = session ? await undoSessionCheckIn(user.id, eventId, attendanceId) : await undoCheckIn(user.id, eventId, attendanceId);
   if (!result.ok) return refusalReply(submission, notFoundRefusal(), answer("undo"));
   return data({ result: submission.reply(), ...answer("undo", "invitations.checkin.undone") }, { status: 200 });
 }
@@ -49,8 +50,9 @@ async function undo(user: SessionUser, eventId: string, formData: FormData) {
 async function tap(user: SessionUser, eventId: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: CheckInForm });
   if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("checkIn") }, { status: 400 });
-  const { personId, day, method, clientRef } = submission.value;
-  const result = await checkIn({ eventId, personId, day, method, clientRef: clientRef || null, checkedInById: user.id });
+  const { personId, day, session, method, pageRef } = submission.value;
+  const clientRef = submission.value.clientRef || (pageRef ? `${pageRef}-${personId}`.slice(0, 64) : null);
+  const result = await checkIn({ eventId, personId, day, sessionId: session ?? null, method, clientRef, checkedInById: user.id });
   if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("checkIn", null, result.error === "notInvited" ? personId : null));
   const key = result.status === "checkedIn" ? "invitations.checkin.done" : "invitations.checkin.already";
   return data({ result: submission.reply(), ...answer("checkIn", messageWith(key, { name: result.name })) }, { status: 200 });
@@ -60,9 +62,9 @@ async function tap(user: SessionUser, eventId: string, formData: FormData) {
 async function tapMany(user: SessionUser, eventId: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: CheckInManyForm });
   if (submission.status !== "success") return data({ result: submission.reply({ formErrors: ["errors.badRequestTitle"] }), ...answer("checkInMany") }, { status: 400 });
-  const { day, personId: personIds } = submission.value;
+  const { day, session, personId: personIds } = submission.value;
   if (personIds.length === 0) return refusalReply(submission, refuse(null, "invitations.checkin.many.nothing"), answer("checkInMany"));
-  const result = await checkInMany(user, { eventId, day, personIds });
+  const result = await checkInMany(user, { eventId, day, sessionId: session ?? null, personIds });
   if (!result.ok) return refusalReply(submission, refusalOf(checkInRefusals, result.error), answer("checkInMany"));
   const many = { checkedIn: result.checkedIn, already: result.already, refused: result.refused.map(({ name, error }) => ({ name, error })) };
   return data({ result: submission.reply({ resetForm: true }), ...answer("checkInMany", null, null, many) }, { status: 200 });

@@ -3,8 +3,8 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { PickBox, type Picked } from "~/components/check-in/check-many";
 import type { CheckInQueue } from "~/components/check-in/queue";
-import { TapForm, type TapMethod } from "~/components/check-in/tap-form";
-import type { AttendanceView } from "~/utils/attendance";
+import { PlaceFields, TapButton, TapForm, TapForms, type TapMethod } from "~/components/check-in/tap-form";
+import type { AttendanceView, CheckInPlace } from "~/utils/attendance";
 
 export type CheckInRow = {
   personId: string;
@@ -14,10 +14,9 @@ export type CheckInRow = {
   status: string | null;
   searchText: string;
   attendance: AttendanceView | null;
-  clientRef: string;
 };
 
-export type DirectoryMatch = { personId: string; name: string; place: string; clientRef: string };
+export type DirectoryMatch = { personId: string; name: string; place: string };
 
 type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: string, method: TapMethod) => void;
 
@@ -28,83 +27,106 @@ type Tap = (formEvent: FormEvent<HTMLFormElement>, personId: string, name: strin
  * this phone has yet is marked so. While the door is open, an invitee not yet
  * checked in can be ticked at the row's start, to check several in at once.
  */
-export function CheckInList({ rows, day, open, queue, onTap, picked }: { rows: CheckInRow[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap; picked: Picked }) {
+export function CheckInList({
+  rows,
+  place,
+  pageRef,
+  open,
+  queue,
+  onTap,
+  picked,
+}: {
+  rows: CheckInRow[];
+  place: CheckInPlace;
+  pageRef: string;
+  open: boolean;
+  queue: CheckInQueue;
+  onTap: Tap;
+  picked: Picked;
+}) {
   const { t } = useTranslation();
+  const names = new Map(rows.map((row) => [row.personId, row.name]));
   return (
-    <ul className="checkin-list">
-      {rows.map((row) => {
-        const attendance = queue.ready ? queue.attendanceOf(row.personId) : row.attendance;
-        const pending = !attendance && queue.isPending(row.personId);
-        const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
-        return (
-          <li key={row.personId} data-checkin-person={row.name} className={attendance ? "is-present" : pending ? "is-pending" : undefined}>
-            {open ? (
-              // Only invitees are ticked: someone who declined is taken one by one, as a walk-in.
-              !attendance && !pending && method === "NAME_SEARCH" ? <PickBox personId={row.personId} name={row.name} picked={picked} /> : <span className="checkin-pick" />
-            ) : null}
-            <div className="checkin-who">
-              <strong>{row.name}</strong>
-              {row.place ? <span className="muted">{row.place}</span> : null}
-              {row.status === null ? <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span> : null}
-              {row.status && row.status !== "ACCEPTED" ? (
-                <span className="muted">{row.status === "DECLINED" ? t("invitations.checkin.declinedHint") : t(`invitations.status.${row.status}`)}</span>
+    <>
+      {open ? <TapForms place={place} pageRef={pageRef} onTap={(e, personId, method) => onTap(e, personId, names.get(personId) ?? "", method)} /> : null}
+      <ul className="checkin-list">
+        {rows.map((row) => {
+          const attendance = queue.ready ? queue.attendanceOf(row.personId) : row.attendance;
+          const pending = !attendance && queue.isPending(row.personId);
+          const method = row.status === "DECLINED" || row.status === null ? "WALK_IN" : "NAME_SEARCH";
+          return (
+            <li key={row.personId} data-checkin-person={row.name} className={attendance ? "is-present" : pending ? "is-pending" : undefined}>
+              {open ? (
+                // Only invitees are ticked: someone who declined is taken one by one, as a walk-in.
+                !attendance && !pending && method === "NAME_SEARCH" ? <PickBox personId={row.personId} name={row.name} picked={picked} /> : <span className="checkin-pick" />
               ) : null}
-            </div>
-            <div className="checkin-state">
-              {attendance ? (
-                <>
-                  <span className="checkin-done" data-testid="checked-in">
-                    ✓ {t("invitations.checkin.checkedIn")}
-                    {attendance.time ? ` ${attendance.time}` : ""}
+              <div className="checkin-who">
+                <strong>{row.name}</strong>
+                {row.place ? <span className="muted">{row.place}</span> : null}
+                {row.status === null ? <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span> : null}
+                {row.status && row.status !== "ACCEPTED" ? (
+                  <span className="muted">{row.status === "DECLINED" ? t("invitations.checkin.declinedHint") : t(`invitations.status.${row.status}`)}</span>
+                ) : null}
+              </div>
+              <div className="checkin-state">
+                {attendance ? (
+                  <>
+                    <span className="checkin-done" data-testid="checked-in">
+                      ✓ {t("invitations.checkin.checkedIn")}
+                      {attendance.time ? ` ${attendance.time}` : ""}
+                    </span>
+                    <UndoForm name={row.name} attendanceId={attendance.id} session={place.session} queue={queue} />
+                  </>
+                ) : pending ? (
+                  <span className="checkin-pending" data-testid="pending">
+                    ⏳ {t("invitations.checkin.pending")}
                   </span>
-                  <UndoForm name={row.name} attendanceId={attendance.id} queue={queue} />
-                </>
-              ) : pending ? (
-                <span className="checkin-pending" data-testid="pending">
-                  ⏳ {t("invitations.checkin.pending")}
-                </span>
-              ) : open ? (
-                <TapForm personId={row.personId} day={day} method={method} clientRef={row.clientRef} onTap={(e) => onTap(e, row.personId, row.name, method)} />
-              ) : null}
-            </div>
-          </li>
-        );
-      })}
-      {queue.walkIns.map((w) => (
-        <li key={w.personId} data-checkin-person={w.name} className="is-present">
-          <div className="checkin-who">
-            <strong>{w.name}</strong>
-            {w.place ? <span className="muted">{w.place}</span> : null}
-            <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
-          </div>
-          <div className="checkin-state">
-            <span className="checkin-done" data-testid="checked-in">
-              ✓ {t("invitations.checkin.checkedIn")}
-              {w.attendance.time ? ` ${w.attendance.time}` : ""}
-            </span>
-            <UndoForm name={w.name} attendanceId={w.attendance.id} queue={queue} />
-          </div>
-        </li>
-      ))}
-      {queue.pendingHere
-        .filter((queued) => queued.kind === "walkIn")
-        .map((queued) => (
-          <li key={queued.clientRef} className="is-pending">
+                ) : open ? (
+                  <TapButton personId={row.personId} method={method} />
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+        {queue.walkIns.map((w) => (
+          <li key={w.personId} data-checkin-person={w.name} className="is-present">
             <div className="checkin-who">
-              <strong>{queued.name}</strong>
+              <strong>{w.name}</strong>
+              {w.place ? <span className="muted">{w.place}</span> : null}
               <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
             </div>
             <div className="checkin-state">
-              <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>
+              <span className="checkin-done" data-testid="checked-in">
+                ✓ {t("invitations.checkin.checkedIn")}
+                {w.attendance.time ? ` ${w.attendance.time}` : ""}
+              </span>
+              <UndoForm name={w.name} attendanceId={w.attendance.id} session={place.session} queue={queue} />
             </div>
           </li>
         ))}
-    </ul>
+        {queue.pendingHere
+          .filter((queued) => queued.kind === "walkIn")
+          .map((queued) => (
+            <li key={queued.clientRef} className="is-pending">
+              <div className="checkin-who">
+                <strong>{queued.name}</strong>
+                <span className="tag-inline">{t("invitations.checkin.walkInBadge")}</span>
+              </div>
+              <div className="checkin-state">
+                <span className="checkin-pending">⏳ {t("invitations.checkin.pending")}</span>
+              </div>
+            </li>
+          ))}
+      </ul>
+    </>
   );
 }
 
-/** Takes back a check-in, after asking: a form post without JavaScript, the phone's own request with it (so the door shows the answer). */
-function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: string; queue: CheckInQueue }) {
+/**
+ * Takes back a check-in (of the day, or of the session shown), after asking: a form post without
+ * JavaScript, the phone's own request with it (so the door shows the answer).
+ */
+function UndoForm({ name, attendanceId, session, queue }: { name: string; attendanceId: string; session: string | null; queue: CheckInQueue }) {
   const { t } = useTranslation();
   return (
     <details className="checkin-undo">
@@ -120,6 +142,7 @@ function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: s
         <p>{t("invitations.checkin.confirmUndo", { name })}</p>
         <input type="hidden" name="intent" value="undo" />
         <input type="hidden" name="attendanceId" value={attendanceId} />
+        {session ? <input type="hidden" name="session" value={session} /> : null}
         <button type="submit" className="danger">
           {t("invitations.checkin.undo")}
         </button>
@@ -129,7 +152,21 @@ function UndoForm({ name, attendanceId, queue }: { name: string; attendanceId: s
 }
 
 /** People of the directory who match the search but were not invited: each can be taken as a walk-in. */
-export function DirectoryMatches({ people, day, open, queue, onTap }: { people: DirectoryMatch[]; day: string; open: boolean; queue: CheckInQueue; onTap: Tap }) {
+export function DirectoryMatches({
+  people,
+  place,
+  pageRef,
+  open,
+  queue,
+  onTap,
+}: {
+  people: DirectoryMatch[];
+  place: CheckInPlace;
+  pageRef: string;
+  open: boolean;
+  queue: CheckInQueue;
+  onTap: Tap;
+}) {
   const { t } = useTranslation();
   if (!people.length) return null;
   return (
@@ -150,9 +187,9 @@ export function DirectoryMatches({ people, day, open, queue, onTap }: { people: 
               ) : open ? (
                 <TapForm
                   personId={person.personId}
-                  day={day}
+                  place={place}
                   method="WALK_IN"
-                  clientRef={person.clientRef}
+                  pageRef={pageRef}
                   secondary
                   onTap={(e) => onTap(e, person.personId, person.name, "WALK_IN")}
                 />
@@ -166,11 +203,11 @@ export function DirectoryMatches({ people, day, open, queue, onTap }: { people: 
 }
 
 /** The name search: filters the list as one types (with JavaScript), and asks the server for people of the directory too. */
-export function CheckInSearch({ day, query, onQuery }: { day: string; query: string; onQuery: (query: string) => void }) {
+export function CheckInSearch({ place, query, onQuery }: { place: CheckInPlace; query: string; onQuery: (query: string) => void }) {
   const { t } = useTranslation();
   return (
     <Form method="get" role="search" className="checkin-search">
-      <input type="hidden" name="day" value={day} />
+      <PlaceFields place={place} />
       <label htmlFor="checkin-q" className="visually-hidden">
         {t("invitations.checkin.search")}
       </label>

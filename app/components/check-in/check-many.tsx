@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { CheckInManyAnswer } from "~/utils/attendance";
+import { PlaceFields } from "~/components/check-in/tap-form";
+import type { CheckInManyAnswer, CheckInPlace } from "~/utils/attendance";
 
 // Several people checked in with one button: the trainer ticks rows of the
 // door's list, then sends them together. Without JavaScript the ticks are the
@@ -70,12 +71,12 @@ export function PickBox({ personId, name, picked }: { personId: string; name: st
  * (the browser alone knows what is ticked); with it, the button shows how many
  * are ticked and stays at the bottom of the screen while there are any.
  */
-export function CheckManyForm({ day, count, ready, onSend }: { day: string; count: number; ready: boolean; onSend: (formEvent: FormEvent<HTMLFormElement>) => void }) {
+export function CheckManyForm({ place, count, ready, onSend }: { place: CheckInPlace; count: number; ready: boolean; onSend: (formEvent: FormEvent<HTMLFormElement>) => void }) {
   const { t } = useTranslation();
   return (
     <Form method="post" id={CHECK_MANY_FORM} className={ready && count ? "checkin-many is-active" : "checkin-many"} onSubmit={onSend} hidden={ready && !count}>
       <input type="hidden" name="intent" value="checkInMany" />
-      <input type="hidden" name="day" value={day} />
+      <PlaceFields place={place} />
       <button type="submit" className="checkin-button" data-testid="check-in-many">
         {ready ? t("invitations.checkin.many.submit", { count }) : t("invitations.checkin.many.submitTicked")}
       </button>

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { manySummary } from "~/components/check-in/check-many";
-import { enqueue, flushQueue, loadQueue, newClientRef, type QueuedTap, type TapAnswer } from "~/components/check-in-queue";
-import type { AttendanceView, CheckInManyAnswer, PresentState } from "~/utils/attendance";
+import { enqueue, flushQueue, loadQueue, newClientRef, tapIsFor, type QueuedTap, type TapAnswer } from "~/components/check-in-queue";
+import { placeQuery, type AttendanceView, type CheckInManyAnswer, type CheckInPlace, type PresentState } from "~/utils/attendance";
 
 export type Notice = { ok: boolean; text: string };
 
 /** A person checked in who is not among the page's rows (a walk-in taken since it loaded, here or on another phone). */
 export type WalkInSeen = { personId: string; name: string; place: string; attendance: AttendanceView };
 
-/** The server's state of the day, as this phone last knew it. */
+/** The server's state of the day (or session), as this phone last knew it. */
 type ServerState = { present: Map<string, AttendanceView>; walkIns: WalkInSeen[] };
 
 type Row = { personId: string; attendance: AttendanceView | null };
@@ -43,14 +43,16 @@ type UndoAnswer = { ok: true; undone: true; personId: string } | { ok: false; er
 
 /**
  * The check-in page's side of the phone's queue (app/components/check-in-queue.ts).
- * What the page shows is the server's state of the day (from the page's
+ * What the page shows is the server's state of the day, or of the session
+ * chosen (from the page's
  * data, then from each answer and from polling /checkin/present, so taps
  * from other phones, paper sheets and undos show up), with the taps still
  * waiting on this phone on top of it, marked as such. Sending the queue,
  * undoing and polling run one after another, never at once, so an older
  * answer never overwrites a newer one.
  */
-export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
+export function useCheckInQueue(eventId: string, place: CheckInPlace, rows: Row[]) {
+  const { day, session } = place;
   const { t } = useTranslation();
   const [queue, setQueue] = useState<QueuedTap[]>([]);
   const [server, setServer] = useState<ServerState>(() => fromRows(rows));
@@ -60,8 +62,8 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
   const [ready, setReady] = useState(false);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const etag = useRef<string | null>(null);
-  const current = useRef({ day, rows });
-  current.current = { day, rows };
+  const current = useRef({ day, session, rows });
+  current.current = { day, session, rows };
 
   // New page data (another day, a search, a form sent without the queue) is the truth of its moment.
   useEffect(() => {
@@ -77,10 +79,10 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
 
   /** Reads who is checked in now; on no connection, keeps what it knew. */
   const refresh = useCallback(async () => {
-    const asked = current.current.day;
+    const asked = { day: current.current.day, session: current.current.session };
     let response: Response;
     try {
-      response = await fetch(`/events/${encodeURIComponent(eventId)}/checkin/present?day=${encodeURIComponent(asked)}`, {
+      response = await fetch(`/events/${encodeURIComponent(eventId)}/checkin/present?${placeQuery(asked)}`, {
         headers: { Accept: "application/json", ...(etag.current ? { "If-None-Match": etag.current } : {}) },
         credentials: "same-origin",
         cache: "no-store",
@@ -90,7 +92,7 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
     }
     if (response.status !== 200 || !(response.headers.get("Content-Type") ?? "").includes("application/json")) return;
     const state = (await response.json()) as PresentState;
-    if (state.day !== current.current.day) return;
+    if (state.day !== current.current.day || state.session !== current.current.session) return;
     etag.current = response.headers.get("ETag");
     setServer(fromPresent(state, current.current.rows));
   }, [eventId]);
@@ -98,7 +100,7 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
   const onAnswer = useCallback(
     (tap: QueuedTap, answer: TapAnswer) => {
       if (answer.ok) {
-        if (tap.day === current.current.day) {
+        if (tapIsFor(tap, current.current)) {
           setServer((known) => {
             const present = new Map(known.present);
             present.set(answer.personId, present.get(answer.personId) ?? { id: answer.attendanceId, method: null, time: null });
@@ -179,7 +181,7 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
       try {
         const response = await fetch(`/events/${encodeURIComponent(eventId)}/checkin/tap`, {
           method: "POST",
-          body: new URLSearchParams({ kind: "undo", attendanceId }),
+          body: new URLSearchParams({ kind: "undo", attendanceId, ...(session ? { session } : {}) }),
           headers: { Accept: "application/json" },
           credentials: "same-origin",
         });
@@ -201,7 +203,7 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
       await refresh();
     });
 
-  const pendingHere = queue.filter((tap) => tap.day === day);
+  const pendingHere = queue.filter((tap) => tapIsFor(tap, place));
   const waiting = (personId: string) => pendingHere.some((tap) => tap.kind === "checkIn" && tap.personId === personId);
   // Present: everyone the server has, and the taps only on this phone for people it does not have yet.
   const onlyHere = pendingHere.filter((tap) => tap.kind === "walkIn" || !server.present.has(tap.personId)).length;
@@ -221,8 +223,9 @@ export function useCheckInQueue(eventId: string, day: string, rows: Row[]) {
     isPending: waiting,
     undo,
     queueTap: (personId: string, name: string, method: "NAME_SEARCH" | "WALK_IN" | "QR", code?: string) =>
-      add({ kind: "checkIn", clientRef: newClientRef(), personId, name, method, code, day, at: new Date().toISOString() }),
-    queueWalkIn: (fields: Record<string, string>) => add({ kind: "walkIn", clientRef: newClientRef(), fields, name: fields.name ?? "", day, at: new Date().toISOString() }),
+      add({ kind: "checkIn", clientRef: newClientRef(), personId, name, method, code, day, session, at: new Date().toISOString() }),
+    queueWalkIn: (fields: Record<string, string>) =>
+      add({ kind: "walkIn", clientRef: newClientRef(), fields, name: fields.name ?? "", day, session, at: new Date().toISOString() }),
   };
 }
 

@@ -5,11 +5,13 @@ import { municipalityName } from "~/utils/names";
 
 // How the door shows a person and a check-in, the same in the page's list
 // and in the state its phones poll: "organisation, municipality" and the
-// time of the check-in in the event's time zone.
+// time of the check-in in the event's time zone; and a session of the
+// agenda as its choice is labelled: "Opening · 09:00–10:30".
 
 type Place = { nameSq: string; nameSr: string; nameEn: string } | null;
 type PersonForPlace = { organisation: { name: string } | null; municipality: Place };
 type AttendanceForRow = { id: string; method: string; checkedInAt: Date };
+type SessionForLabel = { title: string; startsAt: Date; endsAt: Date };
 
 export function checkInFormatting(locale: Locale, timeZone: string) {
   const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeStyle: "short", hourCycle: "h23", timeZone });
@@ -18,5 +20,6 @@ export function checkInFormatting(locale: Locale, timeZone: string) {
       [person.organisation?.name, person.municipality ? municipalityName(person.municipality, locale) : null].filter(Boolean).join(", "),
     attendance: (attendance: AttendanceForRow | null): AttendanceView | null =>
       attendance ? { id: attendance.id, method: attendance.method, time: time.format(attendance.checkedInAt) } : null,
+    session: (session: SessionForLabel) => `${session.title} · ${time.format(session.startsAt)}–${time.format(session.endsAt)}`,
   };
 }

@@ -3,12 +3,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceSelect, enumChoices, Field, FormErrors } from "~/components/forms";
-import { WalkInSchema } from "~/utils/attendance";
+import { PlaceFields } from "~/components/check-in/tap-form";
+import { WalkInSchema, type CheckInPlace } from "~/utils/attendance";
 import type { Choice } from "~/utils/choices";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES } from "~/utils/directory";
 
 /** The fields the page itself adds to a walk-in (not the person's). */
-const PAGE_FIELDS = ["intent", "day", "clientRef"];
+const PAGE_FIELDS = ["intent", "day", "session", "clientRef"];
 
 /**
  * Someone who was not invited, taken at the door: a short person form
@@ -17,7 +18,7 @@ const PAGE_FIELDS = ["intent", "day", "clientRef"];
  * it is not lost offline either; without, it posts to the page's action.
  */
 export function WalkInForm({
-  day,
+  place,
   choices,
   sensitive,
   open,
@@ -25,7 +26,7 @@ export function WalkInForm({
   lastResult,
   onQueue,
 }: {
-  day: string;
+  place: CheckInPlace;
   choices: { organisations: Choice[]; municipalities: Choice[] };
   sensitive: boolean;
   open: boolean;
@@ -63,7 +64,7 @@ export function WalkInForm({
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="walkIn" />
-        <input type="hidden" name="day" value={day} />
+        <PlaceFields place={place} />
         <Field id={fields.name.id} label={t("directory.fields.name")} errors={fields.name.errors}>
           <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
         </Field>

@@ -11,6 +11,8 @@ type Facts = {
   organisers: string[];
   facilitators: string[];
   description: string | null;
+  /** The language of the title and description (lang attribute); names and session titles are in no recorded language. */
+  lang: string;
 };
 
 /** What, when, where, how many seats, who organises and facilitates; the calendar file once the event is out of draft. */
@@ -38,11 +40,13 @@ export function EventFacts({ event }: { event: Facts }) {
           </>
         ) : null}
         <dt>{t("events.fields.organisers")}</dt>
-        <dd>{event.organisers.length ? event.organisers.join(", ") : <span className="muted">{t("events.page.noOrganisers")}</span>}</dd>
+        <dd lang={event.organisers.length ? "" : undefined}>{event.organisers.length ? event.organisers.join(", ") : <span className="muted">{t("events.page.noOrganisers")}</span>}</dd>
         <dt>{t("events.fields.facilitators")}</dt>
-        <dd>{event.facilitators.length ? event.facilitators.join(", ") : <span className="muted">{t("events.page.noFacilitators")}</span>}</dd>
+        <dd lang={event.facilitators.length ? "" : undefined}>{event.facilitators.length ? event.facilitators.join(", ") : <span className="muted">{t("events.page.noFacilitators")}</span>}</dd>
       </dl>
-      {event.description ? <p className="event-description">{event.description}</p> : null}
+      {event.description ? <p className="event-description" lang={event.lang}>
+          {event.description}
+        </p> : null}
       {event.status !== "DRAFT" ? (
         <p>
           <a href={`/events/${event.id}/calendar.ics`} download>
@@ -70,9 +74,14 @@ export function EventAgenda({ sessions, multiDay }: { sessions: Session[]; multi
               {multiDay ? `${session.date} ` : ""}
               {session.time}
             </span>
-            <strong>{session.title}</strong>
+            <strong lang="">{session.title}</strong>
             {session.room ? <span className="muted"> · {t("events.sessions.room")}: {session.room}</span> : null}
-            {session.facilitators ? <span className="muted"> · {session.facilitators}</span> : null}
+            {session.facilitators ? (
+              <span className="muted">
+                {" · "}
+                <span lang="">{session.facilitators}</span>
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -168,6 +168,7 @@ const events = {
     capacityBelowAccepted: "Capacity cannot be below the {{count}} people who have already accepted.",
     municipalityUnknown: "Choose a municipality.",
     sessionsOutside: "The agenda would fall outside the new times: change or delete those sessions first.",
+    sessionHasCheckIns: "People have been checked in to this session: it can no longer be deleted.",
     notEditable: "A cancelled or completed event can no longer be changed.",
     onlyPublished: "Only a published event can be moved.",
     alreadyPublished: "This event is already published.",

@@ -168,6 +168,7 @@ const events = {
     capacityBelowAccepted: "Kapaciteti nuk mund të jetë më i vogël se {{count}} personat që kanë pranuar tashmë.",
     municipalityUnknown: "Zgjidhni një komunë.",
     sessionsOutside: "Agjenda do të dilte jashtë orarit të ri: ndryshoni ose fshini më parë ato sesione.",
+    sessionHasCheckIns: "Në këtë sesion janë regjistruar pjesëmarrës: ai nuk mund të fshihet më.",
     notEditable: "Një ngjarje e anuluar ose e përfunduar nuk mund të ndryshohet më.",
     onlyPublished: "Vetëm një ngjarje e publikuar mund të zhvendoset.",
     alreadyPublished: "Kjo ngjarje është publikuar tashmë.",

@@ -172,6 +172,7 @@ const events = {
     capacityBelowAccepted: "Kapacitet ne može biti manji od broja ljudi koji su već prihvatili ({{count}}).",
     municipalityUnknown: "Izaberite opštinu.",
     sessionsOutside: "Dnevni red bi bio van novog vremena: prvo izmenite ili obrišite te sesije.",
+    sessionHasCheckIns: "Na ovoj sesiji su evidentirani učesnici: više se ne može obrisati.",
     notEditable: "Otkazan ili završen događaj više ne može da se menja.",
     onlyPublished: "Samo objavljen događaj može da se pomeri.",
     alreadyPublished: "Ovaj događaj je već objavljen.",

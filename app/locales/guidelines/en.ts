@@ -134,6 +134,7 @@ const guidelines = {
     translatedFrom: "Translation of version {{number}}",
     publishedOn: "Version {{number}}, published {{date}}",
     noCredits: "This version credits no contributions.",
+    permalink: "Permanent link to version {{number}}",
   },
   versions: {
     title: "Versions",
@@ -253,6 +254,13 @@ const guidelines = {
     unsubscribe: "Stop these emails",
     unsubscribed: "You will receive no more emails about this guideline.",
     invalid: "This link is not valid any more. Links are replaced by the one in the latest email.",
+    feed: "Or follow it in a feed reader:",
+    feedLink: "Atom feed of its versions",
+    latest: "Always the newest version:",
+    latestPdf: "the newest version as PDF",
+  },
+  feed: {
+    version: "Version {{number}}",
   },
   pdf: {
     cover: "Version {{number}} · {{date}}",

@@ -134,6 +134,7 @@ const guidelines = {
     translatedFrom: "Përkthim i versionit {{number}}",
     publishedOn: "Versioni {{number}}, publikuar më {{date}}",
     noCredits: "Ky version nuk përfshin asnjë kontribut.",
+    permalink: "Lidhje e përhershme për versionin {{number}}",
   },
   versions: {
     title: "Versionet",
@@ -253,6 +254,13 @@ const guidelines = {
     unsubscribe: "Ndalo këto email-e",
     unsubscribed: "Nuk do të merrni më email-e për këtë udhëzim.",
     invalid: "Kjo lidhje nuk është më e vlefshme. Lidhjet zëvendësohen nga ajo në email-in e fundit.",
+    feed: "Ose ndiqeni në një lexues lajmesh:",
+    feedLink: "Kanali Atom i versioneve",
+    latest: "Gjithmonë versioni më i ri:",
+    latestPdf: "versioni më i ri si PDF",
+  },
+  feed: {
+    version: "Versioni {{number}}",
   },
   pdf: {
     cover: "Versioni {{number}} · {{date}}",

@@ -134,6 +134,7 @@ const guidelines = {
     translatedFrom: "Prevod verzije {{number}}",
     publishedOn: "Verzija {{number}}, objavljena {{date}}",
     noCredits: "Ova verzija ne navodi nijedan doprinos.",
+    permalink: "Stalna veza ka verziji {{number}}",
   },
   versions: {
     title: "Verzije",
@@ -255,6 +256,13 @@ const guidelines = {
     unsubscribe: "Prekini ove poruke",
     unsubscribed: "Više nećete dobijati poruke o ovoj smernici.",
     invalid: "Ova veza više ne važi. Veze zamenjuje ona iz poslednje poruke.",
+    feed: "Ili je pratite u čitaču vesti:",
+    feedLink: "Atom kanal sa verzijama",
+    latest: "Uvek najnovija verzija:",
+    latestPdf: "najnovija verzija kao PDF",
+  },
+  feed: {
+    version: "Verzija {{number}}",
   },
   pdf: {
     cover: "Verzija {{number}} · {{date}}",
