@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -14,7 +14,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import styles from "~/styles.css";
-import { getSessionUser } from "~/utils/auth.server";
+import { getSessionState, SECOND_FACTOR_SETUP_PATH, secondFactorSetUpUrl } from "~/utils/auth.server";
 import { hasMessages, i18nFor, loadMessages, LOCALE_NAMES, LOCALE_TAGS, LOCALES, messagesFailed, type Locale } from "~/utils/i18n";
 import { messagesUrl } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/use-locale";
@@ -34,7 +34,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, error }) =>
   error ? pageTitle(matches, errorPage(error).title) : [{ title: "Durable" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getSessionUser(request), resolveLocale(request)]);
+  const [state, locale] = await Promise.all([getSessionState(request), resolveLocale(request)]);
+  const user = state?.user ?? null;
+  // An admin without a second factor sets it up before anything else.
+  const url = new URL(request.url);
+  if (state?.mustSetUpSecondFactor && url.pathname !== SECOND_FACTOR_SETUP_PATH) throw redirect(secondFactorSetUpUrl(url));
   return {
     locale,
     // The file of this language's messages, which the browser loads (app/entry.client.tsx).
@@ -185,6 +189,11 @@ function Header() {
               {data?.nav.mailbox ? (
                 <li>
                   <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>
+                </li>
+              ) : null}
+              {data?.user ? (
+                <li>
+                  <Link to="/settings">{t("account.nav")}</Link>
                 </li>
               ) : null}
               {data?.user ? (

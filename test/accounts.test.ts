@@ -114,7 +114,7 @@ describe("registering as a commission member", () => {
     expect(await verifyEmail(token)).toBe(true);
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
-    expect(await authenticate(email, password, "192.0.2.11")).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(email, password, "192.0.2.11")).toEqual({ ok: true, userId: user.id, secondFactor: false });
 
     expect(await verifyEmail(token)).toBe(false);
     expect(await verifyEmail("not-a-token")).toBe(false);
@@ -137,7 +137,7 @@ describe("logging in", () => {
     const user = await createUser();
     expect(await authenticate(user.email, "wrong password", "192.0.2.20")).toEqual({ ok: false, error: "invalid" });
     expect(await authenticate(uniqueEmail("nobody"), TEST_PASSWORD, "192.0.2.20")).toEqual({ ok: false, error: "invalid" });
-    expect(await authenticate(user.email.toUpperCase(), TEST_PASSWORD, "192.0.2.20")).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(user.email.toUpperCase(), TEST_PASSWORD, "192.0.2.20")).toEqual({ ok: true, userId: user.id, secondFactor: false });
   });
 
   it("refuses an unverified or a disabled account even with the right password", async () => {
@@ -164,8 +164,8 @@ describe("logging in", () => {
     expect(locked.minutes).toBeGreaterThan(0);
     expect(locked.minutes).toBeLessThanOrEqual(LIMITS.loginAccountAddress.windowMinutes);
     // The owner, from their usual address, is let through.
-    expect(await authenticate(victim.email, TEST_PASSWORD, "198.51.100.99")).toEqual({ ok: true, userId: victim.id });
-    expect(await authenticate(bystander.email, TEST_PASSWORD, "198.51.100.1")).toEqual({ ok: true, userId: bystander.id });
+    expect(await authenticate(victim.email, TEST_PASSWORD, "198.51.100.99")).toEqual({ ok: true, userId: victim.id, secondFactor: false });
+    expect(await authenticate(bystander.email, TEST_PASSWORD, "198.51.100.1")).toEqual({ ok: true, userId: bystander.id, secondFactor: false });
   });
 
   it(`locks an account guessed from many addresses after ${LIMITS.loginAccount.max} failures in all`, async () => {
@@ -193,7 +193,7 @@ describe("logging in", () => {
     }
     const user = await createUser();
     expect(await authenticate(user.email, TEST_PASSWORD, address)).toMatchObject({ ok: false, error: "locked" });
-    expect(await authenticate(user.email, TEST_PASSWORD, "203.0.113.10")).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(user.email, TEST_PASSWORD, "203.0.113.10")).toEqual({ ok: true, userId: user.id, secondFactor: false });
   });
 
   it("a successful login forgets the account's earlier failures", async () => {
@@ -201,10 +201,10 @@ describe("logging in", () => {
     const address = "192.0.2.30";
     const failures = LIMITS.loginAccountAddress.max - 1;
     for (let i = 0; i < failures; i++) await authenticate(user.email, "typo", address);
-    expect(await authenticate(user.email, TEST_PASSWORD, address)).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(user.email, TEST_PASSWORD, address)).toEqual({ ok: true, userId: user.id, secondFactor: false });
     // Without the reset these would make 2 × (max - 1) failures: a lockout.
     for (let i = 0; i < failures; i++) await authenticate(user.email, "typo", address);
-    expect(await authenticate(user.email, TEST_PASSWORD, address)).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(user.email, TEST_PASSWORD, address)).toEqual({ ok: true, userId: user.id, secondFactor: false });
   });
 });
 
@@ -224,7 +224,7 @@ describe("resetting a forgotten password", () => {
     expect(message.html).toContain(`${APP_URL}/reset-password?token=${token}`);
 
     const newPassword = "a brand new password";
-    expect(await resetPassword(token, newPassword)).toBe(true);
+    expect(await resetPassword(token, newPassword, APP_URL)).toEqual({ ok: true });
 
     const saved = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(saved.passwordHash.startsWith("$argon2id$")).toBe(true);
@@ -232,11 +232,11 @@ describe("resetting a forgotten password", () => {
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     // The secret calendar address is a credential too: it stops working.
     expect(await privateFeed(feed)).toBeNull();
-    expect(await authenticate(user.email, newPassword, "192.0.2.40")).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(user.email, newPassword, "192.0.2.40")).toEqual({ ok: true, userId: user.id, secondFactor: false });
     expect(await authenticate(user.email, TEST_PASSWORD, "192.0.2.40")).toEqual({ ok: false, error: "invalid" });
 
-    expect(await resetPassword(token, "someone else's password")).toBe(false);
-    expect(await authenticate(user.email, newPassword, "192.0.2.40")).toEqual({ ok: true, userId: user.id });
+    expect(await resetPassword(token, "someone else's password", APP_URL)).toEqual({ ok: false, error: "invalidLink" });
+    expect(await authenticate(user.email, newPassword, "192.0.2.40")).toEqual({ ok: true, userId: user.id, secondFactor: false });
   });
 
   it("a newer link replaces the older one", async () => {
@@ -246,8 +246,8 @@ describe("resetting a forgotten password", () => {
     await requestPasswordReset(user.email, APP_URL);
     const { token: newer } = await tokenFromLatestEmail(user.email, "/reset-password");
     expect(newer).not.toBe(older);
-    expect(await resetPassword(older, "the older link's password")).toBe(false);
-    expect(await resetPassword(newer, "the newer link's password")).toBe(true);
+    expect(await resetPassword(older, "the older link's password", APP_URL)).toEqual({ ok: false, error: "invalidLink" });
+    expect(await resetPassword(newer, "the newer link's password", APP_URL)).toEqual({ ok: true });
   });
 
   it("queues nothing for an email without an account", async () => {

@@ -81,7 +81,7 @@ describe("disabling and enabling an account", () => {
 
     expect(await setUserDisabled(admin.id, user.id, false)).toEqual({ ok: true });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
-    expect(await authenticate(user.email, TEST_PASSWORD, "192.0.2.50")).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(user.email, TEST_PASSWORD, "192.0.2.50")).toEqual({ ok: true, userId: user.id, secondFactor: false });
 
     const audits = await auditsFor(user.id);
     expect(audits.map((a) => [a.action, a.actorId])).toEqual([

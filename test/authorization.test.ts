@@ -124,6 +124,8 @@ const TABLE: Record<string, Row> = {
   // The messages of one language for the browser; the file's name holds a hash of its content.
   "locales.$file.ts": { get: ANYONE, params: { file: "messagesFile" } },
   "login.tsx": { get: ANYONE, post: ANYONE },
+  // The second step of a log-in: without a password just given, it says to log in again.
+  "login_.two-factor.tsx": { get: ANYONE, post: ANYONE },
   "logout.tsx": { get: ANYONE, post: ANYONE, ownSession: true },
   "my.invitations.tsx": { get: SIGNED_IN, post: SIGNED_IN },
   "organisations.$organisationId.tsx": { get: STAFF, post: STAFF },
@@ -148,6 +150,11 @@ const TABLE: Record<string, Row> = {
   "register.tsx": { get: ANYONE, post: ANYONE },
   "reports._index.tsx": { get: SIGNED_IN },
   "reports.export.tsx": { get: SIGNED_IN, query: (fx) => `?format=csv&event=${fx.id}` },
+  // One's own account: password, sessions, second factor.
+  "settings._index.tsx": { get: SIGNED_IN },
+  "settings.password.tsx": { get: SIGNED_IN, post: SIGNED_IN },
+  "settings.sessions.tsx": { get: SIGNED_IN, post: SIGNED_IN },
+  "settings.two-factor.tsx": { get: SIGNED_IN, post: SIGNED_IN },
   "reset-password.tsx": { get: ANYONE, post: ANYONE, query: (fx) => `?token=${fx.resetToken}` },
   "verify-email.tsx": { get: ANYONE, post: ANYONE, query: (fx) => `?token=${fx.verifyToken}` },
 };

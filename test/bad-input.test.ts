@@ -23,7 +23,18 @@ import { addSection, createGuideline, placeContribution } from "~/models/guideli
 import { publishVersion } from "~/models/guideline-version.server";
 import { subscribe } from "~/models/guideline-subscription.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { ForgotPasswordSchema, LoginSchema, RegisterSchema, ResetPasswordSchema, UserAdminAction, VerifyEmailSchema } from "~/utils/accounts";
+import {
+  ChangePasswordSchema,
+  ForgotPasswordSchema,
+  LoginSchema,
+  RegisterSchema,
+  ResetPasswordSchema,
+  SecondStepSchema,
+  SessionsAction,
+  TwoFactorAction,
+  UserAdminAction,
+  VerifyEmailSchema,
+} from "~/utils/accounts";
 import { CheckInForm, CheckInManyForm, CheckInTap, PaperSheetForm, UndoCheckInForm, WalkInForm, WalkInSchema } from "~/utils/attendance";
 import {
   CommissionMemberAction,
@@ -56,6 +67,7 @@ import { hashToken } from "~/utils/tokens.server";
 import { DEMO_PASSWORD } from "../prisma/seed-data";
 import { seed } from "../prisma/seed";
 import { startApp, type RunningApp } from "./helpers/app-server";
+import { logInOverHttp } from "./helpers/e2e";
 import { createEvent as createEventRow, createPerson, createUser, invite } from "./helpers/factories";
 
 // ---------------------------------------------------------------------------
@@ -160,6 +172,42 @@ const FORMS: FormSpec[] = [
       path: () => "/admin/users",
       schema: option(UserAdminAction, "intent", name),
       valid: (fx) => ({ intent: name, userId: fx.userId, ...(name === "roles" ? { roles: ["TRAINER", "EDITOR"] } : {}) }),
+    }),
+  ),
+  {
+    route: "login_.two-factor",
+    form: "second step of a log-in",
+    as: null,
+    path: () => "/login/two-factor",
+    schema: SecondStepSchema,
+    valid: () => ({ code: "123456", redirectTo: "/dashboard" }),
+  },
+  {
+    route: "settings.password",
+    form: "change one's password",
+    as: "editor",
+    path: () => "/settings/password",
+    schema: ChangePasswordSchema,
+    valid: () => ({ currentPassword: "not the password", password: "lantern orchard velvet", confirmPassword: "lantern orchard velvet" }),
+  },
+  ...(["end", "endOthers"] as const).map(
+    (name): FormSpec => ({
+      route: "settings.sessions",
+      form: name,
+      as: "member",
+      path: () => "/settings/sessions",
+      schema: option(SessionsAction, "intent", name),
+      valid: (): Fields => (name === "end" ? { intent: name, sessionId: "no-such-session" } : { intent: name, password: "not the password" }),
+    }),
+  ),
+  ...(["start", "confirm", "renew", "disable"] as const).map(
+    (name): FormSpec => ({
+      route: "settings.two-factor",
+      form: name,
+      as: "trainer",
+      path: () => "/settings/two-factor",
+      schema: option(TwoFactorAction, "intent", name),
+      valid: () => ({ intent: name, ...(name === "start" ? {} : { code: "123456" }), ...(name === "renew" || name === "disable" ? { password: "not the password" } : {}) }),
     }),
   ),
   { route: "calendar._index", form: "new feed address", as: "member", path: () => "/calendar", schema: z.object({ intent: intent("reset") }), valid: () => ({ intent: "reset" }) },
@@ -1090,16 +1138,8 @@ describe("bad input on every form", () => {
     await seed(process.env.DATABASE_URL);
     fx = await makeFixtures();
     app = await startApp({ DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: process.env.DATA_DIR!, MAILBOX_DIR: process.env.MAILBOX_DIR!, OUTBOX_WORKER: "off" });
-    for (const role of ["admin", "trainer", "editor", "member"] as const) {
-      const res = await fetch(`${app.url}/login`, {
-        method: "POST",
-        body: new URLSearchParams({ email: `${role}@durable.localhost`, password: DEMO_PASSWORD }),
-        headers: { Origin: app.url },
-        redirect: "manual",
-      });
-      expect(res.status, `log in as ${role}`).toBe(302);
-      cookies.set(role, res.headers.get("set-cookie")!.split(";")[0]);
-    }
+    // The admin sets up the second factor admins must have, as the helper does it.
+    for (const role of ["admin", "trainer", "editor", "member"] as const) cookies.set(role, await logInOverHttp(app.url, `${role}@durable.localhost`, DEMO_PASSWORD));
   });
 
   afterAll(async () => {
@@ -1117,6 +1157,8 @@ describe("bad input on every form", () => {
     const listed = (route: string) => FORMS.filter((f) => f.route === route).map((f) => f.valid(fx).intent ?? f.valid(fx).kind);
     const unions: Array<[string, string[]]> = [
       ["admin.users", intentsOf(UserAdminAction, "intent")],
+      ["settings.sessions", intentsOf(SessionsAction, "intent")],
+      ["settings.two-factor", intentsOf(TwoFactorAction, "intent")],
       ["commissions._index", intentsOf(CommissionsAction, "intent")],
       ["commissions.$commissionId", intentsOf(CommissionMemberAction, "intent")],
       ["events.$id._index", intentsOf(EventAction, "intent")],

@@ -36,6 +36,19 @@ describe.each(CASES)("the $template email", ({ template, keys, url }) => {
   });
 });
 
+describe("the security-notice email", () => {
+  const CHANGES = ["passwordChanged", "passwordReset", "secondFactorEnabled", "secondFactorDisabled", "recoveryCodesRenewed", "recoveryCodeUsed", "codeReused"] as const;
+  it.each(LOCALES)("in %s: says what changed, what to do if it was not the reader, and links the account page", async (locale) => {
+    for (const change of CHANGES) {
+      const email = await composeEmail("security-notice", "reader@example.org", { locale, name: "Milica Petrović", change, settingsUrl: "https://durable.test/settings" });
+      expect(email.subject).toBe(message(locale, `account.notice.${change}.subject`));
+      expect(email.html).toContain(`lang="${LOCALE_TAGS[locale]}"`);
+      expect(email.text).toContain(message(locale, `account.notice.${change}.body`));
+      expect(email.text).toContain("https://durable.test/settings");
+    }
+  });
+});
+
 describe("the invitation-withdrawn email", () => {
   it.each(LOCALES)("in %s: subject and text in that language, and the calendar note", async (locale) => {
     const props = { locale, name: "Milica Petrović", title: "Radionica", when: "10:00", where: "Gnjilane" };

@@ -33,7 +33,17 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {error ? (
+      {error && errors.length > 1 ? (
+        // The reason first, then what would help (a password's strength feedback).
+        <div className="field-error" id={`${id}-error`} role="alert">
+          <p>{translateMessage(t, error)}</p>
+          <ul>
+            {errors.slice(1).map((more) => (
+              <li key={more}>{translateMessage(t, more)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
           {translateMessage(t, error)}
         </p>

@@ -1,5 +1,6 @@
 // English messages: the reference set. Every key here must exist in sq.ts and
 // sr.ts (a test checks); Serbian Cyrillic is derived from sr.ts.
+import account from "./account/en";
 import directory from "./directory/en";
 import events from "./events/en";
 import forms from "./forms/en";
@@ -13,6 +14,7 @@ const en = {
   events,
   forms,
   invitations,
+  account,
   security,
   app: {
     name: "Durable",
@@ -176,8 +178,8 @@ const en = {
     required: "This field is required.",
     email: "Enter a valid email address.",
     tooLong: "This is too long.",
-    passwordTooShort: "The password needs at least 10 characters.",
-    passwordTooLong: "The password can have at most 200 characters.",
+    passwordTooShort: "The password needs at least 12 characters.",
+    passwordTooLong: "The password can have at most 128 characters.",
     passwordsDontMatch: "The passwords do not match.",
     invalidChoice: "Choose one of the options.",
   },

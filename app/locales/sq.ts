@@ -1,4 +1,5 @@
 // Albanian messages (standard Albanian as used in Kosovo). Same keys as en.ts.
+import account from "./account/sq";
 import directory from "./directory/sq";
 import events from "./events/sq";
 import forms from "./forms/sq";
@@ -12,6 +13,7 @@ const sq = {
   events,
   forms,
   invitations,
+  account,
   security,
   app: {
     name: "Durable",
@@ -177,8 +179,8 @@ const sq = {
     required: "Kjo fushë është e detyrueshme.",
     email: "Shkruani një adresë të vlefshme email-i.",
     tooLong: "Vlera është shumë e gjatë.",
-    passwordTooShort: "Fjalëkalimi duhet të ketë të paktën 10 karaktere.",
-    passwordTooLong: "Fjalëkalimi mund të ketë më së shumti 200 karaktere.",
+    passwordTooShort: "Fjalëkalimi duhet të ketë të paktën 12 karaktere.",
+    passwordTooLong: "Fjalëkalimi mund të ketë më së shumti 128 karaktere.",
     passwordsDontMatch: "Fjalëkalimet nuk përputhen.",
     invalidChoice: "Zgjidhni njërin nga opsionet.",
   },

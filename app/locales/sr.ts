@@ -1,5 +1,6 @@
 // Serbian messages in Latin script (ekavian). The Cyrillic set is derived from
 // this file by transliteration. Same keys as en.ts, with _one/_few/_other plurals.
+import account from "./account/sr";
 import directory from "./directory/sr";
 import events from "./events/sr";
 import forms from "./forms/sr";
@@ -13,6 +14,7 @@ const sr = {
   events,
   forms,
   invitations,
+  account,
   security,
   app: {
     name: "Durable",
@@ -181,8 +183,8 @@ const sr = {
     required: "Ovo polje je obavezno.",
     email: "Unesite važeću adresu e-pošte.",
     tooLong: "Unos je predugačak.",
-    passwordTooShort: "Lozinka mora imati najmanje 10 znakova.",
-    passwordTooLong: "Lozinka može imati najviše 200 znakova.",
+    passwordTooShort: "Lozinka mora imati najmanje 12 znakova.",
+    passwordTooLong: "Lozinka može imati najviše 128 znakova.",
     passwordsDontMatch: "Lozinke se ne podudaraju.",
     invalidChoice: "Izaberite jednu od ponuđenih opcija.",
   },

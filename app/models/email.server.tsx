@@ -8,6 +8,7 @@ import CommissionJoinDecision, {
 } from "~emails/commission-join-decision";
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from "~emails/account-exists";
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from "~emails/password-reset";
+import SecurityNotice, { subject as securityNoticeSubject, type SecurityNoticeProps } from "~emails/security-notice";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "~emails/verify-email";
 import EventReminder, { subject as eventReminderSubject, type EventReminderProps } from "~emails/event-reminder";
 import Invitation, { subject as invitationSubject, type InvitationProps } from "~emails/invitation";
@@ -23,6 +24,7 @@ import FeedbackRequest, { subject as feedbackRequestSubject, type FeedbackReques
 const TEMPLATES = {
   "verify-email": { component: VerifyEmail, subject: verifyEmailSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "security-notice": { component: SecurityNotice, subject: securityNoticeSubject },
   "account-exists": { component: AccountExists, subject: accountExistsSubject },
   "waitlist-promoted": { component: WaitlistPromoted, subject: waitlistPromotedSubject },
   invitation: { component: Invitation, subject: invitationSubject },
@@ -40,6 +42,7 @@ const TEMPLATES = {
 export type EmailTemplateProps = {
   "verify-email": VerifyEmailProps;
   "password-reset": PasswordResetProps;
+  "security-notice": SecurityNoticeProps;
   "account-exists": AccountExistsProps;
   "waitlist-promoted": WaitlistPromotedProps;
   invitation: InvitationProps;

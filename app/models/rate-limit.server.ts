@@ -30,6 +30,11 @@ export const LIMITS = {
    * addresses meets it, and then the account waits a while (decision 007).
    */
   loginAccount: { windowMinutes: 60, max: 100 },
+  /**
+   * Wrong second-factor codes per account (the password was right): a million
+   * six-digit codes against 5 tries in 15 minutes (decision 025).
+   */
+  secondFactorAccount: { windowMinutes: 15, max: 5 },
   /** Registrations per email address (one creates the account, the rest are "already registered"). */
   registerEmail: { windowMinutes: 60, max: 5 },
   /** Registrations per client address: a workshop room registering together on one network stays well under it. */

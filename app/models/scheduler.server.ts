@@ -2,6 +2,7 @@ import { completeEndedEvents } from "~/models/event.server";
 import { sendFeedbackRequests } from "~/models/feedback.server";
 import { onSendingRequested, sendRequestedInvitations } from "~/models/invitation-list.server";
 import { sendDueReminders } from "~/models/reminder.server";
+import { deleteDeadSessions } from "~/models/session.server";
 import { errorFields, log } from "~/utils/log.server";
 import { publicOrigin } from "~/utils/url.server";
 
@@ -26,6 +27,8 @@ export function startScheduler(options: { intervalMs?: number } = {}) {
       const reminders = await sendDueReminders(appUrl);
       const completedEvents = await completeEndedEvents();
       const feedbackRequests = await sendFeedbackRequests(appUrl);
+      // Sessions past their lifetime are refused when used; this forgets those never used again.
+      await deleteDeadSessions();
       // A quiet round is the usual case: logged only at debug level.
       const level = reminders + completedEvents + feedbackRequests > 0 ? "info" : "debug";
       log[level]("scheduler.round", { reminders, completedEvents, feedbackRequests, ms: Date.now() - started });

@@ -7,10 +7,13 @@ import { recordAudit } from "~/models/audit.server";
 import { composeEmail } from "~/models/email.server";
 import { consumeAttempt, forgetAttempts, minutesToWait, reserveAttempt, type Counter } from "~/models/rate-limit.server";
 import { queueEmail } from "~/models/outbox.server";
+import { judgePassword } from "~/models/password-policy.server";
+import { endOtherSessions } from "~/models/session.server";
 import { isLocale, type Locale } from "~/utils/i18n";
 import { ROLES } from "~/utils/roles";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
+import type { SecurityChange } from "~emails/security-notice";
 
 
 const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -58,6 +61,9 @@ export async function registerMember(input: Registration, appUrl: string, addres
     { limit: "registerAddress", key: address },
   ]);
   if (!limited.ok) return { ok: false as const, error: "tooManyAttempts" as const, retryAfterSeconds: limited.retryAfterSeconds };
+  // Judged before the address is looked up, on the form's own words only, so a refusal says nothing about existing accounts.
+  const verdict = judgePassword(input.password, [input.name, email]);
+  if (!verdict.ok) return { ok: false as const, error: "weakPassword" as const, messages: verdict.messages };
   const passwordHash = await hashPassword(input.password);
   const registered = { ok: true as const, email };
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -182,13 +188,39 @@ export async function requestPasswordReset(emailInput: string, appUrl: string, a
   return limited;
 }
 
-export async function resetPassword(token: string, password: string): Promise<boolean> {
+export type PasswordError = "invalidLink" | "weakPassword" | "wrongPassword" | "locked" | "samePassword";
+
+/** How a refused password change or reset is said (beside the new password, but for a bad link or a wrong current password). */
+export const PASSWORD_REFUSALS = refusals<PasswordError>({
+  invalidLink: { status: 400, message: "auth.reset.invalid" },
+  weakPassword: { status: 400, message: "account.strength.weak", field: "password" },
+  wrongPassword: { status: 400, message: "account.password.wrongCurrent", field: "currentPassword" },
+  locked: { status: 429, message: "auth.login.locked", field: "currentPassword" },
+  samePassword: { status: 400, message: "account.password.same", field: "password" },
+});
+
+export type PasswordResult =
+  | { ok: true }
+  | { ok: false; error: "weakPassword"; messages: string[] }
+  | { ok: false; error: "locked"; retryAfterSeconds: number }
+  | { ok: false; error: Exclude<PasswordError, "weakPassword" | "locked"> };
+
+/** Tells the owner that the way into their account changed, in their language (ASVS 2.2.3). */
+async function queueSecurityNotice(tx: Tx, user: { email: string; name: string; locale: string }, change: SecurityChange, appUrl: string) {
+  const email = await composeEmail("security-notice", user.email, { locale: user.locale as Locale, name: user.name, change, settingsUrl: `${appUrl}/settings` });
+  await queueEmail(tx, email);
+}
+
+export async function resetPassword(token: string, password: string, appUrl: string): Promise<PasswordResult> {
   const found = await findValidToken(token, "PASSWORD_RESET");
-  if (!found) return false;
+  if (!found) return { ok: false, error: "invalidLink" };
+  const owner = await prisma.user.findUniqueOrThrow({ where: { id: found.userId } });
+  const verdict = judgePassword(password, [owner.name, owner.email]);
+  if (!verdict.ok) return { ok: false, error: "weakPassword", messages: verdict.messages };
   const passwordHash = await hashPassword(password);
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<PasswordResult> => {
     const used = await tx.userToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (used.count !== 1) return false;
+    if (used.count !== 1) return { ok: false, error: "invalidLink" };
     // Following the emailed link proves the address too.
     const user = await tx.user.update({
       where: { id: found.userId },
@@ -198,12 +230,60 @@ export async function resetPassword(token: string, password: string): Promise<bo
     // A changed password ends every session, in case the old one was known to someone else.
     await tx.session.deleteMany({ where: { userId: user.id } });
     await recordAudit(tx, { actorId: user.id, action: "user.password_reset", subjectType: "User", subjectId: user.id });
-    return true;
+    await queueSecurityNotice(tx, user, "passwordReset", appUrl);
+    return { ok: true };
   });
 }
 
+/**
+ * Changes a logged-in user's password: the current one must be given (tries
+ * counted as failed log-ins of the account, so this page is no way around the
+ * lockout), the new one must pass the policy. Every other session ends, the
+ * one asking stays, and the owner is told by email.
+ */
+export async function changePassword(
+  input: { userId: string; sessionId: string; currentPassword: string; password: string },
+  appUrl: string,
+  address: string | null,
+): Promise<PasswordResult> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
+  const checked = await checkCurrentPassword(user, input.currentPassword, address);
+  if (!checked.ok) return checked;
+  if (input.password === input.currentPassword) return { ok: false, error: "samePassword" };
+  const verdict = judgePassword(input.password, [user.name, user.email]);
+  if (!verdict.ok) return { ok: false, error: "weakPassword", messages: verdict.messages };
+  const passwordHash = await hashPassword(input.password);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, calendarTokenHash: null } });
+    await endOtherSessions(user.id, input.sessionId, tx);
+    await recordAudit(tx, { actorId: user.id, action: "user.password_changed", subjectType: "User", subjectId: user.id });
+    await queueSecurityNotice(tx, user, "passwordChanged", appUrl);
+  });
+  return { ok: true };
+}
+
+/**
+ * A logged-in user proving it is still them (changing the password, ending
+ * every other session, turning the second factor off). Wrong answers count as
+ * failed log-ins of the account from that address, with the same lockout.
+ */
+export async function checkCurrentPassword(
+  user: { email: string; passwordHash: string },
+  password: string,
+  address: string | null,
+): Promise<{ ok: true } | { ok: false; error: "wrongPassword" } | { ok: false; error: "locked"; retryAfterSeconds: number }> {
+  const reserved = await reserveAttempt([
+    { limit: "loginAccountAddress", key: address ? `${user.email}|${address}` : null },
+    { limit: "loginAccount", key: user.email },
+  ]);
+  if (!reserved.ok) return { ok: false, error: "locked", retryAfterSeconds: reserved.retryAfterSeconds };
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, error: "wrongPassword" };
+  await reserved.release();
+  return { ok: true };
+}
+
 export type LoginResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; secondFactor: boolean }
   | { ok: false; error: "invalid" | "disabled" }
   | { ok: false; error: "locked"; minutes: number; retryAfterSeconds: number }
   | { ok: false; error: "unverified"; userId: string };
@@ -228,7 +308,7 @@ export async function authenticate(emailInput: string, password: string, address
   if (user.disabledAt) return { ok: false, error: "disabled" };
   if (!user.emailVerifiedAt) return { ok: false, error: "unverified", userId: user.id };
   if (address) await forgetAttempts({ limit: "loginAccountAddress", key: `${email}|${address}` });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, secondFactor: !!user.totpEnabledAt };
 }
 
 export async function setUserLocale(userId: string, locale: Locale) {
@@ -302,4 +382,26 @@ export async function setUserDisabled(actorId: string, userId: string, disabled:
     await recordAudit(tx, { actorId, action: disabled ? "user.disabled" : "user.enabled", subjectType: "User", subjectId: userId });
     return { ok: true as const };
   });
+}
+
+// --- One's own sessions ------------------------------------------------------
+
+export type SessionsError = "wrongPassword" | "locked" | "notFound";
+
+/** How a refused action on the sessions page is said. */
+export const SESSIONS_REFUSALS = refusals<SessionsError>({
+  wrongPassword: { status: 400, message: "account.password.wrongCurrent", field: "password" },
+  locked: { status: 429, message: "auth.login.locked", field: "password" },
+  notFound: { status: 404, message: "errors.notFound" },
+});
+
+/** "Log out everywhere else": the password first (ASVS 3.3.4), then every session but the one asking ends. */
+export async function endSessionsElsewhere(
+  input: { userId: string; sessionId: string; password: string },
+  address: string | null,
+): Promise<{ ok: true; ended: number } | { ok: false; error: "wrongPassword" } | { ok: false; error: "locked"; retryAfterSeconds: number }> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
+  const checked = await checkCurrentPassword(user, input.password, address);
+  if (!checked.ok) return checked;
+  return { ok: true, ended: await endOtherSessions(user.id, input.sessionId) };
 }

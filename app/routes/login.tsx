@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { authenticate, resendVerification } from "~/models/user.server";
-import { getSessionUser, safeRedirect, startSession } from "~/utils/auth.server";
+import { getSessionUser, safeRedirect, startSecondStep, startSession } from "~/utils/auth.server";
 import { messageWith } from "~/utils/forms";
 import { LoginSchema, parseWithZod } from "~/utils/forms.server";
 import { publicOrigin } from "~/utils/url.server";
@@ -30,6 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   const result = await authenticate(email, password, clientAddress(context));
+  if (result.ok && result.secondFactor) return startSecondStep(request, result.userId, safeRedirect(redirectTo));
   if (result.ok) return startSession(request, result.userId, safeRedirect(redirectTo));
 
   let message: string;

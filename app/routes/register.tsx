@@ -34,6 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { name, email, password, locale } = submission.value;
   const outcome = await registerMember({ name, email, password, locale }, publicOrigin(), clientAddress(context));
+  if (!outcome.ok && outcome.error === "weakPassword") {
+    return data(
+      { result: submission.reply({ fieldErrors: { password: outcome.messages }, hideFields: ["password", "confirmPassword"] }), sentTo: null },
+      { status: 400 },
+    );
+  }
   if (!outcome.ok) {
     const message = messageWith("security.tooMany.register", { count: minutesToWait(outcome.retryAfterSeconds) });
     return data(
@@ -81,7 +87,7 @@ export default function Register() {
           <Field id={fields.email.id} label={t("auth.email")} errors={fields.email.errors}>
             <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
           </Field>
-          <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} hint={t("validation.passwordTooShort")}>
+          <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} hint={t("account.password.hint")}>
             <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
           </Field>
           <Field id={fields.confirmPassword.id} label={t("auth.confirmPassword")} errors={fields.confirmPassword.errors}>

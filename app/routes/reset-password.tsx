@@ -4,7 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
-import { isValidToken, resetPassword } from "~/models/user.server";
+import { isValidToken, PASSWORD_REFUSALS, resetPassword } from "~/models/user.server";
+import { refusalOf } from "~/utils/refusal";
+import { refusalReply } from "~/utils/refusal.server";
+import { publicOrigin } from "~/utils/url.server";
 import { ResetPasswordSchema } from "~/utils/accounts";
 import { readForm } from "~/utils/request.server";
 import { pageTitle } from "~/utils/page-title";
@@ -25,9 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
-  const done = await resetPassword(submission.value.token, submission.value.password);
-  if (!done) return data({ result: submission.reply({ formErrors: ["auth.reset.invalid"], hideFields }) }, { status: 400 });
-  throw redirect("/reset-password?done");
+  const outcome = await resetPassword(submission.value.token, submission.value.password, publicOrigin());
+  if (outcome.ok) throw redirect("/reset-password?done");
+  if (outcome.error === "weakPassword") {
+    return data({ result: submission.reply({ fieldErrors: { password: outcome.messages }, hideFields }) }, { status: 400 });
+  }
+  return refusalReply(submission, refusalOf(PASSWORD_REFUSALS, outcome.error), {}, { hideFields });
 }
 
 export default function ResetPassword() {
@@ -61,7 +67,7 @@ export default function ResetPassword() {
           <Form method="post" className="stack" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="token" value={token} />
-            <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors}>
+            <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} hint={t("account.password.hint")}>
               <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
             </Field>
             <Field id={fields.confirmPassword.id} label={t("auth.confirmPassword")} errors={fields.confirmPassword.errors}>

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createCookieSessionStorage } from "@remix-run/node";
+import { SESSION_ABSOLUTE_MS } from "~/models/session.server";
 
-export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
+/** The cookie lives as long as the longest session; the server ends it sooner when idle (decision 024). */
+const COOKIE_MAX_AGE_SECONDS = SESSION_ABSOLUTE_MS / 1000;
 
 /**
  * SESSION_SECRET signs the session cookie. Without it, a random secret is
@@ -20,19 +22,25 @@ function sessionSecrets(): string[] {
   return [readFileSync(file, "utf8").trim()];
 }
 
-export const sessionStorage = createCookieSessionStorage({
-  cookie: {
-    name: "__session",
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secrets: sessionSecrets(),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  },
-});
+const cookieOptions = { httpOnly: true, sameSite: "lax", path: "/", secrets: sessionSecrets(), maxAge: COOKIE_MAX_AGE_SECONDS } as const;
+
+/**
+ * Over HTTPS the session cookie is `__Host-session`: browsers take a cookie of
+ * that name only when it is Secure, for the whole site (Path=/) and without a
+ * Domain, so no sibling subdomain and no plain-HTTP page can set or shadow it.
+ * Over plain HTTP (the local demo) such a cookie would be dropped, so it is
+ * `__session` there.
+ */
+const secureStorage = createCookieSessionStorage({ cookie: { ...cookieOptions, name: "__Host-session", secure: true } });
+const plainStorage = createCookieSessionStorage({ cookie: { ...cookieOptions, name: "__session", secure: false } });
+
+/** The cookie storage for a request: the __Host- one whenever the cookie is sent over HTTPS (see cookieSecurity). */
+export function sessionStorageFor(request: Request) {
+  return cookieSecurity(request).secure ? secureStorage : plainStorage;
+}
 
 export function getCookieSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+  return sessionStorageFor(request).getSession(request.headers.get("Cookie"));
 }
 
 /**

@@ -13,10 +13,16 @@ export const emailField = z
   .max(254, "validation.tooLong")
   .pipe(z.email("validation.email"));
 
+/**
+ * A new password: 12 to 128 characters of any kind (ASVS 2.1.1, 2.1.2, 2.1.4),
+ * kept as typed (never trimmed or cut). Whether it is too easy to guess is
+ * the server's check (app/models/password-policy.server.ts), whose lists are
+ * too big to send to a browser.
+ */
 export const passwordField = z
   .string({ error: "validation.required" })
-  .min(10, "validation.passwordTooShort")
-  .max(200, "validation.passwordTooLong");
+  .min(12, "validation.passwordTooShort")
+  .max(128, "validation.passwordTooLong");
 
 export const localeField = z.enum(LOCALES, { error: "validation.invalidChoice" });
 
