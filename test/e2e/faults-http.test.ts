@@ -86,7 +86,9 @@ describe("the database busy", () => {
     const page = await answer(withoutJs.token);
     expect(page.status).toBe(503);
     const html = await page.text();
-    expect(html).toContain(en.errors.serverError);
+    // The page says what happened and what to do: nothing was saved, try again in a moment.
+    expect(html).toContain(en.errors.busyTitle);
+    expect(html).toContain(en.errors.busy);
     expect(html).not.toMatch(/PrismaClient|SQLITE|at .+:\d+:\d+/);
     // With JavaScript, Remix posts to the same address plus ".data".
     expect((await answer(withJs.token, ".data")).status).toBe(503);
