@@ -4,6 +4,8 @@
 // they will come, the event for their calendar with them as attendee and
 // the event's public materials (never a private one, never a draft's).
 import { prisma } from "~/db.server";
+import { EVENT_FOR_CALENDAR } from "~/models/event-calendar.server";
+import { composeInvitation } from "~/models/invitation-list.server";
 import { calendarForLink, invitationForLink, languageOfLink, materialForLink } from "~/models/invitation-link.server";
 import sr from "~/locales/sr";
 import { latinToCyrillic } from "~/locales/transliterate";
@@ -128,5 +130,17 @@ describe("Serbian Cyrillic as a person's language", () => {
     expect(PersonSchema.safeParse({ name: "Zoran", locale: "sr-Latn-XX" }).success).toBe(false);
     // The directory names it.
     expect(sr.directory.language["sr-Cyrl"]).toBeTruthy();
+  });
+
+  it("writes the person's invitation email and its calendar entry in Cyrillic", async () => {
+    const { event, person, invitation } = await linkFor("PENDING", { locale: "sr-Cyrl" });
+    const loaded = await prisma.event.findUniqueOrThrow({ where: { id: event.id }, include: { ...EVENT_FOR_CALENDAR, sessions: true } });
+    const { email, attachments } = await composeInvitation(loaded, { name: person.name, email: person.email!, locale: person.locale }, "http://localhost/invitation/x", invitation.id);
+    expect(email.subject).toContain(latinToCyrillic("Radionica o povratku"));
+    expect(email.text).toContain(latinToCyrillic("Radionica o povratku"));
+    // The words in Cyrillic; the person's name as it is written in the directory.
+    expect(email.text).toContain(latinToCyrillic(sr.emails.greeting).replace("{{name}}", person.name));
+    const ics = Buffer.from(attachments[0].content as string, "base64").toString("utf8");
+    expect(parseCalendar(ics)[0].summary).toBe(latinToCyrillic("Radionica o povratku"));
   });
 });
