@@ -163,7 +163,7 @@ describe.skipIf(browserMissing)("the invitation page on a phone (Chromium, 390×
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("answer");
     expect(posts).toBe(1);
     expect(await statusOf(invitationId)).toBe("ACCEPTED");
-    expect(await accept.isDisabled()).toBe(false);
+    await expect.poll(() => accept.isDisabled(), { timeout: 30_000 }).toBe(false);
     await expect.poll(() => page.getByTestId("checkin-qr").count()).toBe(1);
     await context.close();
   }, 60_000);

@@ -27,8 +27,9 @@ export function AnswerForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  // From the tap until the answer and the page's fresh data are in (submitting, then loading).
-  const sending = navigation.state !== "idle" && navigation.formData !== undefined;
+  // While the answer travels, it is said so; until the page's fresh data are in too, the buttons take no tap.
+  const sending = navigation.state === "submitting";
+  const busy = navigation.state !== "idle" && navigation.formData !== undefined;
   const pressed = sending ? navigation.formData?.get("answer") : null;
   const confirmation = useRef<HTMLParagraphElement>(null);
   const refusal = useRef<HTMLDivElement>(null);
@@ -60,7 +61,7 @@ export function AnswerForm({
         </div>
       ) : null}
       {open ? (
-        <Form method="post" className="stack answer-form" aria-busy={sending}>
+        <Form method="post" className="stack answer-form" aria-busy={busy}>
           <details className="answer-needs" open={hasNeeds}>
             <summary>{t("invitations.page.needsTitle")}</summary>
             <div className="stack">
@@ -85,10 +86,10 @@ export function AnswerForm({
             </div>
           </details>
           <div className="answer-buttons">
-            <button type="submit" name="answer" value="ACCEPT" disabled={sending}>
+            <button type="submit" name="answer" value="ACCEPT" disabled={busy}>
               {pressed === "ACCEPT" ? t("invitations.page.sending") : t("invitations.page.accept")}
             </button>
-            <button type="submit" name="answer" value="DECLINE" className="secondary" disabled={sending}>
+            <button type="submit" name="answer" value="DECLINE" className="secondary" disabled={busy}>
               {pressed === "DECLINE" ? t("invitations.page.sending") : t("invitations.page.decline")}
             </button>
           </div>
