@@ -95,9 +95,10 @@ app.use(compression());
 // site's root so that its scope covers /events/…/checkin; revalidated on
 // every check, so a new release reaches phones at their next visit. See
 // docs/decisions/018-check-in-page-offline.md.
-app.get("/sw.js", (req, res) => {
+app.get("/sw.js", (req, res, next) => {
   res.sendFile("build/sw.js", { root: process.cwd(), headers: { "Cache-Control": "no-cache", "Content-Type": "text/javascript; charset=utf-8" } }, (error) => {
-    if (error && !res.headersSent) res.status(404).type("text/plain").send("Not Found");
+    // Not built: the app's own 404 page (below), never a bare text.
+    if (error && !res.headersSent) next();
   });
 });
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -124,9 +125,39 @@ app.use((req, res, next) => {
   next();
 });
 
-// The old ?_data protocol is not used by this app (single fetch); Remix
-// answers such requests with a 500, so refuse them plainly.
-app.use((req, res, next) => (req.query._data === undefined ? next() : res.status(400).send("Bad Request")));
+// Whether the browser is loading a page to show, not a script fetching data
+// (the same test as isDocumentRequest in app/utils/refused-request.server.ts).
+function wantsPage(req) {
+  const destination = req.get("sec-fetch-dest");
+  if (destination) return destination === "document";
+  return (req.get("accept") ?? "").includes("text/html");
+}
+
+// Marks a request as refused with `status`: the app answers a GET of `path`
+// (with the query but `_data`) with its own error page, in the reader's
+// language, and runs no action (app/utils/refused-request.server.ts).
+function refuseWithPage(req, res, status, path = req.path) {
+  const query = new URL(req.originalUrl, "http://localhost").searchParams;
+  query.delete("_data");
+  req.url = req.originalUrl = query.size ? `${path}?${query}` : path;
+  req.method = "GET";
+  res.locals.refusedStatus = status;
+}
+
+// Remix's own data addresses are for the app's scripts, not for people: the
+// old ?_data protocol is not used by this app (single fetch; Remix would
+// answer it with a 500), and a `.data` address or the route manifest opened
+// by hand would show the bare data. A browser loading one as a page gets the
+// error page at the page's address; anything else keeps the bare answer.
+app.use((req, res, next) => {
+  const page = wantsPage(req);
+  if (req.query._data !== undefined && !page) return res.status(400).type("text/plain").send("Bad Request");
+  if (!page) return next();
+  if (req.query._data !== undefined) refuseWithPage(req, res, 400);
+  else if (req.path.endsWith(".data")) refuseWithPage(req, res, 400, req.path.replace(/\.data$/, "").replace(/^\/_root$/, "/"));
+  else if (req.path === "/__manifest") refuseWithPage(req, res, 404, "/__manifest/");
+  next();
+});
 
 // CSRF: a state-changing request from a page of another site is refused.
 // Sec-Fetch-Site is set by the browser, never by a page: where it is sent
@@ -161,16 +192,17 @@ app.use((req, res, next) => {
   }
   // A browser's form post: the app's own error page, in the reader's
   // language (app/utils/refused-request.server.ts). Anything else: the status.
-  if (!(req.get("accept") ?? "").includes("text/html")) return refuseCrossSite(res);
-  req.method = "GET";
-  res.locals.refusedStatus = 403;
+  if (!wantsPage(req)) return refuseCrossSite(res);
+  refuseWithPage(req, res, 403);
   next();
 });
 
-app.all(
-  "*",
+// `app.use`, not `app.all("*")`: a route pattern would decode the path as a
+// parameter and answer a malformed one (`/%E0%A4%A`) with Express's bare 400.
+// The refusal wrapper is outermost, so that it sees the 503s of the other.
+app.use(
   createRequestHandler({
-    build: build.entry.module.answeringDatabaseUnavailableWith503(build.entry.module.answeringRefusedRequests(build)),
+    build: build.entry.module.answeringRefusedRequests(build.entry.module.answeringDatabaseUnavailableWith503(build)),
     mode: process.env.NODE_ENV,
     getLoadContext: (req, res) => ({
       clientAddress: req.ip ?? null,

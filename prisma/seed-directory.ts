@@ -8,7 +8,7 @@ import { foldForSearch, foldQuery } from "../app/utils/search";
 
 export const DEMO_COMMISSION_NAME = "Municipal Commission for Communities and Returns";
 
-type Seat = [name: string, gender: "W" | "M", community: Community, organisation: string, position: string, locale: "sq" | "sr" | "en"];
+type Seat = [name: string, gender: "W" | "M", community: Community, organisation: string, position: string, locale: "sq" | "sr" | "sr-Cyrl" | "en"];
 
 const MCR = "Ministry for Communities and Returns";
 const MIA = "Ministry of Internal Affairs, Department for Reintegration of Repatriated Persons";
@@ -37,7 +37,7 @@ export const DEMO_DIRECTORY: Record<string, Seat[]> = {
     ["Drita Osmani", "W", "KOSOVO_ALBANIAN", MIA, "Case manager", "sq"],
   ],
   ranillug: [
-    ["Zoran Milenković", "M", "KOSOVO_SERB", "Kosovo Serb community representatives, Ranilug", "Community representative", "sr"],
+    ["Zoran Milenković", "M", "KOSOVO_SERB", "Kosovo Serb community representatives, Ranilug", "Community representative", "sr-Cyrl"],
     ["Snežana Arsić", "W", "KOSOVO_SERB", "Kosovo Serb community representatives, Ranilug", "Municipal returns officer", "sr"],
     ["Dejan Trajković", "M", "KOSOVO_SERB", "Kosovo Serb community representatives, Ranilug", "Youth representative", "sr"],
     ["Ilir Sadiku", "M", "KOSOVO_ALBANIAN", "Kosovo Serb community representatives, Ranilug", "Municipal assembly member", "sq"],
@@ -77,7 +77,7 @@ export const DEMO_DIRECTORY: Record<string, Seat[]> = {
     ["Merita Emini", "W", "KOSOVO_ALBANIAN", "UNHCR Kosovo", "Community-based protection assistant", "sq"],
   ],
   shterpce: [
-    ["Bratislav Todorović", "M", "KOSOVO_SERB", "Municipality of Shtërpcë/Štrpce", "Municipal Officer for Communities and Returns", "sr"],
+    ["Bratislav Todorović", "M", "KOSOVO_SERB", "Municipality of Shtërpcë/Štrpce", "Municipal Officer for Communities and Returns", "sr-Cyrl"],
     ["Milica Petrović", "W", "KOSOVO_SERB", "Municipality of Shtërpcë/Štrpce", "Head of Social Services", "sr"],
     ["Kushtrim Halimi", "M", "KOSOVO_ALBANIAN", "Municipality of Shtërpcë/Štrpce", "Deputy Mayor for Communities", "sq"],
     ["Olivera Janković", "W", "KOSOVO_SERB", "Municipality of Shtërpcë/Štrpce", "Municipal assembly member", "sr"],

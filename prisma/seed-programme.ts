@@ -366,7 +366,7 @@ export async function seedProgramme(url?: string, now = new Date()) {
           answer,
           channel: index % 4 === 3 ? "TRAINER" : "LINK",
           recordedById: index % 4 === 3 ? trainer.id : null,
-          needs: index % 6 === 1 ? { interpretation: person.locale === "sr" ? "sr" : "sq" } : undefined,
+          needs: index % 6 === 1 ? { interpretation: person.locale.startsWith("sr") ? "sr" : "sq" } : undefined,
           now: answeredAt,
         });
       }

@@ -151,6 +151,24 @@ describe("importing a spreadsheet", () => {
   });
 });
 
+describe("the language column", () => {
+  it("reads Serbian in Cyrillic as a language of its own, written in any of the programme's languages or in Cyrillic", async () => {
+    const rows = [
+      ["Name", "Email", "Municipality", "Language"],
+      ["Зоран Илић", "zoran.ilic@example.org", "Ranilug", "ћирилица"],
+      ["Milica Ilić", "milica.ilic@example.org", "Ranilug", "Srpski ćirilica"],
+      ["Petar Ilić", "petar.ilic@example.org", "Ranilug", "sr-Cyrl"],
+      ["Ana Ilić", "ana.ilic@example.org", "Ranilug", "srpski"],
+    ];
+    const started = (await startImport(trainer, "languages.csv", new TextEncoder().encode(Papa.unparse(rows)))) as { ok: true; importId: string };
+    const { preview } = (await getImportPreview(trainer, started.importId))!;
+    expect(preview.problems).toEqual([]);
+    expect(preview.ready.map((p) => p.locale)).toEqual(["sr-Cyrl", "sr-Cyrl", "sr-Cyrl", "sr"]);
+    await confirmImport(trainer, started.importId);
+    expect((await prisma.person.findUniqueOrThrow({ where: { email: "zoran.ilic@example.org" } })).locale).toBe("sr-Cyrl");
+  });
+});
+
 describe("a 5,000-row spreadsheet", () => {
   it("reports each bad row by its line number, writes nothing until confirmed, and imports the rest in seconds", async () => {
     const municipalities = ["Novobërdë", "Gjilan", "Ranilug", "Kamenica", "Prizren", "Dragaš", "Shtërpcë", "Klina", "Istog"];

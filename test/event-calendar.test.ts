@@ -97,10 +97,14 @@ describe("subscription feeds", () => {
     const organised = (await createEvent(organiser.id, await eventInput({ organiserIds: [organiser.id] }))) as { eventId: string };
     const declined = await newEvent({ translations: { sq: { title: "E refuzuar", description: "" } } });
     const draft = await newEvent({ translations: { sq: { title: "Draft", description: "" } } });
-    await invite({ id: invited }, person, "PENDING");
-    await invite({ id: declined }, person, "DECLINED");
-    await invite({ id: draft }, person, "PENDING");
-    for (const id of [invited, organised.eventId, declined]) await publishEvent(trainerId, id);
+    // On the event's list, but the invitation not sent yet: not the person's to see.
+    const listed = await newEvent({ translations: { sq: { title: "Vetëm në listë", description: "" } } });
+    const sent = { data: { sentAt: new Date() } };
+    await invite({ id: invited }, person, "PENDING", sent);
+    await invite({ id: declined }, person, "DECLINED", sent);
+    await invite({ id: draft }, person, "PENDING", sent);
+    await invite({ id: listed }, person, "PENDING");
+    for (const id of [invited, organised.eventId, declined, listed]) await publishEvent(trainerId, id);
 
     const token = await resetCalendarToken(user.id);
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });

@@ -172,7 +172,8 @@ const COMMUNITY_WORDS = table<Community>({
 
 const LANGUAGE_WORDS = table<PersonLocale>({
   sq: ["albanian", "shqip", "shqipe", "alb", "albanski", "gjuha shqipe"],
-  sr: ["serbian", "srpski", "serbisht", "srp", "sr-latn", "sr latn"],
+  sr: ["serbian", "srpski", "serbisht", "srp", "sr-latn", "sr latn", "serbian latin", "srpski latinica", "latinica"],
+  "sr-Cyrl": ["serbian cyrillic", "cyrillic", "sr-cyrl", "srpski cirilica", "cirilica", "serbisht cirilik", "српски", "ћирилица", "српски ћирилица"],
   en: ["english", "anglisht", "engleski", "eng"],
 });
 

@@ -158,7 +158,8 @@ export async function hasCalendarToken(userId: string): Promise<boolean> {
 
 /**
  * The private feed behind a secret token: the events the user organises or is
- * invited to through their directory record (not declined or withdrawn),
+ * invited to through their directory record (the invitation sent, not
+ * declined or withdrawn: being on an event's list is not being invited),
  * once published, in the user's language. Null when the token is unknown.
  */
 export async function privateFeed(token: string): Promise<string | null> {
@@ -170,7 +171,7 @@ export async function privateFeed(token: string): Promise<string | null> {
   if (!user || user.disabledAt) return null;
   const personId = user.person?.id;
   const invitedThrough = personId
-    ? [{ invitations: { some: { personId, status: { notIn: ["DECLINED", "CANCELLED"] as InvitationStatus[] } } } }]
+    ? [{ invitations: { some: { personId, sentAt: { not: null }, status: { notIn: ["DECLINED", "CANCELLED"] as InvitationStatus[] } } } }]
     : [];
   const events = await prisma.event.findMany({
     where: {
@@ -180,7 +181,7 @@ export async function privateFeed(token: string): Promise<string | null> {
     include: {
       ...EVENT_FOR_CALENDAR,
       organisers: { where: { userId: user.id }, select: { userId: true } },
-      invitations: personId ? { where: { personId }, select: { status: true } } : false,
+      invitations: personId ? { where: { personId, sentAt: { not: null } }, select: { status: true } } : false,
     },
     orderBy: { startsAt: "asc" },
   });

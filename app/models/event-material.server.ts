@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { checkFile, readStoredFile, removeStoredFile, storeFile, type FileKind } from "~/models/uploaded-file.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -76,6 +77,13 @@ export async function saveMaterial(actorId: string, eventId: string, input: Mate
   return { ok: true, materialId: material.id };
 }
 
+/** A material anyone may download, even without an account: marked public by a trainer, of an event no longer a draft. */
+const OPEN_TO_ALL = { isPublic: true, event: { status: { not: "DRAFT" } } } satisfies Prisma.EventMaterialWhereInput;
+
+function isOpenToAll(material: { isPublic: boolean; event: { status: string } }): boolean {
+  return material.isPublic && material.event.status !== "DRAFT";
+}
+
 /**
  * Who may download a material: staff who manage events; people invited to
  * the event (through the directory record linked to their account); and
@@ -86,7 +94,7 @@ export async function mayDownloadMaterial(
   user: SessionUser | null,
   material: { isPublic: boolean; eventId: string; event: { status: string } },
 ): Promise<boolean> {
-  if (material.isPublic && material.event.status !== "DRAFT") return true;
+  if (isOpenToAll(material)) return true;
   if (!user) return false;
   if (can(user, "events:manage")) return true;
   // A draft is nobody's to see yet; being on an event's list is not being invited: only an invitation sent and not withdrawn counts.
@@ -95,6 +103,20 @@ export async function mayDownloadMaterial(
     where: { eventId: material.eventId, person: { userId: user.id }, sentAt: { not: null }, status: { not: "CANCELLED" } },
   });
   return invited > 0;
+}
+
+/** The event's materials open to anyone (what a personal link offers), in the order they were added. */
+export function openMaterialsOfEvent(eventId: string) {
+  return prisma.eventMaterial.findMany({
+    where: { eventId, ...OPEN_TO_ALL },
+    select: { id: true, title: true, fileName: true, size: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** One of the event's materials open to anyone, or null (unknown, another event's, private, or the event a draft). */
+export function openMaterialOfEvent(eventId: string, materialId: string) {
+  return prisma.eventMaterial.findFirst({ where: { id: materialId, eventId, ...OPEN_TO_ALL } });
 }
 
 export async function findMaterial(eventId: string, materialId: string) {

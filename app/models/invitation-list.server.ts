@@ -424,7 +424,7 @@ export async function invitationByToken(token: string, now = new Date()) {
   const invitation = await prisma.invitation.findFirst({
     where: { links: { some: { tokenHash: hashToken(token) } } },
     include: {
-      person: { select: { name: true, locale: true } },
+      person: { select: { name: true, email: true, locale: true, erasedAt: true } },
       event: { include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } } },
     },
   });

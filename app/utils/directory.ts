@@ -31,7 +31,7 @@ export const ORGANISATION_TYPES: readonly OrganisationType[] = [
 export const COMMISSION_ROLES: readonly CommissionRole[] = ["CHAIR", "DEPUTY_CHAIR", "SECRETARY", "MEMBER"];
 
 /** The languages a stakeholder can prefer (for emails and invitations). */
-export const PERSON_LOCALES = ["sq", "sr", "en"] as const;
+export const PERSON_LOCALES = ["sq", "sr", "sr-Cyrl", "en"] as const;
 export type PersonLocale = (typeof PERSON_LOCALES)[number];
 
 /** The fields a spreadsheet column can be mapped to when importing. */

@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { DEFAULT_LOCALE, isLocale, localeFromTag, type Locale } from "~/utils/i18n";
 import { getSessionUser } from "~/utils/auth.server";
+import { languageOfLink } from "~/models/invitation-link.server";
 
 /** Remembers the language chosen by a visitor without an account (or before logging in). */
 export const localeCookie = createCookie("lng", {
@@ -11,15 +12,33 @@ export const localeCookie = createCookie("lng", {
 });
 
 /**
- * The language of a request: the user's saved choice, else the cookie, else
- * the browser's Accept-Language, else English.
+ * The language of a request: the user's saved choice, else the cookie (both
+ * made with the language switcher), else, behind the personal link of an
+ * invitation, the language recorded for the person it was sent to (their
+ * emails are in it), else the browser's Accept-Language, else English.
  */
 export async function resolveLocale(request: Request): Promise<Locale> {
   const user = await getSessionUser(request);
   if (user && isLocale(user.locale)) return user.locale;
   const fromCookie = await localeCookie.parse(request.headers.get("Cookie"));
   if (isLocale(fromCookie)) return fromCookie;
-  return localeFromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LOCALE;
+  return (await languageOfPersonalLink(request)) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LOCALE;
+}
+
+// The invitation page, its data request and the files beside it (calendar, materials).
+const PERSONAL_LINK = /^\/invitation\/([A-Za-z0-9_-]+)(?:\.data)?(?:\/|$)/;
+const linkLanguages = new WeakMap<Request, Promise<Locale | null>>();
+
+/** The recorded language of the person whose personal link the request is for; asked once per request (the root, the page and the renderer all ask). */
+function languageOfPersonalLink(request: Request): Promise<Locale | null> {
+  const token = PERSONAL_LINK.exec(new URL(request.url).pathname)?.[1];
+  if (!token) return Promise.resolve(null);
+  let language = linkLanguages.get(request);
+  if (!language) {
+    language = languageOfLink(token);
+    linkLanguages.set(request, language);
+  }
+  return language;
 }
 
 /** Picks the best of our locales from an Accept-Language header, honouring q-values. */

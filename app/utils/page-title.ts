@@ -44,7 +44,12 @@ export function errorPage(error: unknown): { status: number; title: string; text
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) return { status: 404, title: "errors.notFoundTitle", text: "errors.notFound" };
     if (error.status === 403) return { status: 403, title: "errors.forbiddenTitle", text: "errors.forbidden" };
-    if (error.status === 400) return { status: 400, title: "errors.badRequestTitle", text: "forms.refused.text" };
+    if (error.status === 400) return { status: 400, title: "errors.badRequestTitle", text: "errors.badRequest" };
+    // A post to an address that takes none, or a GET of one that only takes posts.
+    if (error.status === 405) return { status: 405, title: "errors.methodNotAllowedTitle", text: "errors.methodNotAllowed" };
+    if (error.status === 429) return { status: 429, title: "errors.tooManyTitle", text: "errors.tooMany" };
+    // The database busy or unreachable for a moment (app/utils/database-unavailable.server.ts).
+    if (error.status === 503) return { status: 503, title: "errors.busyTitle", text: "errors.busy" };
     // A body no form of ours sends, or too large (app/utils/request.server.ts).
     if (error.status === 413) return { status: 413, title: "forms.refused.title", text: "forms.refused.tooLarge" };
     if (error.status === 415) return { status: 415, title: "forms.refused.title", text: "forms.refused.text" };

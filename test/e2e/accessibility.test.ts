@@ -352,6 +352,9 @@ describe.skipIf(browserMissing)("accessibility: axe-core on every main page in e
     const { context, page } = await keyboardUser();
     await page.goto(`${app.url}/invitation/${links.answer}`);
     await expectWholePageByKeyboard(page, "invitation by link");
+    // What the person needs is folded away under its summary, above the buttons: Enter opens it.
+    await tabTo(page, ".answer-needs summary");
+    await page.keyboard.press("Enter");
     await tabTo(page, "#interpretation");
     await page.keyboard.press("ArrowDown"); // the first language offered
     await page.keyboard.press("Tab");

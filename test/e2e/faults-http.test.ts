@@ -23,10 +23,10 @@ describe("the database busy", () => {
     eventId = event.id;
   });
 
-  /** An invited person and the token of their personal link. */
+  /** An invited person (whose language, which the page speaks, is English) and the token of their personal link. */
   async function invitation() {
     const token = randomUUID();
-    const person = await createPerson({ db: e2e.db, name: "Arta Krasniqi", email: null, searchText: "arta krasniqi" });
+    const person = await createPerson({ db: e2e.db, name: "Arta Krasniqi", email: null, locale: "en", searchText: "arta krasniqi" });
     const created = await e2e.db.invitation.create({ data: { eventId, personId: person.id, links: { create: { tokenHash: hashToken(token) } }, sentAt: new Date() } });
     return { token, id: created.id };
   }
@@ -86,7 +86,9 @@ describe("the database busy", () => {
     const page = await answer(withoutJs.token);
     expect(page.status).toBe(503);
     const html = await page.text();
-    expect(html).toContain(en.errors.serverError);
+    // The page says what happened and what to do: nothing was saved, try again in a moment.
+    expect(html).toContain(en.errors.busyTitle);
+    expect(html).toContain(en.errors.busy);
     expect(html).not.toMatch(/PrismaClient|SQLITE|at .+:\d+:\d+/);
     // With JavaScript, Remix posts to the same address plus ".data".
     expect((await answer(withJs.token, ".data")).status).toBe(503);

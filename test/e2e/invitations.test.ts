@@ -1,4 +1,5 @@
 import sq from "~/locales/sq";
+import sr from "~/locales/sr";
 import { browserMissing, openContext } from "../helpers/browser";
 import { appFixture, logIn, PHONE, submitAndWait } from "../helpers/e2e";
 import { createEvent, createPerson, invite } from "../helpers/factories";
@@ -45,11 +46,11 @@ describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders
       return mail?.text?.match(/https?:\/\/\S+\/invitation\/\S+/)?.[0];
     };
 
-    // Two accept through their links, one declines.
-    for (const [index, answer] of [
-      [0, sq.invitations.page.accept],
-      [2, sq.invitations.page.accept],
-      [1, sq.invitations.page.decline],
+    // Two accept through their links, one declines: each page in the person's own language (Serbian for the second).
+    for (const [index, answer, messages] of [
+      [0, sq.invitations.page.accept, sq],
+      [2, sq.invitations.page.accept, sq],
+      [1, sr.invitations.page.decline, sr],
     ] as const) {
       const link = linkFor(`kamenice-${index}@example.org`);
       expect(link).toBeTruthy();
@@ -57,7 +58,7 @@ describe.skipIf(browserMissing)("a trainer invites a municipality's stakeholders
       const guestPage = await guest.newPage();
       await guestPage.goto(link!);
       // Opening the link changed nothing.
-      expect(await guestPage.getByTestId("invitation-status").textContent()).toContain(sq.invitations.status.PENDING);
+      expect(await guestPage.getByTestId("invitation-status").textContent()).toContain(messages.invitations.status.PENDING);
       await submitAndWait(guestPage, guestPage.getByRole("button", { name: answer }));
       await expect.poll(() => guestPage.getByRole("status").textContent()).toBeTruthy();
       await guest.close();

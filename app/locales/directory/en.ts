@@ -64,7 +64,8 @@ const directory = {
   },
   language: {
     sq: "Albanian",
-    sr: "Serbian",
+    sr: "Serbian (Latin)",
+    "sr-Cyrl": "Serbian (Cyrillic)",
     en: "English",
   },
   invitationStatus: {

@@ -64,7 +64,8 @@ const directory = {
   },
   language: {
     sq: "Shqip",
-    sr: "Serbisht",
+    sr: "Serbisht (latinisht)",
+    "sr-Cyrl": "Serbisht (cirilik)",
     en: "Anglisht",
   },
   invitationStatus: {

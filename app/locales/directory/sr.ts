@@ -64,7 +64,8 @@ const directory = {
   },
   language: {
     sq: "Albanski",
-    sr: "Srpski",
+    sr: "Srpski (latinica)",
+    "sr-Cyrl": "Srpski (ćirilica)",
     en: "Engleski",
   },
   invitationStatus: {

@@ -34,6 +34,12 @@ const invitations = {
     started: "This event has already started, so answers are closed. If you have a question, contact the organiser.",
     cancelled: "This event has been cancelled.",
     agenda: "Agenda",
+    sending: "Sending your answer…",
+    forTheDay: "For the day",
+    addToCalendar: "Add to calendar",
+    calendarHint: "A calendar file with you as a participant: open it to add the event to the calendar of your phone or computer.",
+    materials: "Materials",
+    about: "About the event",
   },
   manage: {
     title: "Invitations",

@@ -34,6 +34,12 @@ const invitations = {
     started: "Kjo ngjarje ka filluar tashmë, prandaj përgjigjet janë mbyllur. Për pyetje, kontaktoni organizatorin.",
     cancelled: "Kjo ngjarje është anuluar.",
     agenda: "Axhenda",
+    sending: "Përgjigjja juaj po dërgohet…",
+    forTheDay: "Për ditën e ngjarjes",
+    addToCalendar: "Shto në kalendar",
+    calendarHint: "Një skedar kalendari ku ju jeni pjesëmarrës: hapeni për ta shtuar ngjarjen në kalendarin e telefonit ose të kompjuterit tuaj.",
+    materials: "Materialet",
+    about: "Rreth ngjarjes",
   },
   manage: {
     title: "Ftesat",

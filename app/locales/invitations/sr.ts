@@ -34,6 +34,12 @@ const invitations = {
     started: "Ovaj događaj je već počeo, pa odgovori više nisu mogući. Za pitanja se obratite organizatoru.",
     cancelled: "Ovaj događaj je otkazan.",
     agenda: "Dnevni red",
+    sending: "Vaš odgovor se šalje…",
+    forTheDay: "Za dan događaja",
+    addToCalendar: "Dodaj u kalendar",
+    calendarHint: "Datoteka kalendara u kojoj ste vi učesnik: otvorite je da biste dodali događaj u kalendar telefona ili računara.",
+    materials: "Materijali",
+    about: "O događaju",
   },
   manage: {
     title: "Pozivnice",

@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/forms";
 import { answerInvitation, answerRefusals } from "~/models/invitation.server";
 import { invitationForLink } from "~/models/invitation-link.server";
 import { admitLinkAnswer, minutesToWait } from "~/models/rate-limit.server";
@@ -9,16 +8,21 @@ import { messageWith } from "~/utils/forms";
 import { LinkAnswerSchema, parseWithZod } from "~/utils/forms.server";
 import { refusalOf } from "~/utils/refusal";
 import { refusalReply } from "~/utils/refusal.server";
-import { LOCALE_NAMES } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { clientAddress, readForm } from "~/utils/request.server";
 import { routeHeaders } from "~/utils/route-headers";
 import { pageTitle } from "~/utils/page-title";
+import { AnswerForm } from "./answer-form";
+import { AfterAccepting, CheckInCode } from "./after-accepting";
 
 // The page behind the personal link in an invitation. Anyone holding the link
 // may answer: it is the credential. Opening it changes nothing (mail scanners
 // open links); pressing a button posts the answer. The form is checked on
 // the server only, so the page's JavaScript holds neither zod nor conform.
+// On a phone the answer comes first: the event's title, date and place, the
+// buttons, then what follows an answer, and the agenda last. The page speaks
+// the invitee's recorded language unless they chose another with the switcher
+// (app/utils/locale.server.ts).
 
 // The page behind a personal link is never cached (Cache-Control below; the
 // Referrer-Policy is server.js's), and a 429 carries Retry-After.
@@ -63,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { t } = useTranslation();
   const { invitation } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answered = useActionData<typeof action>();
   if (!invitation) {
     return (
       <div className="narrow">
@@ -73,84 +77,44 @@ export default function InvitationPage() {
     );
   }
   return (
-    <div className="narrow">
+    <div className="narrow invitation-page">
       <h1>{t("invitations.page.title")}</h1>
-      {result?.notice ? (
-        <p className="notice notice-ok" role="status">
-          {t(result.notice)}
-        </p>
-      ) : null}
-      <FormErrors errors={result?.result.error?.[""] ?? undefined} />
-      <section className="card">
-        <p>{t("invitations.page.greeting", { name: invitation.name })}</p>
-        <h2>{invitation.title}</h2>
+      <section className="card" aria-labelledby="invitation-event">
+        <p className="invitation-greeting">{t("invitations.page.greeting", { name: invitation.name })}</p>
+        <h2 id="invitation-event">{invitation.title}</h2>
         <p>
           <strong>{invitation.when}</strong>
           <br />
           {invitation.where}
         </p>
-        {invitation.description ? <p>{invitation.description}</p> : null}
-        {invitation.agenda.length ? (
-          <>
-            <h3>{t("invitations.page.agenda")}</h3>
-            <ul>
-              {invitation.agenda.map((item, index) => (
-                <li key={index}>
-                  {item.time} {item.title}
-                  {item.room ? ` (${item.room})` : ""}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
         <p data-testid="invitation-status">{t("invitations.page.yourAnswer", { status: t(`invitations.status.${invitation.status}`) })}</p>
+        {!invitation.open && invitation.closed ? (
+          <p className="notice notice-info" role="status" data-testid="invitation-closed">
+            {t(invitation.closed)}
+          </p>
+        ) : null}
+        <AnswerForm open={invitation.open} needs={invitation.needs} answered={answered} />
       </section>
-      {invitation.checkInQr ? (
-        <section className="card invitation-qr" aria-labelledby="checkin-qr-title">
-          <h2 id="checkin-qr-title">{t("invitations.checkin.qr.title")}</h2>
-          <p className="hint">{t("invitations.checkin.qr.hint")}</p>
-          {/* SVG made on the server by the qrcode library from our own code: no user text in it. */}
-          <div role="img" aria-label={t("invitations.checkin.qr.alt")} data-testid="checkin-qr" dangerouslySetInnerHTML={{ __html: invitation.checkInQr }} />
-        </section>
-      ) : null}
-      {!invitation.open && invitation.closed ? (
-        <p className="notice notice-info" role="status" data-testid="invitation-closed">
-          {t(invitation.closed)}
-        </p>
-      ) : null}
-      {invitation.open ? (
-        <Form method="post" className="card stack">
-          <fieldset className="stack">
-            <legend>{t("invitations.page.needsTitle")}</legend>
-            <div className="field">
-              <label htmlFor="interpretation">{t("invitations.page.interpretation")}</label>
-              <select id="interpretation" name="interpretation" defaultValue={invitation.needs.interpretation}>
-                <option value="">{t("invitations.page.interpretationNone")}</option>
-                {(["sq", "sr", "en"] as const).map((language) => (
-                  <option key={language} value={language}>
-                    {t("invitations.page.interpretationInto", { language: LOCALE_NAMES[language] })}
-                  </option>
+      {invitation.calendar ? <AfterAccepting materials={invitation.materials} /> : null}
+      {invitation.checkInQr ? <CheckInCode svg={invitation.checkInQr} /> : null}
+      {invitation.description || invitation.agenda.length ? (
+        <section className="card" aria-labelledby="invitation-about">
+          <h2 id="invitation-about">{t("invitations.page.about")}</h2>
+          {invitation.description ? <p>{invitation.description}</p> : null}
+          {invitation.agenda.length ? (
+            <>
+              <h3>{t("invitations.page.agenda")}</h3>
+              <ul>
+                {invitation.agenda.map((item, index) => (
+                  <li key={index}>
+                    {item.time} {item.title}
+                    {item.room ? ` (${item.room})` : ""}
+                  </li>
                 ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="accessibilityNeeds">{t("invitations.page.accessibility")}</label>
-              <input id="accessibilityNeeds" name="accessibilityNeeds" type="text" maxLength={500} defaultValue={invitation.needs.accessibilityNeeds} />
-            </div>
-            <label>
-              <input type="checkbox" name="needsTransport" defaultChecked={invitation.needs.needsTransport} /> {t("invitations.page.transport")}
-            </label>
-          </fieldset>
-          <div className="roles-form">
-            <button type="submit" name="answer" value="ACCEPT">
-              {t("invitations.page.accept")}
-            </button>
-            <button type="submit" name="answer" value="DECLINE" className="secondary">
-              {t("invitations.page.decline")}
-            </button>
-          </div>
-          <p className="hint">{t("invitations.page.changeUntil")}</p>
-        </Form>
+              </ul>
+            </>
+          ) : null}
+        </section>
       ) : null}
     </div>
   );
