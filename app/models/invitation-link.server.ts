@@ -2,6 +2,7 @@ import { checkInQrSvg } from "~/models/attendance.server";
 import { eventLocation } from "~/models/event-calendar.server";
 import { formatEventTimes } from "~/models/event.server";
 import { invitationByToken } from "~/models/invitation-list.server";
+import { dateTimeFormat } from "~/utils/dates";
 import { eventText } from "~/utils/events";
 import type { Locale } from "~/utils/i18n";
 
@@ -15,7 +16,7 @@ export async function invitationForLink(token: string, locale: Locale) {
   if (!invitation) return null;
   const { event } = invitation;
   const text = eventText(event.translations, locale);
-  const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
+  const timeOnly = dateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
   const now = new Date();
   return {
     name: invitation.person.name,
@@ -33,4 +34,9 @@ export async function invitationForLink(token: string, locale: Locale) {
     // The code to show at the door, for anyone still expected (not for a declined invitation).
     checkInQr: event.status === "PUBLISHED" && invitation.status !== "DECLINED" ? await checkInQrSvg(invitation.id) : null,
   };
+}
+
+/** The id of the invitation behind a personal link, for an answer to it (null where invitationForLink is null): no more than the answer needs. */
+export async function invitationIdForLink(token: string): Promise<string | null> {
+  return (await invitationByToken(token))?.id ?? null;
 }

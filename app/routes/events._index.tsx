@@ -3,14 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
 import { Pager, pageFromSearch } from "~/components/pager";
-import {
-  completeEndedEvents,
-  eventFilterChoices,
-  filtersFromSearch,
-  formatEventTimes,
-  listEvents,
-  workshopPlan,
-} from "~/models/event.server";
+import { eventFilterChoices, filtersFromSearch, formatEventTimes, listEvents, shownStatus, workshopPlan } from "~/models/event.server";
 import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
@@ -23,7 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
   const canManage = can(user, "events:manage");
   const locale = await resolveLocale(request);
-  await completeEndedEvents();
   const url = new URL(request.url);
   const filters = filtersFromSearch(url.searchParams);
   const page = pageFromSearch(url.searchParams);
@@ -40,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: event.id,
       title: eventText(event.translations, locale).title,
       type: event.type,
-      status: event.status,
+      status: shownStatus(event),
       when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       place: `${municipalityName(event.municipality, locale)} · ${placeName(event.cluster, locale)}`,
       themes: event.themes.map((t) => placeName(t.theme, locale)),
