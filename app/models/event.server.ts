@@ -59,7 +59,8 @@ export function formatEventTimes(startsAt: Date, endsAt: Date, locale: Locale, z
   const tag = LOCALE_TAGS[locale];
   const full = dateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", hourCycle: "h23", timeZone: zone });
   const timeOnly = dateTimeFormat(tag, { timeStyle: "short", hourCycle: "h23", timeZone: zone });
-  const sameDay = utcToLocal(startsAt, zone).date === utcToLocal(endsAt, zone).date;
+  const day = dateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const sameDay = day.format(startsAt) === day.format(endsAt);
   return `${full.format(startsAt)} – ${sameDay ? timeOnly.format(endsAt) : full.format(endsAt)}`;
 }
 
