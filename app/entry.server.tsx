@@ -5,8 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createI18n } from "~/utils/i18n";
-import { messages } from "~/utils/i18n.server";
+import { i18nFor } from "~/utils/i18n";
+// Loaded for its effect too: it hands every language's messages to i18nFor.
+import "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
 import { resolveLocale } from "~/utils/locale.server";
 import { prisma } from "~/db.server";
@@ -64,7 +65,8 @@ export default async function handleRequest(
   // server.js names this nonce in the Content-Security-Policy header; every inline script must carry it.
   const nonce = String((loadContext as { cspNonce?: unknown }).cspNonce ?? "");
   const locale = await resolveLocale(request);
-  const i18n = createI18n(locale, messages[locale]);
+  // One instance per language, made once (as the root's Layout uses); nothing changes its language on the server.
+  const i18n = i18nFor(locale);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

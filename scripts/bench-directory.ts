@@ -65,5 +65,5 @@ try {
   line("browse a page of 25, no search (median of 50)", browse);
 } finally {
   await prisma.$disconnect();
-  db.remove();
+  await db.remove();
 }

@@ -60,5 +60,5 @@ try {
   console.log(`  diff between version 1 and version ${RUNS}: ${diff.toFixed(1)} ms`);
   console.log(`    baseline, reading both versions: ${read.toFixed(1)} ms  -> ratio ${(diff / read).toFixed(1)}x`);
 } finally {
-  db.remove();
+  await db.remove();
 }

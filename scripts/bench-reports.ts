@@ -62,5 +62,5 @@ try {
   console.log(`load average at the end ${loadavg().map((n) => n.toFixed(2)).join(" ")}`);
 } finally {
   await prisma.$disconnect();
-  db.remove();
+  await db.remove();
 }

@@ -94,15 +94,29 @@ export async function mayDownloadMaterial(
   user: SessionUser | null,
   material: { isPublic: boolean; eventId: string; event: { status: string } },
 ): Promise<boolean> {
-  if (isOpenToAll(material)) return true;
-  if (!user) return false;
-  if (can(user, "events:manage")) return true;
+  return (await mayDownloadMaterials(user, material.eventId, material.event, [material]))[0];
+}
+
+/**
+ * The same rule for every material of one event, in their order (the event
+ * page lists them all): whether the reader was invited is asked once, and
+ * only when a material needs it.
+ */
+export async function mayDownloadMaterials(
+  user: SessionUser | null,
+  eventId: string,
+  event: { status: string },
+  materials: Array<{ isPublic: boolean }>,
+): Promise<boolean[]> {
+  const openToAll = (m: { isPublic: boolean }) => isOpenToAll({ isPublic: m.isPublic, event });
+  if (materials.every(openToAll) || !user) return materials.map(openToAll);
+  if (can(user, "events:manage")) return materials.map(() => true);
   // A draft is nobody's to see yet; being on an event's list is not being invited: only an invitation sent and not withdrawn counts.
-  if (material.event.status === "DRAFT") return false;
+  if (event.status === "DRAFT") return materials.map(() => false);
   const invited = await prisma.invitation.count({
-    where: { eventId: material.eventId, person: { userId: user.id }, sentAt: { not: null }, status: { not: "CANCELLED" } },
+    where: { eventId, person: { userId: user.id }, sentAt: { not: null }, status: { not: "CANCELLED" } },
   });
-  return invited > 0;
+  return materials.map((m) => openToAll(m) || invited > 0);
 }
 
 /** The event's materials open to anyone (what a personal link offers), in the order they were added. */

@@ -9,7 +9,7 @@ import { buildCalendar, EVENT_FOR_CALENDAR, eventLocation, type CalendarMethod }
 import { lockEventSeats, promoteFromWaitlist } from "~/models/invitation.server";
 import { queueEmail } from "~/models/outbox.server";
 import { clusterChoices, themeChoices } from "~/models/places.server";
-import { DEFAULT_TIME_ZONE } from "~/utils/dates";
+import { dateTimeFormat, DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, eventText, type EventLanguage } from "~/utils/events";
 import { messageWith } from "~/utils/forms";
 import { isLocale, LOCALE_TAGS, type Locale } from "~/utils/i18n";
@@ -49,16 +49,18 @@ export function localToUtc(local: LocalTime, zone = DEFAULT_TIME_ZONE): { ok: tr
 
 /** A stored UTC instant as the date and time fields of a form. */
 export function utcToLocal(date: Date, zone = DEFAULT_TIME_ZONE): LocalTime {
-  const value = DateTime.fromJSDate(date, { zone });
-  return { date: value.toFormat("yyyy-MM-dd"), time: value.toFormat("HH:mm") };
+  const parts = dateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
 }
 
 /** "Saturday, 28 March 2026, 10:00 – 14:00" in the reader's language (the end's date only when it differs). */
 export function formatEventTimes(startsAt: Date, endsAt: Date, locale: Locale, zone = DEFAULT_TIME_ZONE): string {
   const tag = LOCALE_TAGS[locale];
-  const full = new Intl.DateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", hourCycle: "h23", timeZone: zone });
-  const timeOnly = new Intl.DateTimeFormat(tag, { timeStyle: "short", hourCycle: "h23", timeZone: zone });
-  const sameDay = utcToLocal(startsAt, zone).date === utcToLocal(endsAt, zone).date;
+  const full = dateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", hourCycle: "h23", timeZone: zone });
+  const timeOnly = dateTimeFormat(tag, { timeStyle: "short", hourCycle: "h23", timeZone: zone });
+  const day = dateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const sameDay = day.format(startsAt) === day.format(endsAt);
   return `${full.format(startsAt)} – ${sameDay ? timeOnly.format(endsAt) : full.format(endsAt)}`;
 }
 
@@ -457,15 +459,34 @@ export type EventFilters = {
   status?: EventStatus;
 };
 
+/**
+ * The status a page shows. A published event whose end has passed is over,
+ * whether or not the scheduler has marked it completed yet
+ * (completeEndedEvents runs there, every minute): pages read the dates, so
+ * that loading a page never writes.
+ */
+export function shownStatus(event: { status: EventStatus; endsAt: Date }, now = new Date()): EventStatus {
+  return event.status === "PUBLISHED" && event.endsAt <= now ? "COMPLETED" : event.status;
+}
+
+/** The events whose shown status (shownStatus) is `status`. */
+function shownStatusWhere(status: EventStatus, now: Date): Prisma.EventWhereInput {
+  if (status === "COMPLETED") return { OR: [{ status: "COMPLETED" }, { status: "PUBLISHED", endsAt: { lte: now } }] };
+  if (status === "PUBLISHED") return { status: "PUBLISHED", endsAt: { gt: now } };
+  return { status };
+}
+
 /** Drafts are the organisers' business: only those who manage events see them. */
-export function eventWhere(filters: EventFilters, canManage: boolean): Prisma.EventWhereInput {
+export function eventWhere(filters: EventFilters, canManage: boolean, now = new Date()): Prisma.EventWhereInput {
   const where: Prisma.EventWhereInput = {};
   if (filters.clusterId) where.clusterId = filters.clusterId;
   if (filters.municipalityId) where.municipalityId = filters.municipalityId;
   if (filters.type) where.type = filters.type;
   if (filters.themeId) where.themes = { some: { themeId: filters.themeId } };
-  if (filters.status) where.status = filters.status;
-  if (!canManage) where.AND = [{ status: { not: "DRAFT" } }];
+  const and: Prisma.EventWhereInput[] = [];
+  if (filters.status) and.push(shownStatusWhere(filters.status, now));
+  if (!canManage) and.push({ status: { not: "DRAFT" } });
+  if (and.length) where.AND = and;
   return where;
 }
 
@@ -486,9 +507,9 @@ export async function listEvents(filters: EventFilters, canManage: boolean, page
 }
 
 /** Events that touch [from, to) — for the month calendar. */
-export async function eventsBetween(from: Date, to: Date, filters: EventFilters, canManage: boolean) {
+export async function eventsBetween(from: Date, to: Date, filters: EventFilters, canManage: boolean, now = new Date()) {
   return prisma.event.findMany({
-    where: { AND: [eventWhere(filters, canManage), { startsAt: { lt: to } }, { endsAt: { gt: from } }] },
+    where: { AND: [eventWhere(filters, canManage, now), { startsAt: { lt: to } }, { endsAt: { gt: from } }] },
     include: LIST_INCLUDE,
     orderBy: { startsAt: "asc" },
   });
@@ -608,10 +629,10 @@ export async function monthGrid(month: string | null, filters: EventFilters, can
   const first = parsed?.isValid && parsed.year >= 2000 && parsed.year <= 2100 ? parsed : DateTime.fromJSDate(now, { zone }).startOf("month");
   const gridStart = first.startOf("week");
   const gridEnd = first.endOf("month").endOf("week").plus({ milliseconds: 1 });
-  const events = await eventsBetween(gridStart.toJSDate(), gridEnd.toJSDate(), filters, canManage);
+  const events = await eventsBetween(gridStart.toJSDate(), gridEnd.toJSDate(), filters, canManage, now);
   const today = DateTime.fromJSDate(now, { zone }).toISODate();
   const tag = LOCALE_TAGS[locale];
-  const timeFormat = new Intl.DateTimeFormat(tag, { timeStyle: "short", hourCycle: "h23", timeZone: zone });
+  const timeFormat = dateTimeFormat(tag, { timeStyle: "short", hourCycle: "h23", timeZone: zone });
   const weeks: Array<Array<{ date: string; day: number; inMonth: boolean; today: boolean; events: Array<{ id: string; title: string; time: string; status: EventStatus }> }>> = [];
   for (let day = gridStart; day < gridEnd; day = day.plus({ days: 1 })) {
     if (day.weekday === 1) weeks.push([]);
@@ -624,16 +645,16 @@ export async function monthGrid(month: string | null, filters: EventFilters, can
       today: day.toISODate() === today,
       events: events
         .filter((e) => e.startsAt < end && e.endsAt > start)
-        .map((e) => ({ id: e.id, title: eventText(e.translations, locale).title, time: timeFormat.format(e.startsAt), status: e.status })),
+        .map((e) => ({ id: e.id, title: eventText(e.translations, locale).title, time: timeFormat.format(e.startsAt), status: shownStatus(e, now) })),
     });
   }
   return {
     month: first.toFormat("yyyy-MM"),
-    title: new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: zone }).format(first.plus({ days: 14 }).toJSDate()),
+    title: dateTimeFormat(tag, { month: "long", year: "numeric", timeZone: zone }).format(first.plus({ days: 14 }).toJSDate()),
     previous: first.minus({ months: 1 }).toFormat("yyyy-MM"),
     next: first.plus({ months: 1 }).toFormat("yyyy-MM"),
     weekdays: weeks[0].map((d) =>
-      new Intl.DateTimeFormat(tag, { weekday: "short", timeZone: zone }).format(DateTime.fromISO(d.date, { zone }).plus({ hours: 12 }).toJSDate()),
+      dateTimeFormat(tag, { weekday: "short", timeZone: zone }).format(DateTime.fromISO(d.date, { zone }).plus({ hours: 12 }).toJSDate()),
     ),
     weeks,
   };

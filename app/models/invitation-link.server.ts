@@ -5,6 +5,7 @@ import { openMaterialOfEvent, openMaterialsOfEvent } from "~/models/event-materi
 import { formatEventTimes } from "~/models/event.server";
 import { invitationByToken } from "~/models/invitation-list.server";
 import type { InvitationStatus } from "~/generated/prisma/enums";
+import { dateTimeFormat } from "~/utils/dates";
 import { eventText } from "~/utils/events";
 import { isLocale, type Locale } from "~/utils/i18n";
 import { hashToken } from "~/utils/tokens.server";
@@ -31,7 +32,7 @@ export async function invitationForLink(token: string, locale: Locale) {
   if (!invitation) return null;
   const { event } = invitation;
   const text = eventText(event.translations, locale);
-  const timeOnly = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
+  const timeOnly = dateTimeFormat("en-GB", { timeStyle: "short", hourCycle: "h23", timeZone: event.timeZone });
   const now = new Date();
   const accepted = hasAccepted(invitation.status) && event.status === "PUBLISHED";
   const materials = accepted ? await openMaterialsOfEvent(event.id) : [];
@@ -92,4 +93,9 @@ export async function languageOfLink(token: string): Promise<Locale | null> {
   });
   const locale = link?.invitation.person.locale;
   return isLocale(locale) ? locale : null;
+}
+
+/** The id of the invitation behind a personal link, for an answer to it (null where invitationForLink is null): no more than the answer needs. */
+export async function invitationIdForLink(token: string): Promise<string | null> {
+  return (await invitationByToken(token))?.id ?? null;
 }

@@ -420,14 +420,20 @@ export async function invitationList(eventId: string) {
 /** The invitation behind a personal link, or null when the link is unknown, withdrawn or the event is over. */
 export async function invitationByToken(token: string, now = new Date()) {
   if (!token) return null;
-  // Any link the person was sent: the first email's, a reminder's, a re-sent one.
-  const invitation = await prisma.invitation.findFirst({
-    where: { links: { some: { tokenHash: hashToken(token) } } },
-    include: {
-      person: { select: { name: true, email: true, locale: true, erasedAt: true } },
-      event: { include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } } },
+  // Any link the person was sent: the first email's, a reminder's, a re-sent one. The link is found
+  // by its key, then its invitation (asking for the invitation that has such a link reads them all).
+  const link = await prisma.invitationLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      invitation: {
+        include: {
+          person: { select: { name: true, email: true, locale: true, erasedAt: true } },
+          event: { include: { ...EVENT_FOR_CALENDAR, sessions: { orderBy: { startsAt: "asc" } } } },
+        },
+      },
     },
   });
+  const invitation = link?.invitation;
   if (!invitation || invitation.status === "CANCELLED") return null;
   if (invitation.event.endsAt < now) return null;
   return invitation;

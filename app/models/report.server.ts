@@ -10,12 +10,11 @@ import { eventVisibleTo } from "~/models/event.server";
 import { municipalityChoices } from "~/models/places.server";
 import { CSV_OPTIONS, safeCell } from "~/models/directory-export.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { DEFAULT_TIME_ZONE } from "~/utils/dates";
+import { dateTimeFormat, DEFAULT_TIME_ZONE } from "~/utils/dates";
 import { COMMUNITIES, GENDERS, ORGANISATION_TYPES } from "~/utils/directory";
 import { EVENT_TYPES, eventText } from "~/utils/events";
 import { LOCALE_TAGS, type Locale } from "~/utils/i18n";
 import { translator } from "~/utils/i18n.server";
-import { municipalityName } from "~/utils/names";
 import { can } from "~/utils/permissions.server";
 
 /**
@@ -230,17 +229,37 @@ export const REPORT_EVENT_SELECT = {
   sessions: { select: { id: true, title: true, startsAt: true } },
 } satisfies Prisma.EventSelect;
 
+/**
+ * The events a report lists, in programme order, with their titles: two
+ * statements however many there are. (Prisma would read included relations
+ * by lists of the events' ids, split into several statements past its limit
+ * on parameters; the places come from the report's list of municipalities.)
+ */
+async function reportEvents(where: Prisma.EventWhereInput): Promise<ReportEvent[]> {
+  const [events, translations, sessions] = await Promise.all([
+    prisma.event.findMany({ where, select: { id: true, startsAt: true, timeZone: true, municipalityId: true }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] }),
+    prisma.eventTranslation.findMany({ where: { event: where }, select: { eventId: true, locale: true, title: true, description: true } }),
+    prisma.eventSession.findMany({ where: { event: where }, select: { eventId: true, id: true, title: true, startsAt: true }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const textsOf = new Map<string, typeof translations>();
+  for (const text of translations) textsOf.set(text.eventId, [...(textsOf.get(text.eventId) ?? []), text]);
+  const sessionsOf = new Map<string, typeof sessions>();
+  for (const session of sessions) sessionsOf.set(session.eventId, [...(sessionsOf.get(session.eventId) ?? []), session]);
+  return events.map((event) => ({ ...event, translations: textsOf.get(event.id) ?? [], sessions: sessionsOf.get(event.id) ?? [] }));
+}
+
 /** The report across the events that match the filters. */
 export async function programmeReport(viewer: Viewer, filters: ReportFilters, locale: Locale): Promise<Report> {
-  const events = await prisma.event.findMany({ where: reportEventWhere(filters), select: REPORT_EVENT_SELECT, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
-  return buildReport(viewer, events, locale, { perDay: false, texts: false });
+  const where = reportEventWhere(filters);
+  // The counts select the events by the same filter, not by a list of their ids, for the same reason.
+  return buildReport(viewer, await reportEvents(where), { event: where }, locale, { perDay: false, texts: false });
 }
 
 /** One event's report (drafts and cancelled events too: whatever was recorded is reported). */
 export async function eventReport(viewer: Viewer, eventId: string, locale: Locale): Promise<Report | null> {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: REPORT_EVENT_SELECT });
+  const [event] = await reportEvents({ id: eventId });
   if (!event) return null;
-  return buildReport(viewer, [event], locale, { perDay: true, texts: true });
+  return buildReport(viewer, [event], { eventId: event.id }, locale, { perDay: true, texts: true });
 }
 
 /** Whether the viewer may have a report of this event: it exists, and is not a draft they may not see. */
@@ -249,10 +268,17 @@ export async function eventReportable(viewer: Pick<SessionUser, "roles">, eventI
   return !!event && eventVisibleTo(event, can(viewer, "events:manage"));
 }
 
-type ReportEvent = Prisma.EventGetPayload<{ select: typeof REPORT_EVENT_SELECT }>;
+type ReportEvent = {
+  id: string;
+  startsAt: Date;
+  timeZone: string;
+  municipalityId: string;
+  translations: Array<{ locale: string; title: string; description: string }>;
+  sessions: Array<{ id: string; title: string; startsAt: Date }>;
+};
 
 function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  return dateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** A session's place in a report: its start ("10 Mar 2027, 09:00") in the event's time zone. */
@@ -276,7 +302,11 @@ type AttendanceFigure = { kind: string; key: string | null; people: number | big
  */
 async function attendanceFigures(eventIds: string[], perDay: boolean): Promise<AttendanceFigure[]> {
   if (eventIds.length === 0) return [];
-  const ids = Prisma.join(eventIds);
+  // The ids as one parameter, a JSON array read back as rows: as many parameters as events would
+  // pass the databases' limit in a programme of a thousand events.
+  const list = JSON.stringify(eventIds);
+  const ids =
+    databaseEngine() === "postgresql" ? Prisma.sql`SELECT jsonb_array_elements_text(${list}::jsonb)` : Prisma.sql`SELECT "value" FROM json_each(${list})`;
   // Ties in start time go to the smaller id, compared as JavaScript compares strings (byte order, not the server's collation).
   const eventIdOrder = databaseEngine() === "postgresql" ? Prisma.sql`"id" COLLATE "C"` : Prisma.sql`"id"`;
   const days = perDay
@@ -309,11 +339,13 @@ async function attendanceFigures(eventIds: string[], perDay: boolean): Promise<A
     ${days}`;
 }
 
-async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale, options: { perDay: boolean; texts: boolean }): Promise<Report> {
+/** Which events' invitations, attendance and feedback a report counts: one event by id, or those of a filter. */
+type CountedEvents = { eventId: string } | { event: Prisma.EventWhereInput };
+
+async function buildReport(viewer: Viewer, events: ReportEvent[], inEvents: CountedEvents, locale: Locale, options: { perDay: boolean; texts: boolean }): Promise<Report> {
   const t = translator(locale);
   const exactAccess = seesExactCounts(viewer);
   const eventIds = events.map((e) => e.id);
-  const inEvents = { eventId: { in: eventIds } };
 
   const [statusCounts, pendingSent, figures, requests, scoreCounts, texts, municipalities] = await Promise.all([
     prisma.invitation.groupBy({ by: ["eventId", "status"], where: inEvents, _count: { _all: true } }),
@@ -402,13 +434,14 @@ async function buildReport(viewer: Viewer, events: ReportEvent[], locale: Locale
     .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(({ startsAt: _startsAt, ...session }) => session);
   const sessionCheckInsOf = (eventId: string | null) => sessions.filter((s) => eventId === null || s.eventId === eventId).reduce((n, s) => n + s.count, 0);
+  const placeNames = new Map(municipalities.map((m) => [m.id, m.name]));
   return {
     exact: exactAccess,
     events: events.map((event) => ({
       id: event.id,
       title: eventText(event.translations, locale).title,
-      date: new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: event.timeZone }).format(event.startsAt),
-      place: municipalityName(event.municipality, locale),
+      date: dateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "medium", timeZone: event.timeZone }).format(event.startsAt),
+      place: placeNames.get(event.municipalityId) ?? "",
       invited: invitedOf(event.id),
       accepted: statusOf(event.id, "ACCEPTED"),
       attended: perEvent.get(event.id)?.people ?? 0,
@@ -450,28 +483,35 @@ export async function eventAttendees(eventId: string) {
   const [rows, people] = await Promise.all([
     // Plain rows: a thousand people at a four-day workshop are 4,000 of them, read in a third of findMany's time.
     prisma.$queryRaw<Array<{ personId: string; day: string }>>`SELECT "personId", "day" FROM "Attendance" WHERE "eventId" = ${eventId} ORDER BY "day"`,
-    prisma.person.findMany({
-      where: { attendances: { some: { eventId } } },
-      select: {
-        id: true,
-        name: true,
-        erasedAt: true,
-        gender: true,
-        community: true,
-        municipality: true,
-        organisation: { select: { name: true, type: true } },
-      },
-    }),
+    prisma.person.findMany({ where: { attendances: { some: { eventId } } }, select: ATTENDEE_SELECT }),
   ]);
+  const days = daysByPerson(rows);
+  return people.map((person) => ({ person, days: days.get(person.id) ?? [] })).sort((a, b) => byName(a.person, b.person));
+}
+
+const ATTENDEE_SELECT = {
+  id: true,
+  name: true,
+  erasedAt: true,
+  gender: true,
+  community: true,
+  municipality: true,
+  organisation: { select: { name: true, type: true } },
+} satisfies Prisma.PersonSelect;
+
+/** The list's order: by name, then id (the same name twice keeps one order). */
+function byName(a: { id: string; name: string }, b: { id: string; name: string }): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
+function daysByPerson(rows: Array<{ personId: string; day: string }>): Map<string, string[]> {
   const days = new Map<string, string[]>();
   for (const row of rows) {
     const list = days.get(row.personId);
     if (list) list.push(row.day);
     else days.set(row.personId, [row.day]);
   }
-  return people
-    .map((person) => ({ person, days: days.get(person.id) ?? [] }))
-    .sort((a, b) => a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id));
+  return days;
 }
 
 /** How many people one page of an event's report lists by name. */
@@ -484,10 +524,22 @@ export const ATTENDEES_PER_PAGE = 100;
  * in its data. The attendance PDF lists them all.
  */
 export async function eventAttendeesPage(eventId: string, page: number, perPage = ATTENDEES_PER_PAGE) {
-  const all = await eventAttendees(eventId);
-  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  // Every attendee's name, for the order; the details and days of the page's people only.
+  const everyone = (await prisma.person.findMany({ where: { attendances: { some: { eventId } } }, select: { id: true, name: true } })).sort(byName);
+  const pages = Math.max(1, Math.ceil(everyone.length / perPage));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  return { attendees: all.slice((current - 1) * perPage, current * perPage), page: current, pages, total: all.length };
+  const ids = everyone.slice((current - 1) * perPage, current * perPage).map((person) => person.id);
+  const [rows, people] = await Promise.all([
+    prisma.attendance.findMany({ where: { eventId, personId: { in: ids } }, select: { personId: true, day: true }, orderBy: { day: "asc" } }),
+    prisma.person.findMany({ where: { id: { in: ids } }, select: ATTENDEE_SELECT }),
+  ]);
+  const days = daysByPerson(rows);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const attendees = ids.flatMap((id) => {
+    const person = byId.get(id);
+    return person ? [{ person, days: days.get(id) ?? [] }] : [];
+  });
+  return { attendees, page: current, pages, total: everyone.length };
 }
 
 export { formatDay };

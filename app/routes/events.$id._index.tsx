@@ -6,16 +6,10 @@ import { EventAgenda, EventFacts } from "~/components/event-page/event-overview"
 import { actOnEvent } from "~/components/event-page/event-page.server";
 import { Materials } from "~/components/event-page/materials";
 import { FormErrors } from "~/components/forms";
-import { mayDownloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB } from "~/models/event-material.server";
+import { mayDownloadMaterials, MATERIAL_MAX_BYTES, MATERIAL_MAX_MB } from "~/models/event-material.server";
 import { eventLocation } from "~/models/event-calendar.server";
-import {
-  completeEndedEvents,
-  eventVisibleTo,
-  formatEventTimes,
-  getEvent,
-  invitationCounts,
-  utcToLocal,
-} from "~/models/event.server";
+import { eventVisibleTo, formatEventTimes, getEvent, invitationCounts, shownStatus, utcToLocal } from "~/models/event.server";
+import { dateTimeFormat } from "~/utils/dates";
 import { langTag } from "~/utils/content-language";
 import { eventText } from "~/utils/events";
 import { LOCALE_TAGS } from "~/utils/i18n";
@@ -30,12 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
   const canManage = can(user, "events:manage");
   const locale = await resolveLocale(request);
-  await completeEndedEvents();
   const event = await getEvent(params.id ?? "");
   if (!event || !eventVisibleTo(event, canManage)) throw new Response("Not found", { status: 404 });
   const text = eventText(event.translations, locale);
-  const { accepted } = await invitationCounts(event.id);
-  const timeFormat = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+  const status = shownStatus(event);
+  // Files the reader may not open are listed without a link (staff, invitees and public files have one).
+  const [{ accepted }, downloadable] = await Promise.all([invitationCounts(event.id), mayDownloadMaterials(user, event.id, event, event.materials)]);
+  const timeFormat = dateTimeFormat(LOCALE_TAGS[locale], {
     timeStyle: "short",
     hourCycle: "h23",
     timeZone: event.timeZone,
@@ -43,11 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const start = utcToLocal(event.startsAt, event.timeZone);
   const end = utcToLocal(event.endsAt, event.timeZone);
   const sessionTitles = new Map(event.sessions.map((s) => [s.id, s.title]));
-  // Files the reader may not open are listed without a link (staff, invitees and public files have one).
-  const downloadable = await Promise.all(event.materials.map((m) => mayDownloadMaterial(user, { ...m, event })));
   return {
     canManage,
-    canCheckIn: can(user, "attendance:manage") && (event.status === "PUBLISHED" || event.status === "COMPLETED"),
+    canCheckIn: can(user, "attendance:manage") && (status === "PUBLISHED" || status === "COMPLETED"),
     maxMb: MATERIAL_MAX_MB,
     maxBytes: MATERIAL_MAX_BYTES,
     event: {
@@ -58,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lang: langTag(text.locale, locale),
       askedLanguage: locale === "sr-Cyrl" ? "sr" : locale,
       type: event.type,
-      status: event.status,
+      status,
       statusReason: event.statusReason,
       when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       where: eventLocation(event, locale),

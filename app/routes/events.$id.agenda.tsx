@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { deleteSession, getEvent, saveSession, utcToLocal } from "~/models/event.server";
+import { deleteSession, getEvent, saveSession, shownStatus, utcToLocal } from "~/models/event.server";
 import { SessionAction } from "~/utils/event-forms";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { Field, FormErrors } from "~/components/forms";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: {
       id: event.id,
-      editable: event.status === "DRAFT" || event.status === "PUBLISHED",
+      editable: shownStatus(event) === "DRAFT" || shownStatus(event) === "PUBLISHED",
       firstDate: utcToLocal(event.startsAt, event.timeZone).date,
     },
     sessions: event.sessions.map((s) => ({

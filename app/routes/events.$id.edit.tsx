@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm, EventFormSchema, eventInputFromForm } from "~/components/event-form";
-import { eventFormOptions, getEvent, updateEvent, utcToLocal } from "~/models/event.server";
+import { eventFormOptions, getEvent, shownStatus, updateEvent, utcToLocal } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "events:manage");
   const event = await getEvent(params.id ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
-  if (event.status === "CANCELLED" || event.status === "COMPLETED") throw redirect(`/events/${event.id}`);
+  if (shownStatus(event) === "CANCELLED" || shownStatus(event) === "COMPLETED") throw redirect(`/events/${event.id}`);
   const options = await eventFormOptions(await resolveLocale(request));
   const start = utcToLocal(event.startsAt, event.timeZone);
   const end = utcToLocal(event.endsAt, event.timeZone);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useEventSummary } from "~/components/event-page/event-header";
 import { Pager, pageFromSearch } from "~/components/pager";
 import { CountChart, FeedbackSummary, ReportTables, ReportTotals, SessionChart, SmallCellNote } from "~/components/report-view";
-import { eventVisibleTo, getEvent } from "~/models/event.server";
+import { eventSummary, eventVisibleTo } from "~/models/event.server";
 import { eventAttendeesPage, eventReport, formatDay } from "~/models/report.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName } from "~/utils/names";
@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");
   const locale = await resolveLocale(request);
-  const event = await getEvent(params.id ?? "");
+  const event = await eventSummary(params.id ?? "");
   if (!event || !eventVisibleTo(event, can(user, "events:manage"))) throw new Response("Not found", { status: 404 });
   const showNames = can(user, "reports:attendance-list");
   const page = pageFromSearch(new URL(request.url).searchParams);

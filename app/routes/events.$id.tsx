@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { EventHeader } from "~/components/event-page/event-header";
 import { eventLocation } from "~/models/event-calendar.server";
-import { completeEndedEvents, eventSummary, eventVisibleTo, formatEventTimes } from "~/models/event.server";
+import { eventSummary, eventVisibleTo, formatEventTimes, shownStatus } from "~/models/event.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
@@ -19,25 +19,25 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (!can(user, "events:read")) return { event: null };
-  await completeEndedEvents();
   const event = await eventSummary(params.id ?? "");
   if (!event || !eventVisibleTo(event, can(user, "events:manage"))) return { event: null };
   const locale = await resolveLocale(request);
-  const changeable = event.status === "DRAFT" || event.status === "PUBLISHED";
+  const status = shownStatus(event);
+  const changeable = status === "DRAFT" || status === "PUBLISHED";
   return {
     event: {
       id: event.id,
       title: eventText(event.translations, locale).title,
       when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       where: eventLocation(event, locale),
-      status: event.status,
+      status,
     },
     // The same rules as the pages' own loaders and the overview's links.
     tabs: {
       agenda: can(user, "events:manage"),
       invitations: can(user, "invitations:manage"),
-      checkin: can(user, "attendance:manage") && (event.status === "PUBLISHED" || event.status === "COMPLETED"),
-      report: can(user, "reports:read") && event.status !== "DRAFT",
+      checkin: can(user, "attendance:manage") && (status === "PUBLISHED" || status === "COMPLETED"),
+      report: can(user, "reports:read") && status !== "DRAFT",
       edit: can(user, "events:manage") && changeable,
     },
   };

@@ -3,14 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
 import { Pager, pageFromSearch } from "~/components/pager";
-import {
-  completeEndedEvents,
-  eventFilterChoices,
-  filtersFromSearch,
-  formatEventTimes,
-  listEvents,
-  workshopPlan,
-} from "~/models/event.server";
+import { eventFilterChoices, filtersFromSearch, formatEventTimes, listEvents, shownStatus, workshopPlan } from "~/models/event.server";
 import { eventText } from "~/utils/events";
 import { resolveLocale } from "~/utils/locale.server";
 import { municipalityName, placeName } from "~/utils/names";
@@ -23,7 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
   const canManage = can(user, "events:manage");
   const locale = await resolveLocale(request);
-  await completeEndedEvents();
   const url = new URL(request.url);
   const filters = filtersFromSearch(url.searchParams);
   const page = pageFromSearch(url.searchParams);
@@ -40,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: event.id,
       title: eventText(event.translations, locale).title,
       type: event.type,
-      status: event.status,
+      status: shownStatus(event),
       when: formatEventTimes(event.startsAt, event.endsAt, locale, event.timeZone),
       place: `${municipalityName(event.municipality, locale)} · ${placeName(event.cluster, locale)}`,
       themes: event.themes.map((t) => placeName(t.theme, locale)),
@@ -52,6 +44,8 @@ export default function Events() {
   const { t } = useTranslation();
   const { events, total, page, pages, plan, choices, values, canManage } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  // The column names, translated once for the page rather than once for every row.
+  const label = { when: t("events.fields.when"), title: t("events.fields.title"), type: t("events.fields.type"), municipality: t("events.fields.municipality"), status: t("events.fields.status") };
   return (
     <>
       <div className="event-heading">
@@ -88,18 +82,18 @@ export default function Events() {
         <table className="responsive">
           <thead>
             <tr>
-              <th>{t("events.fields.when")}</th>
-              <th>{t("events.fields.title")}</th>
-              <th>{t("events.fields.type")}</th>
-              <th>{t("events.fields.municipality")}</th>
-              <th>{t("events.fields.status")}</th>
+              <th>{label.when}</th>
+              <th>{label.title}</th>
+              <th>{label.type}</th>
+              <th>{label.municipality}</th>
+              <th>{label.status}</th>
             </tr>
           </thead>
           <tbody>
             {events.map((event) => (
               <tr key={event.id} data-event-id={event.id}>
-                <td data-label={t("events.fields.when")}>{event.when}</td>
-                <td data-label={t("events.fields.title")}>
+                <td data-label={label.when}>{event.when}</td>
+                <td data-label={label.title}>
                   <Link to={`/events/${event.id}`}>{event.title}</Link>
                   {event.themes.length ? (
                     <ul className="tags">
@@ -109,9 +103,9 @@ export default function Events() {
                     </ul>
                   ) : null}
                 </td>
-                <td data-label={t("events.fields.type")}>{t(`events.types.${event.type}`)}</td>
-                <td data-label={t("events.fields.municipality")}>{event.place}</td>
-                <td data-label={t("events.fields.status")}>
+                <td data-label={label.type}>{t(`events.types.${event.type}`)}</td>
+                <td data-label={label.municipality}>{event.place}</td>
+                <td data-label={label.status}>
                   <span className={`event-status status-${event.status.toLowerCase()}`}>{t(`events.statuses.${event.status}`)}</span>
                 </td>
               </tr>

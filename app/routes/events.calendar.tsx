@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventFilters } from "~/components/event-filters";
-import { completeEndedEvents, eventFilterChoices, filtersFromSearch, monthGrid } from "~/models/event.server";
+import { eventFilterChoices, filtersFromSearch, monthGrid } from "~/models/event.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
@@ -13,7 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "events:read");
   const canManage = can(user, "events:manage");
   const locale = await resolveLocale(request);
-  await completeEndedEvents();
   const url = new URL(request.url);
   const [grid, choices] = await Promise.all([
     monthGrid(url.searchParams.get("month"), filtersFromSearch(url.searchParams), canManage, locale),

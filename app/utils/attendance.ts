@@ -2,6 +2,7 @@ import { foldForSearch } from "~/utils/search";
 import { z } from "~/utils/zod";
 import type { Community, Gender } from "~/generated/prisma/enums";
 import { COMMUNITIES, GENDERS, PERSON_LOCALES, PersonSchema } from "./directory";
+import { dateTimeFormat } from "./dates";
 import { LOCALE_TAGS, type Locale } from "./i18n";
 
 // Check-in constants and small rules shared by the server and the phone at the door.
@@ -221,5 +222,5 @@ export function placeQuery(place: CheckInPlace): string {
 
 /** A day of the door ("2027-03-10") as the reader says it ("Wednesday, 10 March 2027"). */
 export function checkInDayLabel(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  return dateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 }

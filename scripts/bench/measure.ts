@@ -23,6 +23,15 @@ export async function medianTime(runs: number, fn: (run: number) => Promise<unkn
   return median(samples);
 }
 
+/** Median of `runs` timings after one untimed call (the database's pages read into memory, the code compiled). */
+export async function warmMedianTime(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  return medianTime(runs, fn);
+}
+
+/** Calls of the programme report timed for the scale line. */
+export const PROGRAMME_REPORT_RUNS = 5;
+
 export type HttpCall = { method?: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> };
 
 export type LoadResult = { requests: number; perSecond: number; p50: number; p99: number; statuses: Record<number, number> };

@@ -1,4 +1,5 @@
 import type { AttendanceView } from "~/utils/attendance";
+import { dateTimeFormat } from "~/utils/dates";
 import type { Locale } from "~/utils/i18n";
 import { LOCALE_TAGS } from "~/utils/i18n";
 import { municipalityName } from "~/utils/names";
@@ -14,7 +15,7 @@ type AttendanceForRow = { id: string; method: string; checkedInAt: Date };
 type SessionForLabel = { title: string; startsAt: Date; endsAt: Date };
 
 export function checkInFormatting(locale: Locale, timeZone: string) {
-  const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeStyle: "short", hourCycle: "h23", timeZone });
+  const time = dateTimeFormat(LOCALE_TAGS[locale], { timeStyle: "short", hourCycle: "h23", timeZone });
   return {
     place: (person: PersonForPlace) =>
       [person.organisation?.name, person.municipality ? municipalityName(person.municipality, locale) : null].filter(Boolean).join(", "),

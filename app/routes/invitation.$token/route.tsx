@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answerInvitation, answerRefusals } from "~/models/invitation.server";
-import { invitationForLink } from "~/models/invitation-link.server";
+import { invitationForLink, invitationIdForLink } from "~/models/invitation-link.server";
 import { admitLinkAnswer, minutesToWait } from "~/models/rate-limit.server";
 import { messageWith } from "~/utils/forms";
 import { LinkAnswerSchema, parseWithZod } from "~/utils/forms.server";
@@ -42,17 +42,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: LinkAnswerSchema });
   const refused = (message: string, status: number, headers?: HeadersInit) =>
     data({ result: submission.reply({ formErrors: [message] }), notice: null as string | null }, { status, headers });
-  const invitation = await invitationForLink(params.token ?? "", await resolveLocale(request));
-  const admitted = await admitLinkAnswer({ token: invitation ? (params.token ?? "") : null, address: clientAddress(context) });
+  const invitationId = await invitationIdForLink(params.token ?? "");
+  const admitted = await admitLinkAnswer({ token: invitationId ? (params.token ?? "") : null, address: clientAddress(context) });
   if (!admitted.ok) {
     const message = messageWith("security.tooMany.answer", { count: minutesToWait(admitted.retryAfterSeconds) });
     return refused(message, 429, { "Retry-After": String(admitted.retryAfterSeconds) });
   }
-  if (!invitation) return refused("invitations.page.invalid", 404);
+  if (!invitationId) return refused("invitations.page.invalid", 404);
   if (submission.status !== "success") return refused("errors.badRequestTitle", 400);
   const { answer, interpretation, accessibilityNeeds, needsTransport } = submission.value;
   const answered = await answerInvitation({
-    invitationId: invitation.invitationId,
+    invitationId,
     answer,
     channel: "LINK",
     needs: { interpretation: interpretation || null, accessibilityNeeds, needsTransport: needsTransport === "on" },
