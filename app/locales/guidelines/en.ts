@@ -272,6 +272,10 @@ const guidelines = {
     credits: "Credited contributions",
     changelog: "What changed in this version",
     publisher: "Published with Durable, a capacity-building platform for returns and reintegration.",
+    runningVersion: "Version {{number}}",
+    colophon: "About this edition",
+    colophonVersion: "Version {{number}}, published {{date}}",
+    contributors: "Contributors credited in this version",
     page: "Page {{page}} of {{pages}}",
   },
   emails: {

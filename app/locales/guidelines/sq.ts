@@ -272,6 +272,10 @@ const guidelines = {
     credits: "Kontributet e përfshira",
     changelog: "Çka ndryshoi në këtë version",
     publisher: "Publikuar me Durable, platformë për ngritjen e kapaciteteve për kthim dhe riintegrim.",
+    runningVersion: "Versioni {{number}}",
+    colophon: "Për këtë botim",
+    colophonVersion: "Versioni {{number}}, publikuar më {{date}}",
+    contributors: "Kontribuuesit e përfshirë në këtë version",
     page: "Faqja {{page}} nga {{pages}}",
   },
   emails: {

@@ -275,6 +275,10 @@ const guidelines = {
     credits: "Navedeni doprinosi",
     changelog: "Šta se promenilo u ovoj verziji",
     publisher: "Objavljeno pomoću platforme Durable za izgradnju kapaciteta za povratak i reintegraciju.",
+    runningVersion: "Verzija {{number}}",
+    colophon: "O ovom izdanju",
+    colophonVersion: "Verzija {{number}}, objavljena {{date}}",
+    contributors: "Autori doprinosa navedeni u ovoj verziji",
     page: "Strana {{page}} od {{pages}}",
   },
   emails: {
