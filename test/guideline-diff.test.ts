@@ -98,7 +98,8 @@ describe("a comparison of published versions", () => {
     await addSection(editor.id, guideline.id, { title: "Stanovanje", body: "## Kuća\n\nPočnite od **kuće**.\n\nZatim dokumenta." });
     const section = await prisma.guidelineSection.findFirstOrThrow({ where: { guidelineId: guideline.id } });
     const revision = async () => (await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).revision;
-    const publish = async (changelog: string) => expect(await publishVersion(editor.id, guideline.id, { changelog, revision: await revision() }, "https://durable.test")).toMatchObject({ ok: true });
+    const publish = async (changelog: string) =>
+      expect(await publishVersion(editor.id, guideline.id, { changelog, revision: await revision() }, "https://durable.test")).toMatchObject({ ok: true });
     await publish("Prva verzija.");
     await updateSection(editor.id, section.id, { title: "Stanovanje", body: "## Kuća\n\nPočnite od **kuće**.\n\nZatim lična dokumenta." });
     await publish("Lična dokumenta.");
@@ -111,12 +112,21 @@ describe("a comparison of published versions", () => {
     ]);
     const [change] = comparison.changes;
     expect(change.kind).toBe("changed");
-    const shown = change.stretches.map((s) => (s.folded ? "folded" : `${s.block.change}:${s.block.runs.filter((r) => r.change !== "same").map((r) => `${r.change} ${r.text.trim()}`).join(", ")}`));
+    const shown = change.stretches.map((s) =>
+      s.folded
+        ? "folded"
+        : `${s.block.change}:${s.block.runs
+            .filter((r) => r.change !== "same")
+            .map((r) => `${r.change} ${r.text.trim()}`)
+            .join(", ")}`,
+    );
     expect(shown).toEqual(["folded", "changed:added и земље", "changed:added лична"]);
     // Backwards, the same versions' changelogs, and what was added now shows as removed.
     const backwards = readableComparison((await compareVersions("smernice-izmene", 3, 1))!, "en");
     expect(backwards.changelogs.map((c) => c.number)).toEqual([2, 3]);
-    const removed = backwards.changes[0].stretches.flatMap((s) => (s.folded ? [] : s.block.runs.filter((r) => r.change === "removed").map((r) => r.text.trim())));
+    const removed = backwards.changes[0].stretches.flatMap((s) =>
+      s.folded ? [] : s.block.runs.filter((r) => r.change === "removed").map((r) => r.text.trim()),
+    );
     expect(removed).toEqual(["i zemlje", "lična"]);
   });
 });

@@ -48,7 +48,10 @@ function imagesOf(file: string, dir: string): { width: number; height: number; p
     .map((name) => {
       const bytes = readFileSync(join(dir, name));
       const [, width, height, max] = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 40).toString("latin1"))!;
-      const header = bytes.subarray(0, 40).toString("latin1").match(/^P5\s+\d+\s+\d+\s+\d+\s/)![0].length;
+      const header = bytes
+        .subarray(0, 40)
+        .toString("latin1")
+        .match(/^P5\s+\d+\s+\d+\s+\d+\s/)![0].length;
       expect(Number(max)).toBe(255);
       return { width: Number(width), height: Number(height), pixels: bytes.subarray(header) };
     });
@@ -63,7 +66,10 @@ function inkIn(image: { width: number; height: number; pixels: Buffer }, from: n
 }
 
 describe.skipIf(popplerMissing && process.env.CI !== "true")("the printed guideline", () => {
-  const LONG = Array.from({ length: 60 }, (_, i) => `Korak ${i + 1}: opština beleži zahtev povratnika, proverava dokumenta i zakazuje posetu terenskog tima.`).join("\n\n");
+  const LONG = Array.from(
+    { length: 60 },
+    (_, i) => `Korak ${i + 1}: opština beleži zahtev povratnika, proverava dokumenta i zakazuje posetu terenskog tima.`,
+  ).join("\n\n");
 
   beforeAll(async () => {
     await seed(process.env.DATABASE_URL, { demoUsers: false });
@@ -76,12 +82,21 @@ describe.skipIf(popplerMissing && process.env.CI !== "true")("the printed guidel
     await addSection(editor.id, guideline.id, { title: "Stanovanje", body: "Kuće se obnavljaju po redu prijava." });
     await addSection(editor.id, guideline.id, { title: "Dokumenta", body: "Lična dokumenta su prvi korak." });
     const themeId = (await prisma.theme.findFirstOrThrow()).id;
-    const created = await createContribution(actor(writer), { title: "Zyra e përbashkët", summary: "", body: "Të kthyerit gjetën çdo shërbim.", themeId, coAuthors: coWriter.email, locale: "sq" });
+    const created = await createContribution(actor(writer), {
+      title: "Zyra e përbashkët",
+      summary: "",
+      body: "Të kthyerit gjetën çdo shërbim.",
+      themeId,
+      coAuthors: coWriter.email,
+      locale: "sq",
+    });
     if (!created.ok) throw new Error(created.message);
     const id = created.contributionId;
     const version = async () => (await prisma.contribution.findUniqueOrThrow({ where: { id } })).version;
     await submitContribution(actor(writer), id, await version());
-    expect(await decideContribution(actor(editor), id, { decision: "ACCEPTED", reason: "", version: await version() }, "https://durable.test")).toMatchObject({ ok: true });
+    expect(await decideContribution(actor(editor), id, { decision: "ACCEPTED", reason: "", version: await version() }, "https://durable.test")).toMatchObject({
+      ok: true,
+    });
     const section = await prisma.guidelineSection.findFirstOrThrow({ where: { guidelineId: guideline.id, title: "Stanovanje" } });
     await placeContribution(editor.id, section.id, id);
     const revision = (await prisma.guideline.findUniqueOrThrow({ where: { id: guideline.id } })).revision;

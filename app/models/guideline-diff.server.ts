@@ -61,7 +61,12 @@ function tokens(runs: TextRun[]): Token[] {
   return runs.flatMap((run) => (run.text.match(TOKEN) ?? []).map((text) => ({ text, look: look(run), run })));
 }
 
-const words = (block: ShownBlock) => new Set(tokens(block.runs).filter((t) => t.text.trim()).map((t) => t.text.toLowerCase()));
+const words = (block: ShownBlock) =>
+  new Set(
+    tokens(block.runs)
+      .filter((t) => t.text.trim())
+      .map((t) => t.text.toLowerCase()),
+  );
 
 /** How much two blocks share, from 0 to 1: the share of their words in common. */
 function likeness(a: ShownBlock, b: ShownBlock): number {
@@ -97,7 +102,14 @@ export function wordDiff(before: TextRun[], after: TextRun[]): DiffRun[] {
     for (const token of part.value) {
       const last = runs[runs.length - 1];
       if (last && last.change === change && look(last) === token.look) last.text += token.text;
-      else runs.push({ text: token.text, ...(token.run.bold ? { bold: true } : {}), ...(token.run.italic ? { italic: true } : {}), ...(token.run.code ? { code: true } : {}), change });
+      else
+        runs.push({
+          text: token.text,
+          ...(token.run.bold ? { bold: true } : {}),
+          ...(token.run.italic ? { italic: true } : {}),
+          ...(token.run.code ? { code: true } : {}),
+          change,
+        });
     }
   }
   return runs;
@@ -185,11 +197,29 @@ export function readableComparison(comparison: Comparison, locale: Locale) {
       const shared = { key: change.key, title: title(change.title) };
       switch (change.kind) {
         case "unchanged":
-          return { ...shared, kind: change.kind, previousTitle: null, moved: false, stretches: foldUnchanged((after.get(change.key) ?? []).map((b) => whole(b, "same"))) };
+          return {
+            ...shared,
+            kind: change.kind,
+            previousTitle: null,
+            moved: false,
+            stretches: foldUnchanged((after.get(change.key) ?? []).map((b) => whole(b, "same"))),
+          };
         case "added":
-          return { ...shared, kind: change.kind, previousTitle: null, moved: false, stretches: foldUnchanged((after.get(change.key) ?? []).map((b) => whole(b, "added"))) };
+          return {
+            ...shared,
+            kind: change.kind,
+            previousTitle: null,
+            moved: false,
+            stretches: foldUnchanged((after.get(change.key) ?? []).map((b) => whole(b, "added"))),
+          };
         case "removed":
-          return { ...shared, kind: change.kind, previousTitle: null, moved: false, stretches: foldUnchanged((before.get(change.key) ?? []).map((b) => whole(b, "removed"))) };
+          return {
+            ...shared,
+            kind: change.kind,
+            previousTitle: null,
+            moved: false,
+            stretches: foldUnchanged((before.get(change.key) ?? []).map((b) => whole(b, "removed"))),
+          };
         case "changed":
           return {
             ...shared,
