@@ -21,6 +21,8 @@ import {
   submitContribution,
 } from "~/models/contribution.server";
 import { createEvent, completeEndedEvents, publishEvent, saveSession } from "~/models/event.server";
+import { readFile } from "node:fs/promises";
+import { addLogo, saveCoverTexts } from "~/models/guideline-cover.server";
 import { addSection, createGuideline, placeContribution, updateSection } from "~/models/guideline.server";
 import { publishTranslation, publishVersion } from "~/models/guideline-version.server";
 import { answerInvitation } from "~/models/invitation.server";
@@ -273,14 +275,37 @@ const SECTIONS = [
   },
 ];
 
+const DEMO_DONOR = "Demo Fund for Returns";
+const DEMO_COVER = {
+  en: {
+    programme: "Sustainable returns and reintegration programme (demo)",
+    disclaimer: `This publication was produced with the financial support of the ${DEMO_DONOR}. Its contents are the sole responsibility of the programme's partners and do not necessarily reflect the views of the ${DEMO_DONOR}.`,
+  },
+  sq: {
+    programme: "Programi për kthim dhe riintegrim të qëndrueshëm (demo)",
+    disclaimer:
+      "Ky botim u realizua me mbështetjen financiare të Fondit Demo për Kthim. Përmbajtja e tij është përgjegjësi e vetme e partnerëve të programit dhe nuk pasqyron domosdoshmërisht pikëpamjet e Fondit Demo për Kthim.",
+  },
+  sr: {
+    programme: "Program za održivi povratak i reintegraciju (demo)",
+    // In Serbian words, so that Cyrillic readers get it transliterated sensibly.
+    disclaimer:
+      "Ova publikacija je izrađena uz finansijsku podršku Demo fonda za povratak. Za njen sadržaj isključivo su odgovorni partneri programa i on ne odražava nužno stavove Demo fonda za povratak.",
+  },
+};
+const DEMO_LOGOS = [
+  { file: "donor.png", role: "DONOR" as const, name: DEMO_DONOR },
+  { file: "partner.png", role: "PARTNER" as const, name: "Municipal Returns Network (demo)" },
+];
+
 async function actors() {
   const byRole = new Map<string, { id: string; roles: string[]; email: string }>();
   for (const demo of DEMO_USERS) {
     const user = await prisma.user.findUnique({ where: { email: demo.email }, include: { roles: true } });
     if (user) byRole.set(demo.role, { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) });
   }
-  const [trainer, editor, member] = [byRole.get("TRAINER"), byRole.get("EDITOR"), byRole.get("MEMBER")];
-  return trainer && editor && member ? { trainer, editor, member } : null;
+  const [trainer, editor, member, admin] = [byRole.get("TRAINER"), byRole.get("EDITOR"), byRole.get("MEMBER"), byRole.get("ADMIN")];
+  return trainer && editor && member && admin ? { trainer, editor, member, admin } : null;
 }
 
 const check = <T extends { ok: boolean }>(outcome: T, what: string): Extract<T, { ok: true }> => {
@@ -296,7 +321,7 @@ export async function seedProgramme(url?: string, now = new Date()) {
   const counts = { events: 0, invitations: 0, attendances: 0, contributions: 0, guidelineVersions: 0 };
   const people = await actors();
   if (!people) return counts;
-  const { trainer, editor, member } = people;
+  const { trainer, editor, member, admin } = people;
   const startedAt = new Date();
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
   const themes = new Map((await prisma.theme.findMany()).map((t) => [t.slug, t.id]));
@@ -474,6 +499,16 @@ export async function seedProgramme(url?: string, now = new Date()) {
       "version 2",
     );
     counts.guidelineVersions += 3;
+  }
+
+  // What the guideline's PDF cover carries for its (made-up) donor: the programme, the disclaimer, two logos.
+  const demoGuideline = await prisma.guideline.findUniqueOrThrow({ where: { slug: DEMO_GUIDELINE_SLUG }, include: { coverTexts: true, logos: true } });
+  if (demoGuideline.coverTexts.length === 0) check(await saveCoverTexts(admin, demoGuideline.id, DEMO_COVER), "the cover's texts");
+  if (demoGuideline.logos.length === 0) {
+    for (const logo of DEMO_LOGOS) {
+      const bytes = new Uint8Array(await readFile(new URL(`./demo-logos/${logo.file}`, import.meta.url)));
+      check(await addLogo(admin, demoGuideline.id, { role: logo.role, name: logo.name, fileName: logo.file, bytes }), "a cover logo");
+    }
   }
 
   // The models tell authors about review steps by email; demo accounts get none.

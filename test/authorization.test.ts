@@ -109,6 +109,7 @@ const TABLE: Record<string, Row> = {
   "forgot-password.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug._index.tsx": { get: ANYONE, post: ANYONE },
   "guidelines.$slug.diff.tsx": { get: ANYONE, query: () => "?from=1&to=2" },
+  "guidelines.$slug.cover.tsx": { get: ADMIN_ONLY, post: ADMIN_ONLY },
   "guidelines.$slug.edit/route.tsx": { get: EDITORS, post: EDITORS },
   "guidelines.$slug.feed[.]atom.tsx": { get: ANYONE },
   "guidelines.$slug.latest[.pdf].tsx": { get: ANYONE },

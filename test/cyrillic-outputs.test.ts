@@ -12,14 +12,14 @@ import { createContribution, decideContribution, submitContribution } from "~/mo
 import { eventCalendarFile } from "~/models/event-calendar.server";
 import { renderGuidelinePdf } from "~/models/guideline-pdf.server";
 import { confirmSubscription, subscribe } from "~/models/guideline-subscription.server";
-import { shownDiffParts, sourceSegments, translatedSegments } from "~/models/guideline-text.server";
+import { readableComparison, shownBlocks } from "~/models/guideline-diff.server";
+import { sourceSegments, translatedSegments } from "~/models/guideline-text.server";
 import {
   compareVersions,
   publishedGuidelines,
   publishTranslation,
   publishVersion,
   readerPage,
-  shownComparison,
   versionForReader,
 } from "~/models/guideline-version.server";
 import { addSection, createGuideline, placeContribution, updateSection } from "~/models/guideline.server";
@@ -116,22 +116,14 @@ describe("the transliteration rule", () => {
   });
 });
 
-describe("a diff's parts", () => {
-  it("are cut where the language changes, the blank lines between stretches going with the text after them", () => {
-    const before = "Počnite od kuće.";
-    const after = "Počnite od kuće.\n\n### One-stop desk\n\nReturnees came.";
-    const parts = shownDiffParts(
-      [
-        { kind: "same", text: before },
-        { kind: "added", text: after.slice(before.length) },
-      ],
-      sourceSegments(before, [], "sr"),
-      sourceSegments(after, [{ title: "One-stop desk", language: "en" }], "sr"),
-      "sr-Cyrl",
-    );
-    expect(parts).toEqual([
-      { kind: "same", text: "Почните од куће.", lang: "sr-Cyrl" },
-      { kind: "added", text: "\n\n### One-stop desk\n\nReturnees came.", lang: "en" },
+describe("a diff's blocks", () => {
+  it("are cut where the language changes: Serbian in Cyrillic, a practice in English as written and marked English", () => {
+    const body = "Počnite od kuće.\n\n### One-stop desk\n\nReturnees came.";
+    const blocks = shownBlocks(sourceSegments(body, [{ title: "One-stop desk", language: "en" }], "sr"), "sr-Cyrl");
+    expect(blocks.map((b) => [b.kind, b.lang, b.text])).toEqual([
+      ["paragraph", "sr-Cyrl", "Почните од куће."],
+      ["heading", "en", "One-stop desk"],
+      ["paragraph", "en", "Returnees came."],
     ]);
   });
 });
@@ -239,10 +231,14 @@ describe("every output in Serbian Cyrillic, over English and Albanian data", () 
   );
 
   it("the diff: Serbian in Cyrillic, the rest as written", async () => {
-    const comparison = shownComparison((await compareVersions(slug, 1, 2))!, "sr-Cyrl");
-    const changed = comparison.changes.find((c) => c.kind === "changed");
-    expect(changed?.kind === "changed" && changed.parts.find((p) => p.kind === "added")).toEqual({ kind: "added", text: " и докумената", lang: "sr-Cyrl" });
-    expect(changed?.kind === "changed" && changed.parts.some((p) => p.lang === "en" && p.text.includes("Returnees found"))).toBe(true);
+    const comparison = readableComparison((await compareVersions(slug, 1, 2))!, "sr-Cyrl");
+    const changed = comparison.changes.find((c) => c.kind === "changed")!;
+    const blocks = changed.stretches.flatMap((s) => (s.folded ? s.blocks : [s.block]));
+    const edited = blocks.find((b) => b.change === "changed");
+    expect(edited?.lang).toBe("sr-Cyrl");
+    expect(edited?.runs.filter((r) => r.change === "added").map((r) => r.text.trim())).toEqual(["и докумената"]);
+    expect(blocks.some((b) => b.lang === "en" && b.change === "same" && b.runs.some((r) => r.text.includes("Returnees found")))).toBe(true);
+    expect(comparison.changelogs.map((c) => c.changelog)).toEqual([{ text: "Додата документа.", lang: "sr-Cyrl" }]);
     expectNoTransliteratedWords(JSON.stringify(comparison), "diff");
   });
 

@@ -1,6 +1,11 @@
 // The demo data: the programme's clusters, municipalities (with both official
 // names), organisations and one account per role; safe to run again.
 import { prisma } from "~/db.server";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderGuidelinePdf } from "~/models/guideline-pdf.server";
 import { versionForReader } from "~/models/guideline-version.server";
 import { authenticate } from "~/models/user.server";
 import { ROLES } from "~/utils/roles";
@@ -139,12 +144,27 @@ describe("the demo programme", () => {
     expect((await versionForReader("successful-integration-of-returnees", "en"))!.version.credits).toHaveLength(2);
   });
 
+  it("prints the demo guideline with a cover: the programme, the donor's and partner's logos and the funding disclaimer, in the reader's script", async () => {
+    const guideline = await prisma.guideline.findUniqueOrThrow({ where: { slug: "successful-integration-of-returnees" }, include: { logos: true, coverTexts: true } });
+    expect(guideline.logos.map((l) => l.role).sort()).toEqual(["DONOR", "PARTNER"]);
+    expect(guideline.coverTexts.map((t) => t.locale).sort()).toEqual(["en", "sq", "sr"]);
+    const file = join(mkdtempSync(join(tmpdir(), "durable-seed-pdf-")), "cover.pdf");
+    writeFileSync(file, await renderGuidelinePdf((await versionForReader("successful-integration-of-returnees", "sr-Cyrl"))!.version, "sr-Cyrl"));
+    const cover = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "1", "-l", "1", file, "-"]).toString().replace(/\s+/g, " ");
+    expect(cover).toContain("ПРОГРАМ ЗА ОДРЖИВИ ПОВРАТАК И РЕИНТЕГРАЦИЈУ (ДЕМО)");
+    expect(cover).toContain("Ова публикација је израђена уз финансијску подршку Демо фонда за повратак.");
+    // Both logos are drawn on the cover, at their own size.
+    const images = execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", file]).toString().trim().split("\n").slice(2);
+    expect(images.map((line) => line.trim().split(/\s+/).slice(3, 5).join("x"))).toEqual(["360x120", "360x120"]);
+  });
+
   it("sends no email, and a second run adds nothing", async () => {
     expect(afterFirst.at(-1)).toBe(0);
     const started = Date.now();
     const again = await seed(process.env.DATABASE_URL, { programme: true });
     expect(again.programme).toEqual({ events: 0, invitations: 0, attendances: 0, contributions: 0, guidelineVersions: 0 });
     expect(await counts()).toEqual(afterFirst);
+    expect(await prisma.guidelineLogo.count()).toBe(2);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -61,6 +61,7 @@ const en = {
     changes: "Changes",
     editGuideline: "Edit guideline",
     translate: "Translate",
+    guidelineCover: "Printed cover",
     follow: "Follow a guideline",
   },
   roles: {

@@ -59,6 +59,7 @@ const sq = {
     changes: "Ndryshimet",
     editGuideline: "Ndrysho udhëzimin",
     translate: "Përkthe",
+    guidelineCover: "Kopertina e shtypur",
     follow: "Ndiq një udhëzim",
   },
   roles: {

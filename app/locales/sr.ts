@@ -60,6 +60,7 @@ const sr = {
     changes: "Izmene",
     editGuideline: "Izmena smernice",
     translate: "Prevod",
+    guidelineCover: "Štampana korica",
     follow: "Praćenje smernice",
   },
   roles: {

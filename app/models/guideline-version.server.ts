@@ -12,7 +12,7 @@ import { formatDate } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { municipalityName } from "~/utils/names";
 import { contentLanguage, inReaderScript, shownText } from "~/utils/content-language";
-import { shownDiffParts, shownVersion, sourceSegments, type ShownSegment } from "~/models/guideline-text.server";
+import { shownVersion, type ShownSegment } from "~/models/guideline-text.server";
 import { notFoundRefusal, refuse, type Refusal } from "~/utils/refusal";
 
 /**
@@ -477,7 +477,20 @@ export async function compareVersions(slug: string, fromNumber: number, toNumber
       where: { guidelineId_locale_number: { guidelineId: guideline.id, locale: guideline.sourceLocale, number } },
       include: VERSION_INCLUDE,
     });
-  const [from, to] = await Promise.all([load(fromNumber), load(toNumber)]);
+  const [from, to, between] = await Promise.all([
+    load(fromNumber),
+    load(toNumber),
+    // What the editors wrote for each version after the older one, up to the newer one.
+    prisma.guidelineVersion.findMany({
+      where: {
+        guidelineId: guideline.id,
+        locale: guideline.sourceLocale,
+        number: { gt: Math.min(fromNumber, toNumber), lte: Math.max(fromNumber, toNumber) },
+      },
+      orderBy: { number: "asc" },
+      select: { number: true, changelog: true, publishedAt: true },
+    }),
+  ]);
   if (!from || !to) return null;
   const fromIds = new Set(from.credits.map((c) => c.contributionId));
   const toIds = new Set(to.credits.map((c) => c.contributionId));
@@ -485,6 +498,7 @@ export async function compareVersions(slug: string, fromNumber: number, toNumber
     guideline,
     from,
     to,
+    between,
     changes: diffSections(from.sections, to.sections),
     creditsAdded: to.credits.filter((c) => !fromIds.has(c.contributionId)),
     creditsRemoved: from.credits.filter((c) => !toIds.has(c.contributionId)),
@@ -492,59 +506,6 @@ export async function compareVersions(slug: string, fromNumber: number, toNumber
 }
 
 export type Comparison = NonNullable<Awaited<ReturnType<typeof compareVersions>>>;
-
-/**
- * A comparison as a reader of `locale` sees it: every title and stretch of
- * text with its language, and only Serbian transliterated (both versions are
- * in the guideline's language, the contributions in them in theirs).
- */
-export function shownComparison(comparison: Comparison, locale: Locale) {
-  const language = contentLanguage(comparison.guideline.sourceLocale);
-  const segmentsOf = (version: Comparison["from"]) =>
-    new Map(
-      version.sections.map((section) => [
-        section.key,
-        sourceSegments(
-          section.body,
-          version.credits.filter((c) => c.sectionKey === section.key).map((c) => ({ title: c.title, language: contentLanguage(c.contribution.locale) })),
-          language,
-        ),
-      ]),
-    );
-  const before = segmentsOf(comparison.from);
-  const after = segmentsOf(comparison.to);
-  const title = (text: string) => shownText(text, language, locale);
-  const credit = (c: Comparison["creditsAdded"][number]) => ({
-    id: c.id,
-    title: shownText(c.title, contentLanguage(c.contribution.locale), locale),
-    municipality: c.municipality ? municipalityName(c.municipality, locale) : null,
-  });
-  const whole = (kind: "added" | "removed", key: string, body: string) =>
-    shownDiffParts([{ kind, text: body }], before.get(key) ?? [], after.get(key) ?? [], locale);
-  return {
-    title: title(comparison.to.title),
-    changes: comparison.changes.map((change) => {
-      const shared = { key: change.key, title: title(change.title) };
-      switch (change.kind) {
-        case "unchanged":
-          return { ...shared, kind: change.kind };
-        case "added":
-        case "removed":
-          return { ...shared, kind: change.kind, parts: whole(change.kind, change.key, change.body) };
-        case "changed":
-          return {
-            ...shared,
-            kind: change.kind,
-            previousTitle: change.previousTitle === null ? null : title(change.previousTitle),
-            moved: change.moved,
-            parts: shownDiffParts(change.parts, before.get(change.key) ?? [], after.get(change.key) ?? [], locale),
-          };
-      }
-    }),
-    creditsAdded: comparison.creditsAdded.map(credit),
-    creditsRemoved: comparison.creditsRemoved.map(credit),
-  };
-}
 
 // --- Shaping for pages ---------------------------------------------------------
 

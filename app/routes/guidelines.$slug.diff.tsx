@@ -1,23 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ShownPart } from "~/models/guideline-text.server";
-import { compareVersions, shownComparison } from "~/models/guideline-version.server";
+import { DiffStretches } from "~/components/guideline-diff";
+import { readableComparison } from "~/models/guideline-diff.server";
+import { compareVersions } from "~/models/guideline-version.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/refusal.server";
 import { versionNumber } from "~/utils/validation";
 import { pageTitle } from "~/utils/page-title";
-
-type Shortened = ShownPart | { kind: "skipped"; count: number; head: string; tail: string; lang: string };
-
-/** Long unchanged stretches are shortened to their ends, so the changes stand out on a phone. */
-function shorten(parts: ShownPart[]): Shortened[] {
-  const KEEP = 240;
-  return parts.map((part) => {
-    if (part.kind !== "same" || part.text.length <= KEEP * 2 + 40) return part;
-    return { kind: "skipped", count: part.text.length - KEEP * 2, head: part.text.slice(0, KEEP), tail: part.text.slice(-KEEP), lang: part.lang };
-  });
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.changes", data?.title.text);
 
@@ -29,54 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!from.success || !to.success) throw data({ message: "guidelines.diff.invalid" }, { status: 400 });
   const comparison = await compareVersions(params.slug ?? "", from.data, to.data);
   if (!comparison) throw notFound();
-  const shown = shownComparison(comparison, await resolveLocale(request));
-  return {
-    ...shown,
-    slug: comparison.guideline.slug,
-    from: from.data,
-    to: to.data,
-    changes: shown.changes.map((change) => (change.kind === "changed" ? { ...change, parts: shorten(change.parts) } : change)),
-  };
-}
-
-function Parts({ parts }: { parts: Shortened[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="diff-text">
-      {parts.map((part, i) => {
-        if (part.kind === "added")
-          return (
-            <ins key={i} lang={part.lang}>
-              {part.text}
-            </ins>
-          );
-        if (part.kind === "removed")
-          return (
-            <del key={i} lang={part.lang}>
-              {part.text}
-            </del>
-          );
-        if (part.kind === "skipped")
-          return (
-            <span key={i} lang={part.lang}>
-              {part.head}
-              <span className="diff-skipped">{t("guidelines.diff.skipped", { count: part.count })}</span>
-              {part.tail}
-            </span>
-          );
-        return (
-          <span key={i} lang={part.lang}>
-            {part.text}
-          </span>
-        );
-      })}
-    </div>
-  );
+  return { ...readableComparison(comparison, await resolveLocale(request)), slug: comparison.guideline.slug, from: from.data, to: to.data };
 }
 
 export default function GuidelineDiff() {
   const { t } = useTranslation();
-  const { slug, title, from, to, changes, creditsAdded, creditsRemoved } = useLoaderData<typeof loader>();
+  const { slug, title, from, to, changelogs, changes, creditsAdded, creditsRemoved } = useLoaderData<typeof loader>();
   const count = (kind: string) => changes.filter((c) => c.kind === kind).length;
   return (
     <>
@@ -89,6 +37,21 @@ export default function GuidelineDiff() {
       <p data-testid="diff-summary">
         {t("guidelines.diff.summary", { added: count("added"), changed: count("changed"), removed: count("removed"), unchanged: count("unchanged") })}
       </p>
+      {changelogs.length ? (
+        <section className="card diff-changelogs" aria-labelledby="changelogs-title">
+          <h2 id="changelogs-title">{t("guidelines.diff.changelogs")}</h2>
+          <ol>
+            {changelogs.map((version) => (
+              <li key={version.number} data-testid="diff-changelog">
+                <strong>{t("guidelines.diff.changelogVersion", { number: version.number, date: version.date })}</strong>
+                <p className="changelog" lang={version.changelog.lang}>
+                  {version.changelog.text}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <p className="muted">{t("guidelines.diff.legend")}</p>
       {changes.every((c) => c.kind === "unchanged") ? <p>{t("guidelines.diff.noChanges")}</p> : null}
       {changes.map((change) => (
@@ -97,13 +60,13 @@ export default function GuidelineDiff() {
             <span className={`diff-badge diff-badge-${change.kind}`}>{t(`guidelines.diff.${change.kind}`)}</span>{" "}
             <span lang={change.title.lang}>{change.title.text}</span>
           </h2>
-          {change.kind === "changed" && change.previousTitle ? (
+          {change.previousTitle ? (
             <p className="muted" lang={change.previousTitle.lang}>
               {t("guidelines.diff.renamed", { title: change.previousTitle.text })}
             </p>
           ) : null}
-          {change.kind === "changed" && change.moved ? <p className="muted">{t("guidelines.diff.moved")}</p> : null}
-          {change.kind !== "unchanged" ? <Parts parts={change.parts} /> : null}
+          {change.moved ? <p className="muted">{t("guidelines.diff.moved")}</p> : null}
+          <DiffStretches stretches={change.stretches} folded={change.kind === "unchanged" ? t("guidelines.diff.foldedSection") : undefined} />
         </section>
       ))}
       {creditsAdded.length ? (

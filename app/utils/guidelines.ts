@@ -220,3 +220,26 @@ export function translationFormSchema(sectionKeys: readonly string[]) {
   }
   return TranslationSchema.extend(sections);
 }
+
+/** The printed cover's texts, per language: the programme's name and the donor's funding disclaimer. */
+export const CoverTextsSchema = z.object(
+  Object.fromEntries(
+    GUIDELINE_LANGUAGES.flatMap((language) => [
+      [`programme:${language}`, z.string().trim().max(200, "guidelines.cover.programmeTooLong").default("")],
+      [`disclaimer:${language}`, z.string().trim().max(1200, "guidelines.cover.disclaimerTooLong").default("")],
+    ]),
+  ) as Record<`programme:${GuidelineLanguage}` | `disclaimer:${GuidelineLanguage}`, z.ZodDefault<z.ZodString>>,
+);
+
+/** A donor's or partner's logo for the cover (multipart). */
+export const LogoUpload = z.object({
+  role: z.enum(["DONOR", "PARTNER"], { error: "validation.invalidChoice" }),
+  name: requiredText(120),
+  file: z.instanceof(File, { error: "guidelines.cover.fileRequired" }),
+});
+
+/** Taking a logo off the cover. */
+export const RemoveLogo = z.object({
+  intent: z.literal("remove-logo"),
+  logoId: z.string({ error: "errors.badRequestTitle" }).max(40, "errors.badRequestTitle"),
+});

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "contributions:review": ["ADMIN", "EDITOR"],
   "guidelines:edit": ["ADMIN", "EDITOR"],
   "guidelines:publish": ["ADMIN", "EDITOR"],
+  // The printed cover (programme, logos, the donor's disclaimer) is the programme's word to its donors.
+  "guidelines:cover": ["ADMIN"],
   // reports: everyone in the programme reads aggregates; only staff see small counts, names and every certificate
   "reports:read": ["ADMIN", "TRAINER", "EDITOR", "MEMBER"],
   "reports:exact": ["ADMIN", "TRAINER"],
