@@ -120,7 +120,10 @@ const TABLE: Record<string, Row> = {
   "guidelines._index.tsx": { get: ANYONE, post: EDITORS },
   "guidelines.subscription.tsx": { get: ANYONE, post: ANYONE },
   "healthz.ts": { get: ANYONE },
-  "invitation.$token.tsx": { get: ANYONE, post: ANYONE, params: { token: "invitationToken" } },
+  "invitation.$token/route.tsx": { get: ANYONE, post: ANYONE, params: { token: "invitationToken" } },
+  // The link's holder (an accepted invitation here) gets the calendar entry; a material only when public, and the fixture's is private.
+  "invitation.$token.calendar[.]ics.tsx": { get: ANYONE, params: { token: "invitationToken" } },
+  "invitation.$token.materials.$materialId.tsx": { get: who("deny", "deny", "deny", "deny", "deny"), params: { token: "invitationToken" } },
   "language.tsx": { get: ANYONE, post: ANYONE },
   // The messages of one language for the browser; the file's name holds a hash of its content.
   "locales.$file.ts": { get: ANYONE, params: { file: "messagesFile" } },
