@@ -59,6 +59,7 @@ import {
   SectionSchema,
   SubscribeSchema,
   TranslationSchema,
+  CoverTextsSchema,
 } from "~/utils/guidelines";
 import { localeFromTag, type MessageTree } from "~/utils/i18n";
 import { messages } from "~/utils/i18n.server";
@@ -510,6 +511,21 @@ const FORMS: FormSpec[] = [
     path: (fx) => `/guidelines/${fx.guidelineSlug}/translate?lang=sq&from=1`,
     schema: (fx) => TranslationSchema.extend({ [`title:${fx.sectionKey}`]: SectionSchema.shape.title, [`body:${fx.sectionKey}`]: SectionSchema.shape.body }),
     valid: (fx) => ({ title: "Udhëzim", summary: "Si", changelog: "Përkthimi i parë", [`title:${fx.sectionKey}`]: "Seksioni", [`body:${fx.sectionKey}`]: "Teksti" }),
+  },
+  {
+    route: "guidelines.$slug.cover",
+    form: "cover texts",
+    as: "admin",
+    path: (fx) => `/guidelines/${fx.guidelineSlug}/cover`,
+    schema: CoverTextsSchema,
+    valid: () => ({
+      "programme:en": "Returns and reintegration programme",
+      "programme:sq": "Programi i kthimit dhe riintegrimit",
+      "programme:sr": "Program povratka i reintegracije",
+      "disclaimer:en": "Produced with the financial support of the donor.",
+      "disclaimer:sq": "Prodhuar me mbështetjen financiare të donatorit.",
+      "disclaimer:sr": "Izrađeno uz finansijsku podršku donatora.",
+    }),
   },
   {
     route: "guidelines.$slug._index",

@@ -84,6 +84,7 @@ describe.skipIf(browserMissing)("the header on a phone (Chromium, 390×844)", ()
         messages.directory.title,
         messages.guidelines.nav.contributions,
         messages.guidelines.nav.guidelines,
+        messages.account.nav,
         messages.nav.logout,
       ]);
       expect((await header.boundingBox())!.height, "the open menu lies over the page, the bar keeps its height").toBeLessThanOrEqual(64);
